@@ -1,0 +1,92 @@
+package dev.kafkaspool.engine;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A spool with a size cap and a policy for when it is full. Every event handed to
+ * {@link #append} is either spooled or counted as dropped with its reason. Thread-safe.
+ */
+final class CappedSpool {
+    private static final long BLOCK_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
+    private final Spool spool;
+    private final long maxBytes;
+    private final FullPolicy policy;
+    private final long blockTimeoutNanos;
+    private final EngineCounters counters;
+    private final Ticker ticker;
+    private final ProblemReporter problems;
+
+    CappedSpool(Spool spool, SpoolConfig config, EngineCounters counters, Ticker ticker, ProblemReporter problems) {
+        this.spool = spool;
+        this.maxBytes = config.maxBytes();
+        this.policy = config.fullPolicy();
+        this.blockTimeoutNanos = config.blockTimeout().toNanos();
+        this.counters = counters;
+        this.ticker = ticker;
+        this.problems = problems;
+    }
+
+    Spool spool() {
+        return spool;
+    }
+
+    /**
+     * Spools the event, applying the full policy.
+     *
+     * @return true when it was spooled; false when it was dropped (and counted)
+     */
+    boolean append(long instanceId, EncodedEvent event) {
+        long deadline = 0;
+        while (true) {
+            synchronized (this) {
+                int size = spool.storedSize(event);
+                if (spool.pendingBytes() + size <= maxBytes || makeRoom(size)) {
+                    return write(instanceId, event);
+                }
+                if (policy != FullPolicy.BLOCK) {
+                    return drop(DropReason.SPOOL_FULL);
+                }
+            }
+            long now = ticker.nanos();
+            if (deadline == 0) {
+                deadline = now + blockTimeoutNanos;
+            } else if (now - deadline >= 0) {
+                return drop(DropReason.SPOOL_FULL);
+            }
+            LockSupport.parkNanos(BLOCK_PAUSE_NANOS);
+        }
+    }
+
+    private boolean makeRoom(int size) {
+        if (policy != FullPolicy.DROP_OLDEST) {
+            return false;
+        }
+        while (spool.pendingBytes() + size > maxBytes) {
+            if (spool.dropOldest() == 0) {
+                return false;
+            }
+            counters.dropped(DropReason.SPOOL_FULL);
+            problems.dropped(DropReason.SPOOL_FULL);
+        }
+        return true;
+    }
+
+    private boolean write(long instanceId, EncodedEvent event) {
+        try {
+            spool.append(instanceId, event);
+            counters.spool();
+            return true;
+        } catch (SpoolException e) {
+            problems.spoolWriteFailed(e);
+            return drop(DropReason.SPOOL_ERROR);
+        }
+    }
+
+    private boolean drop(DropReason reason) {
+        counters.dropped(reason);
+        problems.dropped(reason);
+        return false;
+    }
+}

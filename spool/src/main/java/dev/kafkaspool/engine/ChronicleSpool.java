@@ -1,0 +1,337 @@
+package dev.kafkaspool.engine;
+
+import java.io.File;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.core.values.LongValue;
+import net.openhft.chronicle.queue.ExcerptAppender;
+import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.queue.RollCycle;
+import net.openhft.chronicle.queue.RollCycles;
+import net.openhft.chronicle.queue.impl.StoreFileListener;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
+import net.openhft.chronicle.wire.DocumentContext;
+
+/**
+ * The disk spool: a Chronicle Queue in the spool directory, memory-mapped, so what was appended
+ * survives a killed process. The committed position (the last record Kafka acknowledged) is a
+ * memory-mapped long in the queue's metadata file, so a new process resumes right after it. Files
+ * whose records are all committed are deleted as soon as the committed position leaves them.
+ *
+ * <p>This is the one class that uses Chronicle. All its methods take one lock: appends are a few
+ * hundred nanoseconds, and the shipper holds it only to read or commit a record.
+ */
+final class ChronicleSpool implements Spool {
+    static final RollCycle ROLL_CYCLE = RollCycles.FIVE_MINUTELY;
+    private static final String COMMITTED_ID = "kafka-spool.committed";
+    private static final long NONE = 0;
+
+    private final Object lock = new Object();
+    private final Path dir;
+    private final SingleChronicleQueue queue;
+    private final ExcerptAppender appender;
+    /** The shipper's reader. */
+    private final ExcerptTailer reader;
+    /** Reads ahead of the reader to drop the oldest records and to look at the oldest one. */
+    private final ExcerptTailer peeker;
+    private final LongValue committed;
+    private final ReadLog readLog = new ReadLog();
+    private final SpoolRecordCodec writeCodec = SpoolRecordCodec.create();
+    private final SpoolRecordCodec readCodec = SpoolRecordCodec.create();
+    private final Map<Integer, File> filesByCycle;
+    private ByteBuffer scratch = ByteBuffer.allocate(4096);
+    private long pendingBytes;
+    private long pendingRecords;
+    /** Set when records were dropped that the reader had not reached: it must skip them. */
+    private boolean readerBehind;
+    private int cleanedBelowCycle;
+
+    private ChronicleSpool(Path dir, SingleChronicleQueue queue, Map<Integer, File> filesByCycle) {
+        this.dir = dir;
+        this.queue = queue;
+        this.filesByCycle = filesByCycle;
+        this.appender = queue.createAppender();
+        this.reader = queue.createTailer();
+        this.peeker = queue.createTailer();
+        this.committed = queue.indexForId(COMMITTED_ID);
+        // Each is used by one thread at a time, under the lock, but not always by the same thread.
+        appender.singleThreadedCheckDisabled(true);
+        reader.singleThreadedCheckDisabled(true);
+        peeker.singleThreadedCheckDisabled(true);
+    }
+
+    /**
+     * Opens (or creates) the spool in {@code dir}, and counts what a previous process left in it.
+     *
+     * @throws SpoolException when Chronicle cannot open it, e.g. because JVM flags are missing
+     */
+    static ChronicleSpool open(Path dir, long maxBytes) {
+        ChronicleDefaults.apply();
+        Map<Integer, File> filesByCycle = new ConcurrentSkipListMap<>();
+        SingleChronicleQueue queue;
+        try {
+            queue = SingleChronicleQueueBuilder.single(dir.toFile())
+                    .rollCycle(ROLL_CYCLE)
+                    .blockSize(blockSizeFor(maxBytes))
+                    .storeFileListener(new FileTracker(filesByCycle))
+                    .build();
+        } catch (Throwable e) { // NOPMD: missing JVM flags surface as errors from Chronicle's class setup
+            throw new SpoolException("cannot open a Chronicle Queue in " + dir + ChronicleDefaults.hintFor(e), e);
+        }
+        try {
+            ChronicleSpool spool = new ChronicleSpool(dir, queue, filesByCycle);
+            spool.recover();
+            return spool;
+        } catch (RuntimeException | Error e) {
+            queue.close();
+            throw new SpoolException("cannot read the spool in " + dir + ": " + e, e);
+        }
+    }
+
+    /** Chronicle maps files in blocks; a small cap wants small blocks so a small disk is not over-mapped. */
+    private static long blockSizeFor(long maxBytes) {
+        long block = Long.highestOneBit(Math.max(maxBytes / 4, 1L << 20));
+        return Math.min(block, 64L << 20);
+    }
+
+    private void recover() {
+        synchronized (lock) {
+            positionAfterCommitted(peeker);
+            long bytes = 0;
+            long records = 0;
+            while (true) {
+                try (DocumentContext dc = peeker.readingDocument()) {
+                    if (!dc.isPresent()) {
+                        break;
+                    }
+                    bytes += dc.wire().bytes().readRemaining();
+                    records++;
+                }
+            }
+            pendingBytes = bytes;
+            pendingRecords = records;
+            positionAfterCommitted(reader);
+            deleteCommittedFiles();
+        }
+    }
+
+    @Override
+    public int storedSize(EncodedEvent event) {
+        synchronized (lock) {
+            return writeCodec.encodedSize(event);
+        }
+    }
+
+    @Override
+    public void append(long instanceId, EncodedEvent event) {
+        synchronized (lock) {
+            int size = writeCodec.encodedSize(event);
+            if (scratch.capacity() < size) {
+                scratch = ByteBuffer.allocate(Math.max(size, scratch.capacity() * 2));
+            }
+            scratch.clear();
+            writeCodec.encode(instanceId, event, scratch);
+            try (DocumentContext dc = appender.writingDocument()) {
+                dc.wire().bytes().write(scratch.array(), 0, size);
+            } catch (RuntimeException | Error e) {
+                throw new SpoolException("cannot write to the spool in " + dir + ": " + e, e);
+            }
+            pendingBytes += size;
+            pendingRecords++;
+        }
+    }
+
+    @Override
+    public boolean read(SpoolRecord into) {
+        synchronized (lock) {
+            if (readerBehind) {
+                positionAfterCommitted(reader);
+                readerBehind = false;
+            }
+            try (DocumentContext dc = reader.readingDocument()) {
+                if (!dc.isPresent()) {
+                    return false;
+                }
+                Bytes<?> bytes = dc.wire().bytes();
+                int size = (int) bytes.readRemaining();
+                if (scratch.capacity() < size) {
+                    scratch = ByteBuffer.allocate(Math.max(size, scratch.capacity() * 2));
+                }
+                bytes.read(scratch.array(), 0, size);
+                scratch.clear().limit(size);
+                readCodec.decode(scratch, into);
+                into.position = dc.index();
+                readLog.add(into.position, size, into.timestampMillis);
+                return true;
+            }
+        }
+    }
+
+    @Override
+    public void commit(long position) {
+        synchronized (lock) {
+            long last = NONE;
+            while (!readLog.isEmpty() && readLog.headPosition() <= position) {
+                last = readLog.headPosition();
+                pendingBytes -= readLog.headSize();
+                pendingRecords--;
+                readLog.removeHead();
+            }
+            if (last != NONE && last > committed.getVolatileValue()) {
+                committed.setOrderedValue(last);
+                if (ROLL_CYCLE.toCycle(last) > cleanedBelowCycle) {
+                    deleteCommittedFiles();
+                }
+            }
+        }
+    }
+
+    @Override
+    public void rewind() {
+        synchronized (lock) {
+            readLog.clear();
+            readerBehind = false;
+            positionAfterCommitted(reader);
+        }
+    }
+
+    @Override
+    public long dropOldest() {
+        synchronized (lock) {
+            if (!readLog.isEmpty()) {
+                return 0;
+            }
+            positionAfterCommitted(peeker);
+            try (DocumentContext dc = peeker.readingDocument()) {
+                if (!dc.isPresent()) {
+                    return 0;
+                }
+                long freed = dc.wire().bytes().readRemaining();
+                committed.setOrderedValue(dc.index());
+                pendingBytes -= freed;
+                pendingRecords--;
+                readerBehind = true;
+                return freed;
+            }
+        }
+    }
+
+    @Override
+    public long pendingBytes() {
+        synchronized (lock) {
+            return pendingBytes;
+        }
+    }
+
+    @Override
+    public long pendingRecords() {
+        synchronized (lock) {
+            return pendingRecords;
+        }
+    }
+
+    @Override
+    public long oldestTimestampMillis() {
+        synchronized (lock) {
+            if (!readLog.isEmpty()) {
+                return readLog.headTimestamp();
+            }
+            positionAfterCommitted(peeker);
+            try (DocumentContext dc = peeker.readingDocument()) {
+                if (!dc.isPresent()) {
+                    return -1;
+                }
+                Bytes<?> bytes = dc.wire().bytes();
+                int size = SpoolRecordCodec.TIMESTAMP_OFFSET + Long.BYTES;
+                bytes.read(scratch.array(), 0, size);
+                return SpoolRecordCodec.timestampOf(scratch, 0);
+            }
+        }
+    }
+
+    @Override
+    public String description() {
+        return "disk spool in " + dir;
+    }
+
+    @Override
+    public void close() {
+        synchronized (lock) {
+            appender.close();
+            reader.close();
+            peeker.close();
+            committed.close();
+            queue.close();
+        }
+    }
+
+    /** Moves a tailer to the first record after the committed one. */
+    private void positionAfterCommitted(ExcerptTailer tailer) {
+        long c = committed.getVolatileValue();
+        if (c <= NONE || !tailer.moveToIndex(c)) {
+            tailer.toStart();
+            return;
+        }
+        try (DocumentContext dc = tailer.readingDocument()) {
+            // Skips the committed record itself.
+            dc.isPresent();
+        }
+    }
+
+    /** Deletes the files before the one that holds the committed record: everything in them is shipped. */
+    private void deleteCommittedFiles() {
+        long c = committed.getVolatileValue();
+        if (c <= NONE) {
+            return;
+        }
+        int cycle = ROLL_CYCLE.toCycle(c);
+        File current = filesByCycle.get(cycle);
+        if (current == null) {
+            if (!peeker.moveToIndex(c)) {
+                return;
+            }
+            current = filesByCycle.get(cycle);
+            if (current == null) {
+                return;
+            }
+        }
+        File[] files = dir.toFile().listFiles((d, name) -> name.endsWith(SingleChronicleQueue.SUFFIX));
+        boolean deleted = false;
+        if (files != null) {
+            for (File f : files) {
+                if (f.getName().compareTo(current.getName()) < 0) {
+                    deleted |= f.delete();
+                }
+            }
+        }
+        filesByCycle.keySet().removeIf(k -> k < cycle);
+        cleanedBelowCycle = cycle;
+        if (deleted) {
+            queue.refreshDirectoryListing();
+        }
+    }
+
+    /** Learns which file holds which cycle, as Chronicle acquires them. */
+    private static final class FileTracker implements StoreFileListener {
+        private final Map<Integer, File> filesByCycle;
+
+        FileTracker(Map<Integer, File> filesByCycle) {
+            this.filesByCycle = filesByCycle;
+        }
+
+        @Override
+        public void onAcquired(int cycle, File file) {
+            filesByCycle.put(cycle, file);
+        }
+
+        @Override
+        public void onReleased(int cycle, File file) {
+            // Deletion is driven by the committed position, not by release.
+        }
+    }
+}

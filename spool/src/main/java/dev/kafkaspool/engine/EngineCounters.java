@@ -1,0 +1,75 @@
+package dev.kafkaspool.engine;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+
+/** The engine's event counters; cheap to increment from many threads. */
+final class EngineCounters {
+    private final LongAdder accepted = new LongAdder();
+    private final LongAdder shipped = new LongAdder();
+    private final LongAdder spooled = new LongAdder();
+    private final LongAdder drained = new LongAdder();
+    private final LongAdder[] dropped = new LongAdder[DropReason.values().length];
+
+    EngineCounters() {
+        for (int i = 0; i < dropped.length; i++) {
+            dropped[i] = new LongAdder();
+        }
+    }
+
+    void accept() {
+        accepted.increment();
+    }
+
+    void shipped(boolean fromSpool) {
+        shipped.increment();
+        if (fromSpool) {
+            drained.increment();
+        }
+    }
+
+    void spool() {
+        spooled.increment();
+    }
+
+    void dropped(DropReason reason) {
+        dropped[reason.ordinal()].increment();
+    }
+
+    long droppedCount(DropReason reason) {
+        return dropped[reason.ordinal()].sum();
+    }
+
+    long droppedTotal() {
+        long sum = 0;
+        for (LongAdder d : dropped) {
+            sum += d.sum();
+        }
+        return sum;
+    }
+
+    Map<DropReason, Long> droppedByReason() {
+        Map<DropReason, Long> m = new EnumMap<>(DropReason.class);
+        for (DropReason r : DropReason.values()) {
+            m.put(r, dropped[r.ordinal()].sum());
+        }
+        return m;
+    }
+
+    long accepted() {
+        return accepted.sum();
+    }
+
+    long shipped() {
+        return shipped.sum();
+    }
+
+    long spooled() {
+        return spooled.sum();
+    }
+
+    long drained() {
+        return drained.sum();
+    }
+}

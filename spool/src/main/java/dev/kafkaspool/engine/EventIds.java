@@ -1,0 +1,47 @@
+package dev.kafkaspool.engine;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Event ids: {@code <instance>-<sequence>}, 16 and up to 16 lower-case hex digits. The instance is
+ * random per engine start, the sequence counts the engine's events, so ids are unique without
+ * coordination and cost no allocation to make. A record keeps its id through the spool and across
+ * restarts, so sinks can drop redelivered copies.
+ */
+public final class EventIds {
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+    /** The longest an id gets, in bytes. */
+    public static final int MAX_LENGTH = 33;
+
+    private EventIds() {
+    }
+
+    /** Writes the id into {@code out} at {@code offset}; returns the number of bytes written. */
+    public static int write(long instanceId, long sequence, byte[] out, int offset) {
+        int p = offset;
+        for (int shift = 60; shift >= 0; shift -= 4) {
+            out[p++] = HEX[(int) (instanceId >>> shift) & 0xF];
+        }
+        out[p++] = '-';
+        int digits = Math.max(1, (67 - Long.numberOfLeadingZeros(sequence)) / 4);
+        for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) {
+            out[p++] = HEX[(int) (sequence >>> shift) & 0xF];
+        }
+        return p - offset;
+    }
+
+    /** The id as a String. */
+    public static String toString(long instanceId, long sequence) {
+        byte[] buf = new byte[MAX_LENGTH];
+        int n = write(instanceId, sequence, buf, 0);
+        return new String(buf, 0, n, StandardCharsets.US_ASCII);
+    }
+
+    /** The id as header bytes of exact length. */
+    static byte[] toBytes(long instanceId, long sequence) {
+        byte[] buf = new byte[MAX_LENGTH];
+        int n = write(instanceId, sequence, buf, 0);
+        return n == buf.length ? buf : java.util.Arrays.copyOf(buf, n);
+    }
+}

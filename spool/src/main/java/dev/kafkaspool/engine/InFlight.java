@@ -1,0 +1,76 @@
+package dev.kafkaspool.engine;
+
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.RecordMetadata;
+
+/**
+ * A record handed to the producer and not yet answered. The producer's I/O thread completes it;
+ * the shipper thread reads the outcome. A record sent straight from memory keeps what is needed
+ * to spool it, should Kafka not take it; a record from the spool keeps its spool position.
+ */
+final class InFlight implements Callback {
+    /** Spool position, or {@link #DIRECT} for a record sent from memory. */
+    static final long DIRECT = -1;
+
+    final long spoolPosition;
+    final long sentAtNanos;
+    final long instanceId;
+    final long sequence;
+    final long timestampMillis;
+    final LogLevel level;
+    final String topic;
+    final byte[] key;
+    final byte[] value;
+    private final InFlightWindow window;
+    private final int generation;
+    private volatile SendOutcome outcome = SendOutcome.PENDING;
+    private volatile Exception failure;
+
+    InFlight(InFlightWindow window, long spoolPosition, long sentAtNanos, long instanceId, long sequence,
+             long timestampMillis, LogLevel level, String topic, byte[] key, byte[] value) {
+        this.window = window;
+        this.generation = window.generation();
+        this.spoolPosition = spoolPosition;
+        this.sentAtNanos = sentAtNanos;
+        this.instanceId = instanceId;
+        this.sequence = sequence;
+        this.timestampMillis = timestampMillis;
+        this.level = level;
+        this.topic = topic;
+        this.key = key;
+        this.value = value;
+    }
+
+    boolean isDirect() {
+        return spoolPosition == DIRECT;
+    }
+
+    SendOutcome outcome() {
+        return outcome;
+    }
+
+    Exception failure() {
+        return failure;
+    }
+
+    /** Called by the producer, on its I/O thread or, for an immediate failure, inside {@code send}. */
+    @Override
+    public void onCompletion(RecordMetadata metadata, Exception exception) {
+        if (exception == null) {
+            outcome = SendOutcome.ACKED;
+            return;
+        }
+        failure = exception;
+        SendOutcome o = SendOutcome.of(exception);
+        outcome = o;
+        if (o == SendOutcome.FAILED || o == SendOutcome.BACKPRESSURE) {
+            window.signalTrouble(generation);
+        }
+    }
+
+    /** Copies this record's fields into a carrier, to spool it. */
+    void copyTo(EncodedEvent e) {
+        e.sequence(sequence).timestampMillis(timestampMillis).level(level).topic(topic)
+                .key(key, key == null ? -1 : key.length).value(value, value.length);
+    }
+}

@@ -1,0 +1,115 @@
+package dev.kafkaspool.engine;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Turns problems into status messages without flooding the status channel: the first drop of each
+ * reason is reported at once, later ones in one message per growing interval (10 s, then doubling
+ * up to an hour); a repeated failure is reported when its message changes or its interval passed.
+ * Thread-safe; costs a volatile read when nothing is due.
+ */
+final class ProblemReporter {
+    private static final long FIRST_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
+    private static final long MAX_INTERVAL_NANOS = TimeUnit.HOURS.toNanos(1);
+
+    private final String name;
+    private final StatusListener status;
+    private final EngineCounters counters;
+    private final Ticker ticker;
+    private final AtomicLong[] nextDropReport = new AtomicLong[DropReason.values().length];
+    private final long[] dropInterval = new long[DropReason.values().length];
+    private final long[] reportedDrops = new long[DropReason.values().length];
+    private final AtomicLong nextFailureReport = new AtomicLong(Long.MIN_VALUE);
+    private volatile String lastFailure = "";
+
+    ProblemReporter(String name, StatusListener status, EngineCounters counters, Ticker ticker) {
+        this.name = name;
+        this.status = status;
+        this.counters = counters;
+        this.ticker = ticker;
+        for (int i = 0; i < nextDropReport.length; i++) {
+            nextDropReport[i] = new AtomicLong(Long.MIN_VALUE);
+            dropInterval[i] = FIRST_INTERVAL_NANOS;
+        }
+    }
+
+    StatusListener status() {
+        return status;
+    }
+
+    void info(String message) {
+        status.info("[" + name + "] " + message);
+    }
+
+    void warn(String message, Throwable cause) {
+        status.warn("[" + name + "] " + message, cause);
+    }
+
+    void error(String message, Throwable cause) {
+        status.error("[" + name + "] " + message, cause);
+    }
+
+    void dropped(DropReason reason) {
+        int i = reason.ordinal();
+        long next = nextDropReport[i].get();
+        long now = ticker.nanos();
+        if (next != Long.MIN_VALUE && now - next < 0) {
+            return;
+        }
+        long interval;
+        synchronized (dropInterval) {
+            interval = dropInterval[i];
+            dropInterval[i] = Math.min(interval * 2, MAX_INTERVAL_NANOS);
+        }
+        if (!nextDropReport[i].compareAndSet(next, now + interval)) {
+            return;
+        }
+        long total = counters.droppedCount(reason);
+        long since;
+        synchronized (reportedDrops) {
+            since = total - reportedDrops[i];
+            reportedDrops[i] = total;
+        }
+        warn("dropped " + since + " event(s), reason " + reason + " (" + explain(reason) + "); " + total
+                + " dropped for this reason since start; next report for it in at most "
+                + TimeUnit.NANOSECONDS.toSeconds(interval) + " s", null);
+    }
+
+    /** A failure that repeats while it lasts (producer cannot start, spool cannot write). */
+    void failure(String message, Throwable cause) {
+        long now = ticker.nanos();
+        long next = nextFailureReport.get();
+        boolean changed = !message.equals(lastFailure);
+        if (!changed && next != Long.MIN_VALUE && now - next < 0) {
+            return;
+        }
+        if (nextFailureReport.compareAndSet(next, now + FIRST_INTERVAL_NANOS * 6)) {
+            lastFailure = message;
+            error(message, cause);
+        }
+    }
+
+    void spoolWriteFailed(SpoolException e) {
+        failure(e.getMessage(), e.getCause());
+    }
+
+    private static String explain(DropReason reason) {
+        switch (reason) {
+            case SPOOL_FULL:
+                return "the spool reached maxBytes; raise maxBytes or check why Kafka is not taking events";
+            case RECORD_TOO_LARGE:
+                return "larger than the producer's max.request.size or the topic's max.message.bytes";
+            case REJECTED:
+                return "the broker refused the record as invalid";
+            case QUEUE_FULL:
+                return "the in-memory hand-off stayed full for blockTimeout; raise queueSize or use disk durability";
+            case SPOOL_ERROR:
+                return "the spool could not write while Kafka could not take events";
+            case STOPPED:
+                return "logged after stop, or neither shipped nor spooled during stop";
+            default:
+                return reason.metricName();
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package dev.kafkaspool.engine;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.producer.Producer;
+
+/**
+ * Creates and closes producers on a thread of its own. Creating one resolves host names and
+ * closing one joins its I/O thread; either can take seconds, and the shipper thread must never
+ * wait for that.
+ */
+final class ProducerLifecycle {
+    private final ProducerFactory factory;
+    private final Map<String, Object> properties;
+    private final ProblemReporter problems;
+    private final ExecutorService executor;
+    private volatile Thread thread;
+    private Future<Producer<byte[], byte[]>> pending;
+
+    ProducerLifecycle(String name, ProducerFactory factory, Map<String, Object> properties, ProblemReporter problems) {
+        this.factory = factory;
+        this.properties = properties;
+        this.problems = problems;
+        this.executor = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "kafka-spool-" + name + "-producer-lifecycle");
+            t.setDaemon(true);
+            thread = t;
+            return t;
+        });
+    }
+
+    /** The lifecycle thread, once it exists. */
+    Thread thread() {
+        return thread;
+    }
+
+    /**
+     * A new producer if one is ready; otherwise starts creating one (if not already under way)
+     * and returns null. Shipper thread only.
+     */
+    Producer<byte[], byte[]> poll() {
+        if (pending == null) {
+            pending = executor.submit(() -> factory.create(properties));
+            return null;
+        }
+        if (!pending.isDone()) {
+            return null;
+        }
+        try {
+            Producer<byte[], byte[]> p = pending.get();
+            pending = null;
+            return p;
+        } catch (Exception e) {
+            pending = null;
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            problems.failure("cannot create the Kafka producer (check 'bootstrapServers' and the producer "
+                    + "properties): " + cause.getMessage() + "; events are spooled meanwhile", cause);
+            return null;
+        }
+    }
+
+    /** Closes a producer in the background, abandoning what it still holds. */
+    void retire(Producer<byte[], byte[]> producer) {
+        executor.execute(() -> closeQuietly(producer, Duration.ZERO));
+    }
+
+    /** Closes a producer, waiting up to {@code timeout}, then stops the lifecycle thread. */
+    void shutdown(Producer<byte[], byte[]> last, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        if (pending != null) {
+            pending.cancel(false);
+            try {
+                if (pending.isDone() && !pending.isCancelled()) {
+                    closeQuietly(pending.get(), Duration.ZERO);
+                }
+            } catch (Exception ignored) {
+                // It failed to start: nothing to close.
+            }
+        }
+        if (last != null) {
+            executor.execute(() -> closeQuietly(last, timeout));
+        }
+        executor.shutdown();
+        try {
+            executor.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void closeQuietly(Producer<byte[], byte[]> producer, Duration timeout) {
+        try {
+            producer.close(timeout);
+        } catch (RuntimeException e) {
+            problems.warn("closing the Kafka producer failed: " + e, e);
+        }
+    }
+}

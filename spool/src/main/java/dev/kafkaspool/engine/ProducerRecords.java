@@ -1,0 +1,38 @@
+package dev.kafkaspool.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+
+/**
+ * Builds the Kafka record for an event: its topic, key, value and timestamp, and the headers
+ * consumers route on without parsing the value: the event id, the level, and the static headers
+ * the appender configured (content type, layout, pod...).
+ */
+final class ProducerRecords {
+    /** Header holding the event id; the same id as in the record's value. */
+    static final String EVENT_ID_HEADER = "event.id";
+    /** Header holding the level name. */
+    static final String LEVEL_HEADER = "log.level";
+
+    private final Header[] staticHeaders;
+
+    ProducerRecords(Map<String, byte[]> staticHeaders) {
+        List<Header> h = new ArrayList<>();
+        staticHeaders.forEach((k, v) -> h.add(new RecordHeader(k, v)));
+        this.staticHeaders = h.toArray(new Header[0]);
+    }
+
+    ProducerRecord<byte[], byte[]> create(InFlight f) {
+        Header[] headers = new Header[staticHeaders.length + 2];
+        headers[0] = new RecordHeader(EVENT_ID_HEADER, EventIds.toBytes(f.instanceId, f.sequence));
+        headers[1] = new RecordHeader(LEVEL_HEADER, f.level.headerValue());
+        System.arraycopy(staticHeaders, 0, headers, 2, staticHeaders.length);
+        return new ProducerRecord<>(f.topic, null, f.timestampMillis, f.key, f.value, new RecordHeaders(headers));
+    }
+}

@@ -1,0 +1,78 @@
+package dev.kafkaspool.engine;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The Kafka producer properties the engine uses: its defaults for shipping logs, the user's
+ * overrides on top, and the few properties the engine must own. Also masks secrets for display.
+ */
+public final class ProducerSettings {
+
+    /** Defaults chosen for shipping log records; any of them can be overridden. */
+    public static final Map<String, String> DEFAULTS = defaults();
+
+    /**
+     * Properties the engine sets itself. {@code max.block.ms=0} is what keeps the shipper thread
+     * from ever waiting for the network inside {@code send}: a send that would wait fails at once
+     * and the engine spools instead.
+     */
+    public static final Map<String, String> OWNED = Map.of(
+            "max.block.ms", "0",
+            "key.serializer", "org.apache.kafka.common.serialization.ByteArraySerializer",
+            "value.serializer", "org.apache.kafka.common.serialization.ByteArraySerializer");
+
+    private static final Set<String> SECRET_WORDS = Set.of("password", "secret", "jaas", "token", "credential");
+    private static final String HIDDEN = "[hidden]";
+
+    private ProducerSettings() {
+    }
+
+    private static Map<String, String> defaults() {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("acks", "all");
+        d.put("enable.idempotence", "true");
+        d.put("max.in.flight.requests.per.connection", "5");
+        d.put("compression.type", "lz4");
+        d.put("linger.ms", "20");
+        d.put("batch.size", "131072");
+        d.put("buffer.memory", "33554432");
+        d.put("request.timeout.ms", "15000");
+        d.put("delivery.timeout.ms", "60000");
+        d.put("reconnect.backoff.max.ms", "2000");
+        d.put("retry.backoff.max.ms", "2000");
+        return Collections.unmodifiableMap(d);
+    }
+
+    /** The properties a producer is created with: defaults, then overrides, then what the engine owns. */
+    static Map<String, Object> effective(String bootstrapServers, String clientId, Map<String, String> overrides) {
+        Map<String, Object> props = new LinkedHashMap<>(DEFAULTS);
+        props.put("client.id", clientId);
+        props.putAll(overrides);
+        props.put("bootstrap.servers", bootstrapServers);
+        props.putAll(OWNED);
+        return props;
+    }
+
+    /** True when a property holds a secret (passwords, JAAS configuration, tokens). */
+    public static boolean isSecret(String key) {
+        String k = key.toLowerCase(Locale.ROOT);
+        for (String word : SECRET_WORDS) {
+            if (k.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A copy safe to print: secret values replaced, keys sorted. */
+    public static Map<String, Object> masked(Map<String, ?> props) {
+        Map<String, Object> out = new TreeMap<>();
+        props.forEach((k, v) -> out.put(k, isSecret(k) ? HIDDEN : v));
+        return out;
+    }
+}

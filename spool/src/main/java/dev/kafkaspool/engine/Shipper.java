@@ -1,0 +1,399 @@
+package dev.kafkaspool.engine;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+import com.lmax.disruptor.EventPoller;
+import org.apache.kafka.clients.producer.Producer;
+
+/**
+ * The engine's one thread that talks to Kafka. It takes events from the hand-off in order and
+ * either sends them straight to the producer (memory durability, spool empty, Kafka healthy) or
+ * appends them to the spool, and it ships the spool in order. It never waits for the network:
+ * the producer runs with {@code max.block.ms=0}, so a send Kafka cannot take fails at once.
+ *
+ * <p>Ordering rules that keep each partition in logging order:
+ * <ul>
+ *   <li>events go straight to Kafka only once the spool is read to its end;</li>
+ *   <li>when the shipper stops sending straight to Kafka, for whatever reason, every record sent
+ *       from memory and not yet acknowledged is copied to the spool first, before any newer event
+ *       (a copy Kafka also received later becomes a duplicate with the same event id);</li>
+ *   <li>when Kafka fails a record, the producer is abandoned with everything it holds and the
+ *       spool is re-read from the last record acknowledged in order.</li>
+ * </ul>
+ */
+final class Shipper implements Runnable, EventPoller.Handler<EncodedEvent> {
+    private static final int DRAIN_BATCH = 2048;
+    private static final int MAX_WINDOW_RECORDS = 100_000;
+    private static final long MIN_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    private static final long MAX_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(5);
+
+    private final Handoff handoff;
+    private final CappedSpool cappedSpool;
+    private final Spool spool;
+    private final InFlightWindow window = new InFlightWindow();
+    private final ProducerLifecycle producers;
+    private final ProducerRecords records;
+    private final EngineCounters counters;
+    private final ProblemReporter problems;
+    private final Ticker ticker;
+    private final long instanceId;
+    private final long stallNanos;
+    private final long maxWindowBytes;
+    private final long startNanos;
+    private final SpoolRecord spoolRecord = new SpoolRecord();
+    private final EncodedEvent respool = new EncodedEvent();
+    private final CountDownLatch finished = new CountDownLatch(1);
+
+    private Producer<byte[], byte[]> producer;
+    /** Events from the hand-off go straight to the producer (memory durability only). */
+    private boolean direct;
+    private long nextAttemptNanos;
+    private long backoffNanos = MIN_BACKOFF_NANOS;
+    private int idleRounds;
+    private volatile EngineState state = EngineState.STARTING;
+    private volatile Thread thread;
+    private volatile boolean stopRequested;
+    private volatile long stopDeadlineNanos;
+    private volatile long leftInMemorySpool;
+
+    Shipper(Handoff handoff, CappedSpool cappedSpool, ProducerLifecycle producers, ProducerRecords records,
+            EngineCounters counters, ProblemReporter problems, Ticker ticker, long instanceId,
+            long stallNanos, long maxWindowBytes) {
+        this.handoff = handoff;
+        this.cappedSpool = cappedSpool;
+        this.spool = cappedSpool.spool();
+        this.producers = producers;
+        this.records = records;
+        this.counters = counters;
+        this.problems = problems;
+        this.ticker = ticker;
+        this.instanceId = instanceId;
+        this.stallNanos = stallNanos;
+        this.maxWindowBytes = maxWindowBytes;
+        this.startNanos = ticker.nanos();
+        this.nextAttemptNanos = startNanos;
+    }
+
+    EngineState state() {
+        return state;
+    }
+
+    Thread thread() {
+        return thread;
+    }
+
+    /** Asks the thread to finish: ship what it can until the deadline, spool the rest, close. */
+    void requestStop(long deadlineNanos) {
+        stopDeadlineNanos = deadlineNanos;
+        stopRequested = true;
+        Thread t = thread;
+        if (t != null) {
+            LockSupport.unpark(t);
+        }
+    }
+
+    /** Waits for the thread to finish, up to the deadline; true when it did. */
+    boolean awaitFinished(long deadlineNanos) {
+        try {
+            return finished.await(Math.max(0, deadlineNanos - ticker.nanos()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Events that were in a memory spool when the engine stopped, and so were lost. */
+    long leftInMemorySpool() {
+        return leftInMemorySpool;
+    }
+
+    @Override
+    public void run() {
+        thread = Thread.currentThread();
+        try {
+            while (!stopRequested) {
+                try {
+                    idle(step());
+                } catch (RuntimeException e) {
+                    problems.failure("the shipper hit an unexpected error and goes on after a pause: " + e, e);
+                    outage("unexpected error " + e);
+                    LockSupport.parkNanos(MAX_BACKOFF_NANOS);
+                }
+            }
+            finish();
+        } finally {
+            state = EngineState.STOPPED;
+            finished.countDown();
+        }
+    }
+
+    /** One round of work; true when it did something. */
+    private boolean step() {
+        boolean worked = collectAnswers();
+        if (producer == null) {
+            producer = producers.poll();
+        }
+        if (handoff != null && handoff.size() > 0) {
+            if (!direct || windowHasRoom()) {
+                handoff.poll(this);
+                worked = true;
+            } else if (handoff.isFull()) {
+                // Kafka is slower than logging and both buffers are full: spool instead of waiting.
+                leaveDirect();
+                worked = true;
+            }
+        }
+        if (!direct && producer != null && ticker.nanos() - nextAttemptNanos >= 0) {
+            worked |= drain();
+        }
+        return worked;
+    }
+
+    /** Routes one event from the hand-off; returns whether to take the next one now. */
+    @Override
+    public boolean onEvent(EncodedEvent event, long sequence, boolean endOfBatch) {
+        if (!direct) {
+            cappedSpool.append(instanceId, event);
+            return true;
+        }
+        InFlight f = new InFlight(window, InFlight.DIRECT, ticker.nanos(), instanceId, event.sequence(),
+                event.timestampMillis(), event.level(), event.topic(), event.copyKey(), event.copyValue());
+        send(f);
+        return !direct || windowHasRoom();
+    }
+
+    /** Ships records from the spool, in order, as far as the window allows. */
+    private boolean drain() {
+        int sent = 0;
+        while (sent < DRAIN_BATCH && windowHasRoom()) {
+            if (!spool.read(spoolRecord)) {
+                spoolReadToEnd();
+                break;
+            }
+            SpoolRecord r = spoolRecord;
+            InFlight f = new InFlight(window, r.position, ticker.nanos(), r.instanceId, r.sequence,
+                    r.timestampMillis, r.level, r.topic, r.key, r.value);
+            sent++;
+            if (!send(f)) {
+                break;
+            }
+        }
+        return sent > 0;
+    }
+
+    private void spoolReadToEnd() {
+        if (handoff != null) {
+            direct = true;
+        }
+        if (state != EngineState.SPOOLING && state != EngineState.STARTING || window.isEmpty()) {
+            changeState(EngineState.SHIPPING, null);
+        }
+    }
+
+    /** Hands a record to the producer; false when the send failed at once (already dealt with). */
+    private boolean send(InFlight f) {
+        window.add(f);
+        try {
+            producer.send(records.create(f), f);
+        } catch (RuntimeException e) {
+            f.onCompletion(null, e);
+        }
+        switch (f.outcome()) {
+            case FAILED:
+                outage(describe(f.failure()));
+                return false;
+            case BACKPRESSURE:
+                if (f.isDirect()) {
+                    leaveDirect();
+                } else {
+                    outage("the producer's buffer is full");
+                }
+                return false;
+            default:
+                return true;
+        }
+    }
+
+    /** Takes the answers that arrived, in order; notices failures and stalls. */
+    private boolean collectAnswers() {
+        if (window.takeTrouble()) {
+            handleTrouble();
+        }
+        boolean any = takeAnsweredPrefix();
+        if (any) {
+            backoffNanos = MIN_BACKOFF_NANOS;
+            if (state == EngineState.SPOOLING || state == EngineState.STARTING) {
+                changeState(direct ? EngineState.SHIPPING : EngineState.DRAINING, null);
+            }
+        }
+        InFlight head = window.head();
+        if (head != null && head.outcome() == SendOutcome.PENDING && ticker.nanos() - head.sentAtNanos > stallNanos) {
+            outage("Kafka has not acknowledged a record for " + TimeUnit.NANOSECONDS.toMillis(stallNanos) + " ms");
+            return true;
+        }
+        return any;
+    }
+
+    /** Counts the answered records at the window's head and commits the spool up to the last of them. */
+    private boolean takeAnsweredPrefix() {
+        long commitPosition = -1;
+        boolean any = false;
+        while (!window.isEmpty() && countIfAnswered(window.head())) {
+            InFlight head = window.removeHead();
+            if (!head.isDirect()) {
+                commitPosition = head.spoolPosition;
+            }
+            any = true;
+        }
+        if (commitPosition >= 0) {
+            spool.commit(commitPosition);
+        }
+        return any;
+    }
+
+    /** Counts an acknowledged or undeliverable record; false when it still needs sending. */
+    private boolean countIfAnswered(InFlight f) {
+        SendOutcome outcome = f.outcome();
+        if (outcome == SendOutcome.ACKED) {
+            counters.shipped(!f.isDirect());
+            return true;
+        }
+        if (outcome == SendOutcome.UNDELIVERABLE) {
+            DropReason reason = SendOutcome.dropReasonOf(f.failure());
+            counters.dropped(reason);
+            problems.dropped(reason);
+            return true;
+        }
+        return false;
+    }
+
+    private void handleTrouble() {
+        InFlight failed = window.first(SendOutcome.FAILED);
+        if (failed != null) {
+            outage(describe(failed.failure()));
+        } else if (direct && window.first(SendOutcome.BACKPRESSURE) != null) {
+            leaveDirect();
+        }
+    }
+
+    /**
+     * Stops sending from memory: records sent from memory and not acknowledged are copied to the
+     * spool, in order, ahead of everything that comes after them.
+     */
+    private void leaveDirect() {
+        direct = false;
+        for (InFlight f : window.removeDirect()) {
+            if (!countIfAnswered(f)) {
+                f.copyTo(respool);
+                cappedSpool.append(f.instanceId, respool);
+            }
+        }
+    }
+
+    /** Kafka is not taking records: spool from now on, abandon the producer, re-read the spool later. */
+    private void outage(String cause) {
+        // Records the producer accepted and still holds: abandon the producer with them, or it
+        // would deliver them later, out of order with the spool. A producer that only refused
+        // records at once holds nothing and keeps fetching metadata: keep it.
+        boolean producerHoldsRecords = window.first(SendOutcome.PENDING) != null;
+        leaveDirect();
+        takeAnsweredPrefix();
+        if (producerHoldsRecords && producer != null) {
+            producers.retire(producer);
+            producer = null;
+        }
+        window.reset();
+        spool.rewind();
+        nextAttemptNanos = ticker.nanos() + backoffNanos;
+        backoffNanos = Math.min(backoffNanos * 2, MAX_BACKOFF_NANOS);
+        changeState(EngineState.SPOOLING, cause);
+    }
+
+    private void changeState(EngineState next, String cause) {
+        EngineState previous = state;
+        if (previous == next || previous == EngineState.STOPPED) {
+            return;
+        }
+        state = next;
+        if (next == EngineState.SPOOLING) {
+            boolean stillStarting = previous == EngineState.STARTING && ticker.nanos() - startNanos < stallNanos;
+            if (!stillStarting) {
+                problems.warn("Kafka is not taking events (" + cause + "); spooling to the "
+                        + spool.description() + ", " + spool.pendingRecords() + " event(s) waiting", null);
+            } else {
+                state = EngineState.STARTING;
+            }
+        } else if (next == EngineState.DRAINING) {
+            problems.info("Kafka is taking events again; shipping " + spool.pendingRecords()
+                    + " spooled event(s) before new ones");
+        } else if (next == EngineState.SHIPPING && previous != EngineState.STARTING) {
+            problems.info(handoff != null ? "the spool is shipped; events go to Kafka directly again"
+                    : "Kafka has caught up with the spool");
+        }
+    }
+
+    /** Ships what is in memory until the deadline, spools what is left, closes the producer and spool. */
+    private void finish() {
+        long deadline = stopDeadlineNanos;
+        if (handoff != null) {
+            while (handoff.size() > 0) {
+                if (direct && !windowHasRoom()) {
+                    if (ticker.nanos() - deadline >= 0) {
+                        leaveDirect();
+                    } else {
+                        collectAnswers();
+                        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+                        continue;
+                    }
+                }
+                handoff.poll(this);
+            }
+        }
+        while (!window.isEmpty() && ticker.nanos() - deadline < 0) {
+            collectAnswers();
+            if (!window.isEmpty()) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+            }
+        }
+        collectAnswers();
+        leaveDirect();
+        long remaining = Math.max(0, deadline - ticker.nanos());
+        producers.shutdown(producer, java.time.Duration.ofNanos(remaining));
+        producer = null;
+        if (spool instanceof MemorySpool) {
+            long lost = spool.pendingRecords();
+            leftInMemorySpool = lost;
+            for (long i = 0; i < lost; i++) {
+                counters.dropped(DropReason.STOPPED);
+            }
+            if (lost > 0) {
+                problems.warn(lost + " event(s) were in the memory spool at stop and are lost (the disk spool "
+                        + "was not available)", null);
+            }
+        }
+    }
+
+    private boolean windowHasRoom() {
+        return window.size() < MAX_WINDOW_RECORDS && window.bytes() < maxWindowBytes;
+    }
+
+    private void idle(boolean worked) {
+        if (worked) {
+            idleRounds = 0;
+            return;
+        }
+        idleRounds++;
+        long pause = idleRounds < 10 ? 100_000 : idleRounds < 1000 ? 1_000_000 : 5_000_000;
+        LockSupport.parkNanos(pause);
+    }
+
+    private static String describe(Exception e) {
+        if (e == null) {
+            return "unknown failure";
+        }
+        String m = e.getMessage();
+        return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+    }
+}

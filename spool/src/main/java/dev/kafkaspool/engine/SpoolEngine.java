@@ -1,0 +1,287 @@
+package dev.kafkaspool.engine;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The engine: takes encoded events from logging threads and gets them into Kafka through any
+ * broker state, keeping what Kafka cannot take yet in a spool on local disk.
+ *
+ * <p>A logging thread calls {@link #nextSequence()}, encodes its event with that sequence (the
+ * event id is {@code EventIds.write(instanceId(), sequence)}), and calls {@link #submit}. Submit
+ * copies the event into the in-memory hand-off (memory durability) or appends it to the spool
+ * (disk durability) and returns; it never touches the network. The engine's own threads do the
+ * rest; {@link #isOwnThread} names them so appenders can keep their logs out.
+ *
+ * <p><b>Thread-safe.</b> {@link #submit} may be called from any number of threads.
+ */
+public final class SpoolEngine implements AutoCloseable {
+    private static final long WAIT_PAUSE_NANOS = 50_000;
+
+    private final SpoolConfig config;
+    private final long instanceId;
+    private final AtomicLong sequence = new AtomicLong();
+    private final EngineCounters counters = new EngineCounters();
+    private final ProblemReporter problems;
+    private final Ticker ticker;
+    private final SpoolDirectory directory;
+    private final CappedSpool spool;
+    private final Handoff handoff;
+    private final ProducerLifecycle producers;
+    private final Shipper shipper;
+    private final String networkThreadName;
+    private final long blockTimeoutNanos;
+    private final AtomicInteger submitsInProgress = new AtomicInteger();
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private volatile boolean closed;
+    private volatile EngineStats finalStats;
+
+    private SpoolEngine(Builder b) {
+        this.config = b.config;
+        this.ticker = b.ticker;
+        this.instanceId = ThreadLocalRandom.current().nextLong();
+        this.problems = new ProblemReporter(config.name(), b.status, counters, ticker);
+        this.blockTimeoutNanos = config.blockTimeout().toNanos();
+        this.networkThreadName = "kafka-producer-network-thread | " + config.clientId();
+        problems.info("starting: " + config.describe());
+
+        SpoolDirectory dir = null;
+        Spool s;
+        try {
+            dir = SpoolDirectory.acquire(config.spoolDir());
+            s = ChronicleSpool.open(dir.path(), config.maxBytes());
+        } catch (SpoolException e) {
+            if (dir != null) {
+                dir.close();
+                dir = null;
+            }
+            long memoryCap = Math.min(config.maxBytes(), MEMORY_SPOOL_MAX_BYTES);
+            problems.error(e.getMessage() + "; events Kafka cannot take are kept in memory instead (up to "
+                    + ValueParsers.formatSize(memoryCap) + ") and are lost if the process stops", e.getCause());
+            s = new MemorySpool("the disk spool is not available");
+        }
+        this.directory = dir;
+        SpoolConfig spoolConfig = s instanceof MemorySpool ? withMaxBytes(config, Math.min(config.maxBytes(),
+                MEMORY_SPOOL_MAX_BYTES)) : config;
+        this.spool = new CappedSpool(s, spoolConfig, counters, ticker, problems);
+        if (s.pendingRecords() > 0) {
+            problems.info("the spool holds " + s.pendingRecords() + " event(s) (" + s.pendingBytes()
+                    + " bytes) from an earlier run; they are shipped first");
+        }
+        this.handoff = config.durability() == Durability.MEMORY ? new Handoff(config.queueSize()) : null;
+        Map<String, Object> producerProperties = config.producerProperties();
+        this.producers = new ProducerLifecycle(config.name(), b.producerFactory, producerProperties, problems);
+        this.shipper = new Shipper(handoff, spool, producers, new ProducerRecords(b.headers), counters, problems,
+                ticker, instanceId, config.stallTimeout().toNanos(), maxWindowBytes(producerProperties));
+        Thread t = new Thread(shipper, "kafka-spool-" + config.name() + "-shipper");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** The most a memory spool holds when the disk spool is not available. */
+    static final long MEMORY_SPOOL_MAX_BYTES = 32L << 20;
+
+    /** Starts building an engine for this configuration. */
+    public static Builder builder(SpoolConfig config) {
+        return new Builder(config);
+    }
+
+    /** This run's random instance id: the first part of every event id it assigns. */
+    public long instanceId() {
+        return instanceId;
+    }
+
+    /** The next sequence number, the second part of the event id. Any thread. */
+    public long nextSequence() {
+        return sequence.incrementAndGet();
+    }
+
+    public SpoolConfig config() {
+        return config;
+    }
+
+    /**
+     * Hands an event to the engine. Copies it before returning, so the caller may reuse it. Never
+     * waits for the network; it may wait up to {@code blockTimeout} when the hand-off is full or
+     * (block policy) the spool is full. Never throws.
+     *
+     * @return true when the event was taken; false when it was dropped (and counted)
+     */
+    public boolean submit(EncodedEvent event) {
+        counters.accept();
+        submitsInProgress.incrementAndGet();
+        try {
+            if (stopping.get()) {
+                return drop(DropReason.STOPPED);
+            }
+            if (handoff == null) {
+                return spool.append(instanceId, event);
+            }
+            return handOff(event);
+        } catch (RuntimeException e) {
+            problems.failure("an event could not be handed off: " + e, e);
+            return drop(DropReason.SPOOL_ERROR);
+        } finally {
+            submitsInProgress.decrementAndGet();
+        }
+    }
+
+    private boolean handOff(EncodedEvent event) {
+        if (handoff.offer(event)) {
+            return true;
+        }
+        long deadline = ticker.nanos() + blockTimeoutNanos;
+        do {
+            LockSupport.parkNanos(WAIT_PAUSE_NANOS);
+            if (handoff.offer(event)) {
+                return true;
+            }
+        } while (ticker.nanos() - deadline < 0 && !stopping.get());
+        return drop(stopping.get() ? DropReason.STOPPED : DropReason.QUEUE_FULL);
+    }
+
+    private boolean drop(DropReason reason) {
+        counters.dropped(reason);
+        problems.dropped(reason);
+        return false;
+    }
+
+    /**
+     * True for threads of the engine and of its Kafka producer. Appenders drop events logged on
+     * them, so the Kafka client's own logs never re-enter the appender.
+     */
+    public boolean isOwnThread(Thread t) {
+        return t == shipper.thread() || t == producers.thread() || t.getName().equals(networkThreadName);
+    }
+
+    public EngineState state() {
+        return closed ? EngineState.STOPPED : shipper.state();
+    }
+
+    /** Counters and gauges now. */
+    public EngineStats stats() {
+        EngineStats f = finalStats;
+        if (f != null) {
+            return f;
+        }
+        Spool s = spool.spool();
+        long oldest = s.oldestTimestampMillis();
+        long age = oldest < 0 ? 0 : Math.max(0, ticker.millis() - oldest);
+        return new EngineStats(state(), counters, s.pendingBytes(), s.pendingRecords(), age,
+                !(s instanceof MemorySpool));
+    }
+
+    /** Stops with the configured {@code stopTimeout}. */
+    @Override
+    public void close() {
+        stop(config.stopTimeout());
+    }
+
+    /**
+     * Ships what is in memory within the timeout, leaves the rest in the spool, closes the producer
+     * and the spool. Returns within the timeout (plus scheduling noise); safe to call twice.
+     *
+     * @return true when everything was shut down in time
+     */
+    public boolean stop(Duration timeout) {
+        long deadline = ticker.nanos() + timeout.toNanos();
+        if (!stopping.compareAndSet(false, true)) {
+            return shipper.awaitFinished(deadline);
+        }
+        while (submitsInProgress.get() > 0 && ticker.nanos() - deadline < 0) {
+            LockSupport.parkNanos(WAIT_PAUSE_NANOS);
+        }
+        shipper.requestStop(deadline);
+        boolean done = shipper.awaitFinished(deadline + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(200));
+        if (done) {
+            Spool s = spool.spool();
+            long oldest = s.oldestTimestampMillis();
+            finalStats = new EngineStats(EngineState.STOPPED, counters, s.pendingBytes(), s.pendingRecords(),
+                    oldest < 0 ? 0 : Math.max(0, ticker.millis() - oldest), !(s instanceof MemorySpool));
+            s.close();
+            if (directory != null) {
+                directory.close();
+            }
+            problems.info("stopped: " + finalStats);
+        } else {
+            problems.warn("stop did not finish within " + timeout.toMillis() + " ms; what is not acknowledged "
+                    + "stays in the spool", null);
+        }
+        closed = true;
+        return done;
+    }
+
+    private static long maxWindowBytes(Map<String, Object> producerProperties) {
+        Object configured = producerProperties.get("buffer.memory");
+        long buffer;
+        try {
+            buffer = configured == null ? 32L << 20 : Long.parseLong(configured.toString().trim());
+        } catch (NumberFormatException e) {
+            buffer = 32L << 20;
+        }
+        return Math.max(1L << 20, buffer / 2);
+    }
+
+    private static SpoolConfig withMaxBytes(SpoolConfig config, long maxBytes) {
+        SpoolConfig.Builder b = SpoolConfig.builder();
+        for (Setting<?> s : EngineSettings.all()) {
+            copy(config, b, s);
+        }
+        config.producerOverrides().forEach(b::producerProperty);
+        return b.set(EngineSettings.MAX_BYTES, maxBytes).build();
+    }
+
+    private static <T> void copy(SpoolConfig from, SpoolConfig.Builder to, Setting<T> s) {
+        T v = from.get(s);
+        if (v != null) {
+            to.set(s, v);
+        }
+    }
+
+    /** Builds an engine; everything but the configuration has a default. */
+    public static final class Builder {
+        private final SpoolConfig config;
+        private StatusListener status = StatusListener.toStandardError();
+        private ProducerFactory producerFactory = ProducerFactory.KAFKA;
+        private Ticker ticker = Ticker.SYSTEM;
+        private final Map<String, byte[]> headers = new LinkedHashMap<>();
+
+        private Builder(SpoolConfig config) {
+            this.config = config;
+        }
+
+        /** Where status messages go; appenders bridge it to their framework's status channel. */
+        public Builder status(StatusListener status) {
+            this.status = status;
+            return this;
+        }
+
+        /** How producers are made; for tests. */
+        public Builder producerFactory(ProducerFactory producerFactory) {
+            this.producerFactory = producerFactory;
+            return this;
+        }
+
+        /** A header every record carries, e.g. content type or pod name. */
+        public Builder header(String key, byte[] value) {
+            headers.put(key, value.clone());
+            return this;
+        }
+
+        Builder ticker(Ticker ticker) {
+            this.ticker = ticker;
+            return this;
+        }
+
+        /** Opens the spool and starts the engine's threads. Never fails for Kafka being unreachable. */
+        public SpoolEngine start() {
+            return new SpoolEngine(this);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.kafkaspool.engine;
+
+/**
+ * Where the engine reports what it does. The engine never logs through a logging framework: each
+ * appender bridges this interface to its framework's status channel (Logback's status manager,
+ * Log4j's StatusLogger). Implementations must be thread-safe and must not log through the
+ * appender that owns the engine.
+ */
+public interface StatusListener {
+
+    void info(String message);
+
+    void warn(String message, Throwable cause);
+
+    void error(String message, Throwable cause);
+
+    /** Prints to standard error; for tools and tests. */
+    static StatusListener toStandardError() {
+        return new StatusListener() {
+            @Override
+            public void info(String message) {
+                System.err.println("kafka-spool INFO " + message);
+            }
+
+            @Override
+            public void warn(String message, Throwable cause) {
+                System.err.println("kafka-spool WARN " + message + (cause == null ? "" : ": " + cause));
+            }
+
+            @Override
+            public void error(String message, Throwable cause) {
+                System.err.println("kafka-spool ERROR " + message + (cause == null ? "" : ": " + cause));
+            }
+        };
+    }
+}

@@ -1,0 +1,25 @@
+package dev.kafkaspool.engine;
+
+import java.nio.file.Path;
+
+/** Engine configurations for tests: short timeouts, a given spool directory. */
+final class TestConfigs {
+    private TestConfigs() {
+    }
+
+    static SpoolConfig.Builder config(String bootstrapServers, Path spoolDir, Durability durability) {
+        return SpoolConfig.builder()
+                .set(EngineSettings.NAME, "test")
+                .set(EngineSettings.BOOTSTRAP_SERVERS, bootstrapServers)
+                .set(EngineSettings.SPOOL_DIR, spoolDir)
+                .set(EngineSettings.DURABILITY, durability)
+                .parse(EngineSettings.STALL_TIMEOUT, "5s")
+                .producerProperty("request.timeout.ms", "5000")
+                .producerProperty("delivery.timeout.ms", "10000")
+                .producerProperty("linger.ms", "5");
+    }
+
+    static SpoolEngine start(SpoolConfig config, StatusListener status) {
+        return SpoolEngine.builder(config).status(status).start();
+    }
+}

@@ -1,0 +1,202 @@
+package dev.kafkaspool.testbroker;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.Uuid;
+
+/**
+ * A real single-node Kafka broker (KRaft, its own controller) running in a child JVM, for tests
+ * that need to stop, kill -9 and restart the broker under a running client.
+ *
+ * <p>The broker listens on 127.0.0.1 on ports picked at start and kept across restarts, and keeps
+ * its data, configuration and log output in the data dir it was started with. The broker's jars
+ * are not on the caller's classpath: the caller needs only kafka-clients.
+ *
+ * <p>To tell when the broker is ready, each start produces one record to a topic of its own,
+ * {@code kafka-spool-test-broker-ready}; tests that list topics will see it.
+ *
+ * <p>Every wait is bounded. A broker that does not start throws an exception that quotes the end
+ * of its log. A shutdown hook kills any broker still running when the JVM exits.
+ */
+public final class KafkaBroker implements AutoCloseable {
+
+    /** System property: when {@code true}, {@link #close()} keeps the data dir, to look at after a test. */
+    public static final String KEEP_DATA_PROPERTY = "kafkaspool.keepBrokerData";
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration FORMAT_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+    private static final Duration TOPIC_TIMEOUT = Duration.ofSeconds(30);
+    private static final int LOG_LINES_IN_ERRORS = 40;
+
+    private final BrokerFiles files;
+    private final String bootstrapServers;
+    private BrokerJvm jvm;
+    private int runs;
+    private boolean closed;
+
+    private KafkaBroker(BrokerFiles files, BrokerPorts ports) {
+        this.files = files;
+        this.bootstrapServers = BrokerPorts.HOST + ":" + ports.client();
+    }
+
+    /**
+     * Formats a new broker in {@code dataDir} (created if needed, must be empty), picks free ports
+     * on 127.0.0.1, starts the broker and returns once it has acknowledged a produce.
+     *
+     * @throws IllegalStateException if the broker is not ready within 60 s; the message quotes the
+     *     end of the broker log, and the data dir is left in place to look at
+     */
+    public static KafkaBroker start(Path dataDir) {
+        return start(dataDir, Map.of());
+    }
+
+    /**
+     * Like {@link #start(Path)}, with broker properties that replace or add to the defaults, for
+     * example {@code auto.create.topics.enable=false} or {@code message.max.bytes}.
+     */
+    public static KafkaBroker start(Path dataDir, Map<String, String> extraBrokerConfig) {
+        BrokerFiles files = BrokerFiles.createIn(dataDir);
+        BrokerPorts ports = BrokerPorts.pickFree();
+        BrokerConfigFile.write(files.serverProperties(), ports, files.storageDir(), extraBrokerConfig);
+        BrokerLoggingConfigFile.write(files.loggingConfig());
+        KafkaBroker broker = new KafkaBroker(files, ports);
+        broker.formatStorage();
+        broker.launch();
+        return broker;
+    }
+
+    /** The address for clients, {@code 127.0.0.1:<port>}; the same after every restart. */
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    /** Creates a topic with replication factor 1 and returns once every partition has a leader. */
+    public void createTopic(String name, int partitions) {
+        createTopic(name, partitions, Map.of());
+    }
+
+    /**
+     * Creates a topic with replication factor 1 and the given topic configs (for example
+     * {@code retention.ms}) and returns once every partition has a leader.
+     */
+    public void createTopic(String name, int partitions, Map<String, String> topicConfigs) {
+        NewTopic topic = new NewTopic(name, partitions, (short) 1).configs(topicConfigs);
+        TopicCreator.create(bootstrapServers, topic, TOPIC_TIMEOUT);
+    }
+
+    /**
+     * Stops the broker in order (SIGTERM) and waits for its JVM to exit; kills it if it has not
+     * exited after 30 s. Does nothing if it is not running.
+     */
+    public synchronized void stop() {
+        if (isRunning()) {
+            jvm.terminate(STOP_GRACE);
+        }
+    }
+
+    /** Kills the broker's JVM at once (kill -9) and waits until it is gone. Does nothing if it is not running. */
+    public synchronized void kill() {
+        if (isRunning()) {
+            jvm.kill();
+        }
+    }
+
+    /**
+     * Starts the broker again on the same ports and with the same data, and returns once it has
+     * acknowledged a produce. Stops it first if it is still running. After a kill the broker
+     * needs a few seconds more, until its old registration has expired.
+     */
+    public synchronized void restart() {
+        if (closed) {
+            throw new IllegalStateException("The broker at " + bootstrapServers + " was closed");
+        }
+        stop();
+        launch();
+    }
+
+    /** Whether the broker's JVM is running (it may not be ready yet, or any more). */
+    public synchronized boolean isRunning() {
+        return jvm != null && jvm.isAlive();
+    }
+
+    /**
+     * Reads {@code topic} from the beginning with a fresh consumer (no group, read_uncommitted)
+     * until at least {@code expected} records were read or {@code timeout} passed, and returns what
+     * it read: records of all partitions, in order within each partition.
+     */
+    public List<ConsumerRecord<byte[], byte[]>> consume(String topic, int expected, Duration timeout) {
+        return TopicReader.readFromBeginning(bootstrapServers, topic, expected, timeout);
+    }
+
+    /** The broker's own log output (all its runs, and the storage format), for debugging failed tests. */
+    public Path logFile() {
+        return files.brokerLog();
+    }
+
+    /** The directory holding the broker's data, configuration and log. */
+    public Path dataDir() {
+        return files.dataDir();
+    }
+
+    /**
+     * Kills the broker if it is running and deletes its data dir, unless the system property
+     * {@value #KEEP_DATA_PROPERTY} is {@code true}. Closing twice does nothing.
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        kill();
+        if (!Boolean.getBoolean(KEEP_DATA_PROPERTY)) {
+            files.deleteAll();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "KafkaBroker[" + bootstrapServers + ", " + files.dataDir() + "]";
+    }
+
+    private void formatStorage() {
+        files.appendToLog(marker("formatting storage"));
+        BrokerJvm format = BrokerJvm.launch(files, "kafka.tools.StorageTool", List.of("format",
+                "--cluster-id", Uuid.randomUuid().toString(), "--config", files.serverProperties().toString()));
+        if (!format.awaitExit(FORMAT_TIMEOUT)) {
+            format.kill();
+            throw failure("Formatting the broker storage did not finish within " + FORMAT_TIMEOUT.toSeconds() + " s", null);
+        }
+        if (format.exitCode() != 0) {
+            throw failure("Formatting the broker storage failed with exit code " + format.exitCode(), null);
+        }
+    }
+
+    private void launch() {
+        runs++;
+        files.appendToLog(marker("starting the broker, run " + runs));
+        jvm = BrokerJvm.launch(files, "kafka.Kafka", List.of(files.serverProperties().toString()));
+        try {
+            ReadinessProbe.awaitAcknowledgedProduce(bootstrapServers, jvm, READY_TIMEOUT);
+        } catch (RuntimeException e) {
+            jvm.kill();
+            throw failure("The Kafka broker at " + bootstrapServers + " did not become ready: " + e.getMessage(), e);
+        }
+    }
+
+    private String marker(String event) {
+        return "===== " + Instant.now() + " kafka-spool test broker: " + event + " =====";
+    }
+
+    private IllegalStateException failure(String message, Throwable cause) {
+        return new IllegalStateException(message + System.lineSeparator()
+                + "Last lines of " + files.brokerLog() + ":" + System.lineSeparator()
+                + LogTail.of(files.brokerLog(), LOG_LINES_IN_ERRORS), cause);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.kafkaspool.testbroker;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
+
+/** Reads a topic from its beginning with a fresh consumer that belongs to no group. */
+final class TopicReader {
+
+    private static final Duration MAX_POLL = Duration.ofMillis(200);
+
+    private TopicReader() {
+    }
+
+    /**
+     * Reads every partition of {@code topic} until at least {@code expected} records were read or
+     * {@code timeout} passed, and returns what it read, in order within each partition.
+     */
+    static List<ConsumerRecord<byte[], byte[]>> readFromBeginning(String bootstrapServers, String topic,
+            int expected, Duration timeout) {
+        Deadline deadline = Deadline.after(timeout);
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = BrokerClients.reader(bootstrapServers)) {
+            List<TopicPartition> partitions = partitionsOf(consumer, topic, deadline);
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            while (!partitions.isEmpty() && records.size() < expected && !deadline.hasPassed()) {
+                consumer.poll(shorter(deadline.remaining(), MAX_POLL)).forEach(records::add);
+            }
+        }
+        return records;
+    }
+
+    /** The partitions of {@code topic}, asked for again until known or the deadline passed (then none). */
+    private static List<TopicPartition> partitionsOf(KafkaConsumer<byte[], byte[]> consumer, String topic,
+            Deadline deadline) {
+        while (!deadline.hasPassed()) {
+            try {
+                List<PartitionInfo> partitions = consumer.partitionsFor(topic, deadline.remaining());
+                if (!partitions.isEmpty()) {
+                    return partitions.stream()
+                            .map(partition -> new TopicPartition(topic, partition.partition()))
+                            .collect(Collectors.toList());
+                }
+            } catch (TimeoutException e) {
+                // The broker did not answer in time: ask again while time is left.
+            }
+            deadline.pauseBeforeRetry();
+        }
+        return List.of();
+    }
+
+    private static Duration shorter(Duration a, Duration b) {
+        return a.compareTo(b) < 0 ? a : b;
+    }
+}

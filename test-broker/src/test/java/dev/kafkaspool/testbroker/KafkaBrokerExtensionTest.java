@@ -1,0 +1,101 @@
+package dev.kafkaspool.testbroker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(KafkaBrokerExtension.class)
+class KafkaBrokerExtensionTest {
+
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
+
+    private static KafkaBroker brokerOfBeforeAll;
+
+    private final KafkaBroker brokerOfConstructor;
+
+    KafkaBrokerExtensionTest(KafkaBroker broker) {
+        this.brokerOfConstructor = broker;
+    }
+
+    @BeforeAll
+    static void rememberBroker(KafkaBroker broker) {
+        brokerOfBeforeAll = broker;
+    }
+
+    @Test
+    void constructorBeforeAllAndTestMethodGetTheSameRunningBroker(KafkaBroker broker) {
+        assertSame(brokerOfBeforeAll, brokerOfConstructor);
+        assertSame(brokerOfBeforeAll, broker);
+        assertTrue(broker.isRunning());
+    }
+
+    @Test
+    void anOrderlyStopAndRestartKeepsTheAddressAndTheRecords(KafkaBroker broker) throws Exception {
+        String topic = "stop-restart";
+        broker.createTopic(topic, 3);
+        List<String> beforeStop = TestRecords.numbered("before-stop", 0, 30);
+        TestRecords.produceAcknowledged(broker, topic, beforeStop);
+        String address = broker.bootstrapServers();
+
+        broker.stop();
+        assertFalse(broker.isRunning());
+        broker.restart();
+        assertEquals(address, broker.bootstrapServers());
+
+        List<String> afterRestart = TestRecords.numbered("after-restart", 30, 60);
+        TestRecords.produceAcknowledged(broker, topic, afterRestart);
+        List<String> expected = new ArrayList<>(beforeStop);
+        expected.addAll(afterRestart);
+        assertEquals(sorted(expected), sorted(TestRecords.values(broker.consume(topic, 60, READ_TIMEOUT))));
+    }
+
+    @Test
+    void createTopicAppliesTheTopicConfigs(KafkaBroker broker) throws Exception {
+        broker.createTopic("configured", 2, Map.of("retention.ms", "3600000"));
+        ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, "configured");
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            Config config = admin.describeConfigs(List.of(topic)).all().get().get(topic);
+            assertEquals("3600000", config.get("retention.ms").value());
+        }
+    }
+
+    @Test
+    void testsRunWithTheNewerClientsAndWithoutTheBrokerJars() throws IOException {
+        assertThrows(ClassNotFoundException.class, () -> Class.forName("kafka.Kafka"));
+        assertEquals(System.getProperty("expectedKafkaClientsVersion"), kafkaClientsVersion());
+    }
+
+    /** The version of the kafka-clients jar on the classpath, from the file it reads its own version from. */
+    private static String kafkaClientsVersion() throws IOException {
+        try (InputStream in = KafkaProducer.class.getResourceAsStream("/kafka/kafka-version.properties")) {
+            Properties properties = new Properties();
+            properties.load(in);
+            return properties.getProperty("version");
+        }
+    }
+
+    private static List<String> sorted(List<String> values) {
+        List<String> copy = new ArrayList<>(values);
+        Collections.sort(copy);
+        return copy;
+    }
+}
