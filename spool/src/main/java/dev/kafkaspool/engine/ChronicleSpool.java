@@ -71,15 +71,23 @@ final class ChronicleSpool implements Spool {
      * @throws SpoolException when Chronicle cannot open it, e.g. because JVM flags are missing
      */
     static ChronicleSpool open(Path dir, long maxBytes) {
+        return open(dir, maxBytes, null);
+    }
+
+    /** As {@link #open(Path, long)}, with a clock that decides when files roll; for tests. */
+    static ChronicleSpool open(Path dir, long maxBytes, net.openhft.chronicle.core.time.TimeProvider clock) {
         ChronicleDefaults.apply();
         Map<Integer, File> filesByCycle = new ConcurrentSkipListMap<>();
         SingleChronicleQueue queue;
         try {
-            queue = SingleChronicleQueueBuilder.single(dir.toFile())
+            SingleChronicleQueueBuilder builder = SingleChronicleQueueBuilder.single(dir.toFile())
                     .rollCycle(ROLL_CYCLE)
                     .blockSize(blockSizeFor(maxBytes))
-                    .storeFileListener(new FileTracker(filesByCycle))
-                    .build();
+                    .storeFileListener(new FileTracker(filesByCycle));
+            if (clock != null) {
+                builder.timeProvider(clock);
+            }
+            queue = builder.build();
         } catch (Throwable e) { // NOPMD: missing JVM flags surface as errors from Chronicle's class setup
             throw new SpoolException("cannot open a Chronicle Queue in " + dir + ChronicleDefaults.hintFor(e), e);
         }

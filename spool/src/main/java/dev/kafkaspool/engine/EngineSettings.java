@@ -20,7 +20,7 @@ public final class EngineSettings {
             "The Kafka brokers to connect to. Required.",
             EngineSettings::checkBootstrapServers);
 
-    public static final Setting<Durability> DURABILITY = new Setting<>("durability", "memory | disk",
+    public static final Setting<Durability> DURABILITY = new Setting<>("durability", "memory or disk",
             Durability.MEMORY, "memory",
             "memory: events wait in memory while Kafka is healthy and go to the spool when it is not; "
                     + "only a killed process loses what was in memory. disk: every event is written to the "
@@ -39,7 +39,7 @@ public final class EngineSettings {
             text -> requireAtLeast(ValueParsers.parseSize(text), 1L << 20, "1MiB"));
 
     public static final Setting<FullPolicy> FULL_POLICY = new Setting<>("fullPolicy",
-            "dropOldest | dropNewest | block", FullPolicy.DROP_OLDEST, "dropOldest",
+            "dropOldest, dropNewest or block", FullPolicy.DROP_OLDEST, "dropOldest",
             "What happens to a new event when the spool is full: drop the oldest unshipped events, drop "
                     + "the new one, or let the log call wait up to blockTimeout for room.",
             ValueParsers::parseFullPolicy);

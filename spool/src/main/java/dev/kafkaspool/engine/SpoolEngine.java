@@ -40,7 +40,8 @@ public final class SpoolEngine implements AutoCloseable {
     private final AtomicInteger submitsInProgress = new AtomicInteger();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private volatile boolean closed;
-    private volatile EngineStats finalStats;
+    /** The spool's gauges when it closed: {bytes, records, oldest timestamp}; null while open. */
+    private volatile long[] closedSpoolGauges;
 
     private SpoolEngine(Builder b) {
         this.config = b.config;
@@ -166,15 +167,17 @@ public final class SpoolEngine implements AutoCloseable {
 
     /** Counters and gauges now. */
     public EngineStats stats() {
-        EngineStats f = finalStats;
-        if (f != null) {
-            return f;
+        long[] gauges = closedSpoolGauges;
+        if (gauges == null) {
+            gauges = spoolGauges();
         }
+        long age = gauges[2] < 0 ? 0 : Math.max(0, ticker.millis() - gauges[2]);
+        return new EngineStats(state(), counters, gauges[0], gauges[1], age, !(spool.spool() instanceof MemorySpool));
+    }
+
+    private long[] spoolGauges() {
         Spool s = spool.spool();
-        long oldest = s.oldestTimestampMillis();
-        long age = oldest < 0 ? 0 : Math.max(0, ticker.millis() - oldest);
-        return new EngineStats(state(), counters, s.pendingBytes(), s.pendingRecords(), age,
-                !(s instanceof MemorySpool));
+        return new long[] {s.pendingBytes(), s.pendingRecords(), s.oldestTimestampMillis()};
     }
 
     /** Stops with the configured {@code stopTimeout}. */
@@ -200,15 +203,13 @@ public final class SpoolEngine implements AutoCloseable {
         shipper.requestStop(deadline);
         boolean done = shipper.awaitFinished(deadline + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(200));
         if (done) {
-            Spool s = spool.spool();
-            long oldest = s.oldestTimestampMillis();
-            finalStats = new EngineStats(EngineState.STOPPED, counters, s.pendingBytes(), s.pendingRecords(),
-                    oldest < 0 ? 0 : Math.max(0, ticker.millis() - oldest), !(s instanceof MemorySpool));
-            s.close();
+            closedSpoolGauges = spoolGauges();
+            spool.spool().close();
             if (directory != null) {
                 directory.close();
             }
-            problems.info("stopped: " + finalStats);
+            closed = true;
+            problems.info("stopped: " + stats());
         } else {
             problems.warn("stop did not finish within " + timeout.toMillis() + " ms; what is not acknowledged "
                     + "stays in the spool", null);

@@ -1,0 +1,100 @@
+package dev.kafkaspool.engine;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Starts {@link SpoolingApplication} in a child JVM and follows what it prints. */
+final class ChildApplication implements AutoCloseable {
+    private final Process process;
+    private final AtomicLong lastTaken = new AtomicLong();
+    private final List<String> lines = new CopyOnWriteArrayList<>();
+
+    private ChildApplication(Process process) {
+        this.process = process;
+        Thread reader = new Thread(this::follow, "child-output");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** Starts the child with the test JVM's classpath; {@code jvmFlags} replace the Chronicle flags. */
+    static ChildApplication start(List<String> jvmFlags, String bootstrap, Path spoolDir, Durability durability,
+                                  String topic, long count, boolean waitUntilSpooled, Path stderr) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx256m");
+        command.addAll(jvmFlags);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(SpoolingApplication.class.getName());
+        command.add(bootstrap);
+        command.add(spoolDir.toString());
+        command.add(durability.configName());
+        command.add(topic);
+        command.add(Long.toString(count));
+        command.add(Boolean.toString(waitUntilSpooled));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectError(stderr.toFile());
+        return new ChildApplication(pb.start());
+    }
+
+    /** The JVM flags Chronicle needs, as the build passes them to tests. */
+    static List<String> chronicleFlags() {
+        List<String> flags = new ArrayList<>(ChronicleDefaults.REQUIRED_JVM_FLAGS);
+        flags.add("-Dchronicle.analytics.disable=true");
+        flags.add("-Dchronicle.announcer.disable=true");
+        return flags;
+    }
+
+    private void follow() {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.startsWith("taken ")) {
+                    lastTaken.set(Long.parseLong(line.substring(6)));
+                } else {
+                    lines.add(line);
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            lines.add("reader stopped: " + e);
+        }
+    }
+
+    /** The highest event number whose log call the child saw return. */
+    long lastTaken() {
+        return lastTaken.get();
+    }
+
+    boolean printed(String line) {
+        return lines.contains(line);
+    }
+
+    List<String> lines() {
+        return List.copyOf(lines);
+    }
+
+    /** kill -9, and waits until the process is gone. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            kill();
+        }
+    }
+}

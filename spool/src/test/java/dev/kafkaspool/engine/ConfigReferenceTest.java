@@ -1,0 +1,22 @@
+package dev.kafkaspool.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+class ConfigReferenceTest {
+    @Test
+    void theReadmeHoldsTheGeneratedSettingsReference() throws Exception {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        int begin = readme.indexOf(ConfigReference.BEGIN);
+        int end = readme.indexOf(ConfigReference.END);
+        assertTrue(begin >= 0 && end > begin, "README.md has the settings markers");
+        String block = readme.substring(begin + ConfigReference.BEGIN.length() + 1, end);
+        assertEquals(ConfigReference.markdown(), block,
+                "README.md is out of date: replace its settings block with the output of ConfigReference.main");
+    }
+}

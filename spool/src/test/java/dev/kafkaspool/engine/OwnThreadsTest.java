@@ -1,0 +1,34 @@
+package dev.kafkaspool.engine;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The engine names its threads and its producer's, so appenders can keep their logs out. */
+class OwnThreadsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theShipperAndTheProducerNetworkThreadAreOwnThreadsAndTheCallerIsNot() {
+        SpoolConfig config = TestConfigs.config("127.0.0.1:1", dir, Durability.MEMORY).build();
+        try (SpoolEngine engine = TestConfigs.start(config, new RecordingStatus())) {
+            assertFalse(engine.isOwnThread(Thread.currentThread()));
+            Await.until(() -> threadNamed("kafka-producer-network-thread | kafka-spool-test") != null,
+                    Duration.ofSeconds(30), () -> "the producer started");
+            assertTrue(engine.isOwnThread(threadNamed("kafka-spool-test-shipper")));
+            assertTrue(engine.isOwnThread(threadNamed("kafka-producer-network-thread | kafka-spool-test")));
+            assertTrue(engine.isOwnThread(threadNamed("kafka-spool-test-producer-lifecycle")));
+        }
+    }
+
+    private static Thread threadNamed(String name) {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(name)).findFirst()
+                .orElse(null);
+    }
+}
