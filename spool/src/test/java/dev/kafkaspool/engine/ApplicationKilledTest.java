@@ -12,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 
 import dev.kafkaspool.testbroker.KafkaBroker;
 import dev.kafkaspool.testbroker.KafkaBrokerExtension;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,13 +28,6 @@ class ApplicationKilledTest {
 
     ApplicationKilledTest(KafkaBroker broker) {
         this.broker = broker;
-    }
-
-    @BeforeEach
-    void brokerIsUp() {
-        if (!broker.isRunning()) {
-            broker.restart();
-        }
     }
 
     @Test

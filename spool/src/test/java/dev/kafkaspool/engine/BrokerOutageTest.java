@@ -12,7 +12,6 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import dev.kafkaspool.testbroker.KafkaBroker;
 import dev.kafkaspool.testbroker.KafkaBrokerExtension;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,13 +29,6 @@ class BrokerOutageTest {
 
     BrokerOutageTest(KafkaBroker broker) {
         this.broker = broker;
-    }
-
-    @BeforeEach
-    void brokerIsUp() {
-        if (!broker.isRunning()) {
-            broker.restart();
-        }
     }
 
     @ParameterizedTest

@@ -11,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 
 import dev.kafkaspool.testbroker.KafkaBroker;
 import dev.kafkaspool.testbroker.KafkaBrokerExtension;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,13 +27,6 @@ class StopTest {
 
     StopTest(KafkaBroker broker) {
         this.broker = broker;
-    }
-
-    @BeforeEach
-    void brokerIsUp() {
-        if (!broker.isRunning()) {
-            broker.restart();
-        }
     }
 
     @Test

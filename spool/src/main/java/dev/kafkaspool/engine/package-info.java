@@ -1,0 +1,26 @@
+/**
+ * The kafka-spool engine: framework-free, used by the Logback and Log4j 2 appenders.
+ *
+ * <h2>Glossary</h2>
+ * <dl>
+ *   <dt>event</dt><dd>One log event, encoded by an appender into an {@link dev.kafkaspool.engine.EncodedEvent}.</dd>
+ *   <dt>submit</dt><dd>What a logging thread does: hand an event to the engine and return.</dd>
+ *   <dt>hand-off</dt><dd>The bounded ring of reused slots between logging threads and the shipper (memory durability).</dd>
+ *   <dt>shipper</dt><dd>The engine's one thread that talks to Kafka.</dd>
+ *   <dt>spool</dt><dd>The ordered store of events Kafka has not acknowledged: a Chronicle Queue on disk, or memory as a fallback.</dd>
+ *   <dt>durability</dt><dd>{@code memory}: events reach the spool only when Kafka cannot take them; {@code disk}: every event is spooled before submit returns.</dd>
+ *   <dt>in flight</dt><dd>Handed to the producer, not yet answered.</dd>
+ *   <dt>shipped</dt><dd>Acknowledged by Kafka ({@code acks=all}); each event is counted once.</dd>
+ *   <dt>drained</dt><dd>Shipped from the spool.</dd>
+ *   <dt>committed</dt><dd>The spool's persistent read position: everything up to it is shipped.</dd>
+ *   <dt>dropped</dt><dd>Given up, always counted under one {@link dev.kafkaspool.engine.DropReason}.</dd>
+ *   <dt>event id</dt><dd>{@code <instance>-<sequence>}, the same in the record header and value; duplicates share it.</dd>
+ *   <dt>status</dt><dd>The engine's own reporting channel ({@link dev.kafkaspool.engine.StatusListener}); it never logs through a logging framework.</dd>
+ * </dl>
+ *
+ * <p>Public API: {@link dev.kafkaspool.engine.SpoolEngine}, {@link dev.kafkaspool.engine.SpoolConfig},
+ * {@link dev.kafkaspool.engine.EngineSettings}, {@link dev.kafkaspool.engine.EncodedEvent},
+ * {@link dev.kafkaspool.engine.EngineStats}, {@link dev.kafkaspool.engine.StatusListener}. Everything else
+ * is package-private. Only {@code ChronicleSpool} uses Chronicle Queue.
+ */
+package dev.kafkaspool.engine;
