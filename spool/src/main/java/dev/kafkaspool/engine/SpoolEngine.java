@@ -208,7 +208,6 @@ public final class SpoolEngine implements AutoCloseable {
             if (directory != null) {
                 directory.close();
             }
-            closed = true;
             problems.info("stopped: " + stats());
         } else {
             problems.warn("stop did not finish within " + timeout.toMillis() + " ms; what is not acknowledged "
