@@ -18,9 +18,11 @@ final class CappedSpool {
     private final Ticker ticker;
     private final ProblemReporter problems;
 
-    CappedSpool(Spool spool, SpoolConfig config, EngineCounters counters, Ticker ticker, ProblemReporter problems) {
+    /** {@code maxBytes} is the configured cap, or less for a memory spool. */
+    CappedSpool(Spool spool, long maxBytes, SpoolConfig config, EngineCounters counters, Ticker ticker,
+                ProblemReporter problems) {
         this.spool = spool;
-        this.maxBytes = config.maxBytes();
+        this.maxBytes = maxBytes;
         this.policy = config.fullPolicy();
         this.blockTimeoutNanos = config.blockTimeout().toNanos();
         this.counters = counters;

@@ -34,10 +34,6 @@ final class ProblemReporter {
         }
     }
 
-    StatusListener status() {
-        return status;
-    }
-
     void info(String message) {
         status.info("[" + name + "] " + message);
     }

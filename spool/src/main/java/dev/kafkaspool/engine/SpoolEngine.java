@@ -68,9 +68,9 @@ public final class SpoolEngine implements AutoCloseable {
             s = new MemorySpool("the disk spool is not available");
         }
         this.directory = dir;
-        SpoolConfig spoolConfig = s instanceof MemorySpool ? withMaxBytes(config, Math.min(config.maxBytes(),
-                MEMORY_SPOOL_MAX_BYTES)) : config;
-        this.spool = new CappedSpool(s, spoolConfig, counters, ticker, problems);
+        long maxBytes = s instanceof MemorySpool ? Math.min(config.maxBytes(), MEMORY_SPOOL_MAX_BYTES)
+                : config.maxBytes();
+        this.spool = new CappedSpool(s, maxBytes, config, counters, ticker, problems);
         if (s.pendingRecords() > 0) {
             problems.info("the spool holds " + s.pendingRecords() + " event(s) (" + s.pendingBytes()
                     + " bytes) from an earlier run; they are shipped first");
@@ -226,22 +226,6 @@ public final class SpoolEngine implements AutoCloseable {
             buffer = 32L << 20;
         }
         return Math.max(1L << 20, buffer / 2);
-    }
-
-    private static SpoolConfig withMaxBytes(SpoolConfig config, long maxBytes) {
-        SpoolConfig.Builder b = SpoolConfig.builder();
-        for (Setting<?> s : EngineSettings.all()) {
-            copy(config, b, s);
-        }
-        config.producerOverrides().forEach(b::producerProperty);
-        return b.set(EngineSettings.MAX_BYTES, maxBytes).build();
-    }
-
-    private static <T> void copy(SpoolConfig from, SpoolConfig.Builder to, Setting<T> s) {
-        T v = from.get(s);
-        if (v != null) {
-            to.set(s, v);
-        }
     }
 
     /** Builds an engine; everything but the configuration has a default. */

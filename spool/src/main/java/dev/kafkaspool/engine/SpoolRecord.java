@@ -6,7 +6,6 @@ package dev.kafkaspool.engine;
  */
 final class SpoolRecord {
     long position;
-    int storedBytes;
     long instanceId;
     long sequence;
     long timestampMillis;

@@ -68,7 +68,6 @@ final class SpoolRecordCodec {
      * @throws IllegalStateException when the bytes are not a record of a known version
      */
     void decode(ByteBuffer in, SpoolRecord into) {
-        int start = in.position();
         byte version = in.get();
         if (version != VERSION) {
             throw new IllegalStateException("unknown spool record version " + version);
@@ -92,7 +91,6 @@ final class SpoolRecordCodec {
         }
         into.value = new byte[valueLength];
         in.get(into.value);
-        into.storedBytes = in.position() - start;
     }
 
     private String readTopic(ByteBuffer in, int length) {
