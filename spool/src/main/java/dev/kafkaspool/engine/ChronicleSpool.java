@@ -44,17 +44,21 @@ final class ChronicleSpool implements Spool {
     private final SpoolRecordCodec writeCodec = SpoolRecordCodec.create();
     private final SpoolRecordCodec readCodec = SpoolRecordCodec.create();
     private final Map<Integer, File> filesByCycle;
+    private final DiskSpace space;
     private ByteBuffer scratch = ByteBuffer.allocate(4096);
     private long pendingBytes;
     private long pendingRecords;
     /** Set when records were dropped that the reader had not reached: it must skip them. */
     private boolean readerBehind;
     private int cleanedBelowCycle;
+    /** A write faulted part-way: the queue file is damaged and this process must not write to it again. */
+    private String damage;
 
-    private ChronicleSpool(Path dir, SingleChronicleQueue queue, Map<Integer, File> filesByCycle) {
+    private ChronicleSpool(Path dir, SingleChronicleQueue queue, Map<Integer, File> filesByCycle, DiskSpace space) {
         this.dir = dir;
         this.queue = queue;
         this.filesByCycle = filesByCycle;
+        this.space = space;
         this.appender = queue.createAppender();
         this.reader = queue.createTailer();
         this.peeker = queue.createTailer();
@@ -71,11 +75,15 @@ final class ChronicleSpool implements Spool {
      * @throws SpoolException when Chronicle cannot open it, e.g. because JVM flags are missing
      */
     static ChronicleSpool open(Path dir, long maxBytes) {
-        return open(dir, maxBytes, null);
+        return open(dir, maxBytes, null, DiskSpace.of(dir));
     }
 
-    /** As {@link #open(Path, long)}, with a clock that decides when files roll; for tests. */
-    static ChronicleSpool open(Path dir, long maxBytes, net.openhft.chronicle.core.time.TimeProvider clock) {
+    /**
+     * As {@link #open(Path, long)}, with a clock that decides when files roll (null for the system
+     * clock) and the filesystem's free space; for tests.
+     */
+    static ChronicleSpool open(Path dir, long maxBytes, net.openhft.chronicle.core.time.TimeProvider clock,
+                               DiskSpace space) {
         ChronicleDefaults.apply();
         Map<Integer, File> filesByCycle = new ConcurrentSkipListMap<>();
         SingleChronicleQueue queue;
@@ -92,7 +100,8 @@ final class ChronicleSpool implements Spool {
             throw new SpoolException("cannot open a Chronicle Queue in " + dir + ChronicleDefaults.hintFor(e), e);
         }
         try {
-            ChronicleSpool spool = new ChronicleSpool(dir, queue, filesByCycle);
+            ChronicleSpool spool = new ChronicleSpool(dir, queue, filesByCycle, space);
+            SpoolDirectory.ownerOnly(dir.resolve(SingleChronicleQueue.QUEUE_METADATA_FILE));
             spool.recover();
             return spool;
         } catch (RuntimeException | Error e) {
@@ -138,7 +147,15 @@ final class ChronicleSpool implements Spool {
     @Override
     public void append(long instanceId, EncodedEvent event) {
         synchronized (lock) {
+            if (damage != null) {
+                throw new SpoolException(damage, null);
+            }
             int size = writeCodec.encodedSize(event);
+            if (!space.hasRoomFor(size)) {
+                throw new SpoolException("no room on the filesystem of the spool in " + dir + " ("
+                        + ValueParsers.formatSize(space.lastUsableBytes()) + " usable, "
+                        + ValueParsers.formatSize(DiskSpace.RESERVE_BYTES) + " kept free)", null);
+            }
             if (scratch.capacity() < size) {
                 scratch = ByteBuffer.allocate(Math.max(size, scratch.capacity() * 2));
             }
@@ -146,8 +163,10 @@ final class ChronicleSpool implements Spool {
             writeCodec.encode(instanceId, event, scratch);
             try (DocumentContext dc = appender.writingDocument()) {
                 dc.wire().bytes().write(scratch.array(), 0, size);
-            } catch (RuntimeException | Error e) {
-                throw new SpoolException("cannot write to the spool in " + dir + ": " + e, e);
+            } catch (RuntimeException | Error e) { // NOPMD: a fault in a mapped file surfaces as InternalError
+                damage = "a write to the spool in " + dir + " failed part-way (" + e + "); its file may be damaged, "
+                        + "so this process writes no more to it";
+                throw new SpoolException(damage, e);
             }
             pendingBytes += size;
             pendingRecords++;
@@ -263,6 +282,11 @@ final class ChronicleSpool implements Spool {
     }
 
     @Override
+    public long persist() {
+        return 0;
+    }
+
+    @Override
     public String description() {
         return "disk spool in " + dir;
     }
@@ -335,6 +359,7 @@ final class ChronicleSpool implements Spool {
         @Override
         public void onAcquired(int cycle, File file) {
             filesByCycle.put(cycle, file);
+            SpoolDirectory.ownerOnly(file.toPath());
         }
 
         @Override

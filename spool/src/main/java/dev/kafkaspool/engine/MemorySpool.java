@@ -116,6 +116,18 @@ final class MemorySpool implements Spool {
         }
     }
 
+    /** Records read and not committed yet: the shipper is sending them. */
+    long readRecords() {
+        synchronized (lock) {
+            return inFlight.size();
+        }
+    }
+
+    @Override
+    public long persist() {
+        return pendingRecords();
+    }
+
     @Override
     public String description() {
         return "memory spool (" + reason + ")";

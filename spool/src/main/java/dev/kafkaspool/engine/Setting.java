@@ -18,7 +18,7 @@ public final class Setting<T> {
     private final String documentation;
     private final Function<String, T> parser;
 
-    Setting(String name, String valueFormat, T defaultValue, String defaultDescription,
+    public Setting(String name, String valueFormat, T defaultValue, String defaultDescription,
             String documentation, Function<String, T> parser) {
         this.name = Objects.requireNonNull(name);
         this.valueFormat = Objects.requireNonNull(valueFormat);

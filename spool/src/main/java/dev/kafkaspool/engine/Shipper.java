@@ -56,7 +56,6 @@ final class Shipper implements Runnable, EventPoller.Handler<EncodedEvent> {
     private volatile Thread thread;
     private volatile boolean stopRequested;
     private volatile long stopDeadlineNanos;
-    private volatile long leftInMemorySpool;
 
     Shipper(Handoff handoff, CappedSpool cappedSpool, ProducerLifecycle producers, ProducerRecords records,
             EngineCounters counters, ProblemReporter problems, Ticker ticker, long instanceId,
@@ -102,11 +101,6 @@ final class Shipper implements Runnable, EventPoller.Handler<EncodedEvent> {
             Thread.currentThread().interrupt();
             return false;
         }
-    }
-
-    /** Events that were in a memory spool when the engine stopped, and so were lost. */
-    long leftInMemorySpool() {
-        return leftInMemorySpool;
     }
 
     @Override
@@ -362,16 +356,13 @@ final class Shipper implements Runnable, EventPoller.Handler<EncodedEvent> {
         long remaining = Math.max(0, deadline - ticker.nanos());
         producers.shutdown(producer, java.time.Duration.ofNanos(remaining));
         producer = null;
-        if (spool instanceof MemorySpool) {
-            long lost = spool.pendingRecords();
-            leftInMemorySpool = lost;
-            for (long i = 0; i < lost; i++) {
-                counters.dropped(DropReason.STOPPED);
-            }
-            if (lost > 0) {
-                problems.warn(lost + " event(s) were in the memory spool at stop and are lost (the disk spool "
-                        + "was not available)", null);
-            }
+        long lost = spool.persist();
+        for (long i = 0; i < lost; i++) {
+            counters.dropped(DropReason.STOPPED);
+        }
+        if (lost > 0) {
+            problems.warn(lost + " event(s) were in the memory spool at stop and are lost (the disk spool "
+                    + "could not take them)", null);
         }
     }
 

@@ -51,6 +51,14 @@ interface Spool extends AutoCloseable {
     /** Timestamp of the oldest record not committed, or -1 when there is none. */
     long oldestTimestampMillis();
 
+    /**
+     * Makes what it holds as durable as it can before {@link #close}, e.g. by writing records kept
+     * in memory to disk. Called by the shipper thread when it stops.
+     *
+     * @return the records that closing loses (those only kept in memory)
+     */
+    long persist();
+
     /** What and where this spool is, for status messages. */
     String description();
 

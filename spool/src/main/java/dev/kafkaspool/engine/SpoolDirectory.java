@@ -80,6 +80,7 @@ final class SpoolDirectory implements AutoCloseable {
                 throw new SpoolException("spool directory " + absolute + " is in use by another appender or process"
                         + owner + "; give each appender and each process its own spoolDir", null);
             }
+            ownerOnly(lockPath);
             byte[] pid = ("pid " + ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII);
             channel.truncate(0);
             channel.write(ByteBuffer.wrap(pid), 0);
@@ -93,6 +94,23 @@ final class SpoolDirectory implements AutoCloseable {
     Path path() {
         return dir;
     }
+
+    /**
+     * Makes a file in the spool directory readable and writable by its owner only (log events may
+     * hold personal data). The directory is already owner-only; this guards files copied out of it.
+     * Filesystems without POSIX permissions are left alone.
+     */
+    static void ownerOnly(Path file) {
+        try {
+            if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
+                Files.setPosixFilePermissions(file, OWNER_READ_WRITE);
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            // The directory's permissions still protect it.
+        }
+    }
+
+    private static final Set<PosixFilePermission> OWNER_READ_WRITE = PosixFilePermissions.fromString("rw-------");
 
     @Override
     public void close() {

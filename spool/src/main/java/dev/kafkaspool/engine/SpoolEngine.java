@@ -56,7 +56,8 @@ public final class SpoolEngine implements AutoCloseable {
         Spool s;
         try {
             dir = SpoolDirectory.acquire(config.spoolDir());
-            s = ChronicleSpool.open(dir.path(), config.maxBytes());
+            s = new FailoverSpool(ChronicleSpool.open(dir.path(), config.maxBytes()),
+                    Math.min(config.maxBytes(), MEMORY_SPOOL_MAX_BYTES), problems, ticker);
         } catch (SpoolException e) {
             if (dir != null) {
                 dir.close();

@@ -13,4 +13,10 @@ final class SpoolRecord {
     String topic;
     byte[] key;
     byte[] value;
+
+    /** Writes this record's event into {@code e}, e.g. to move it to another spool. */
+    void copyTo(EncodedEvent e) {
+        e.sequence(sequence).timestampMillis(timestampMillis).level(level).topic(topic)
+                .key(key, key == null ? -1 : key.length).value(value, value.length);
+    }
 }
