@@ -8,6 +8,8 @@
  *   <dt>hand-off</dt><dd>The bounded ring of reused slots between logging threads and the shipper (memory durability).</dd>
  *   <dt>shipper</dt><dd>The engine's one thread that talks to Kafka.</dd>
  *   <dt>spool</dt><dd>The ordered store of events Kafka has not acknowledged: a Chronicle Queue on disk, or memory as a fallback.</dd>
+ *   <dt>failover</dt><dd>While the disk spool cannot take writes (filesystem full, failed write), new records wait in memory behind the disk records ({@code FailoverSpool}).</dd>
+ *   <dt>reserve</dt><dd>The free space the disk spool leaves on its filesystem ({@code DiskSpace}).</dd>
  *   <dt>durability</dt><dd>{@code memory}: events reach the spool only when Kafka cannot take them; {@code disk}: every event is spooled before submit returns.</dd>
  *   <dt>in flight</dt><dd>Handed to the producer, not yet answered.</dd>
  *   <dt>shipped</dt><dd>Acknowledged by Kafka ({@code acks=all}); each event is counted once.</dd>
