@@ -3,8 +3,9 @@ package dev.kafkaspool.engine;
 import java.io.File;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.concurrent.ConcurrentSkipListMap;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.core.values.LongValue;
@@ -43,7 +44,6 @@ final class ChronicleSpool implements Spool {
     private final ReadLog readLog = new ReadLog();
     private final SpoolRecordCodec writeCodec = SpoolRecordCodec.create();
     private final SpoolRecordCodec readCodec = SpoolRecordCodec.create();
-    private final Map<Integer, File> filesByCycle;
     private final DiskSpace space;
     private ByteBuffer scratch = ByteBuffer.allocate(4096);
     private long pendingBytes;
@@ -54,10 +54,9 @@ final class ChronicleSpool implements Spool {
     /** A write faulted part-way: the queue file is damaged and this process must not write to it again. */
     private String damage;
 
-    private ChronicleSpool(Path dir, SingleChronicleQueue queue, Map<Integer, File> filesByCycle, DiskSpace space) {
+    private ChronicleSpool(Path dir, SingleChronicleQueue queue, DiskSpace space) {
         this.dir = dir;
         this.queue = queue;
-        this.filesByCycle = filesByCycle;
         this.space = space;
         this.appender = queue.createAppender();
         this.reader = queue.createTailer();
@@ -85,13 +84,12 @@ final class ChronicleSpool implements Spool {
     static ChronicleSpool open(Path dir, long maxBytes, net.openhft.chronicle.core.time.TimeProvider clock,
                                DiskSpace space) {
         ChronicleDefaults.apply();
-        Map<Integer, File> filesByCycle = new ConcurrentSkipListMap<>();
         SingleChronicleQueue queue;
         try {
             SingleChronicleQueueBuilder builder = SingleChronicleQueueBuilder.single(dir.toFile())
                     .rollCycle(ROLL_CYCLE)
                     .blockSize(blockSizeFor(maxBytes))
-                    .storeFileListener(new FileTracker(filesByCycle));
+                    .storeFileListener(new OwnerOnlyFiles());
             if (clock != null) {
                 builder.timeProvider(clock);
             }
@@ -100,7 +98,7 @@ final class ChronicleSpool implements Spool {
             throw new SpoolException("cannot open a Chronicle Queue in " + dir + ChronicleDefaults.hintFor(e), e);
         }
         try {
-            ChronicleSpool spool = new ChronicleSpool(dir, queue, filesByCycle, space);
+            ChronicleSpool spool = new ChronicleSpool(dir, queue, space);
             SpoolDirectory.ownerOnly(dir.resolve(SingleChronicleQueue.QUEUE_METADATA_FILE));
             spool.recover();
             return spool;
@@ -322,43 +320,35 @@ final class ChronicleSpool implements Spool {
             return;
         }
         int cycle = ROLL_CYCLE.toCycle(c);
-        File current = filesByCycle.get(cycle);
-        if (current == null) {
-            if (!peeker.moveToIndex(c)) {
-                return;
-            }
-            current = filesByCycle.get(cycle);
-            if (current == null) {
-                return;
-            }
-        }
+        String current = fileNameOf(cycle);
         File[] files = dir.toFile().listFiles((d, name) -> name.endsWith(SingleChronicleQueue.SUFFIX));
         boolean deleted = false;
         if (files != null) {
             for (File f : files) {
-                if (f.getName().compareTo(current.getName()) < 0) {
+                if (f.getName().compareTo(current) < 0) {
                     deleted |= f.delete();
                 }
             }
         }
-        filesByCycle.keySet().removeIf(k -> k < cycle);
         cleanedBelowCycle = cycle;
         if (deleted) {
             queue.refreshDirectoryListing();
         }
     }
 
-    /** Learns which file holds which cycle, as Chronicle acquires them. */
-    private static final class FileTracker implements StoreFileListener {
-        private final Map<Integer, File> filesByCycle;
+    /** The name of the file that holds a cycle: the cycle's start time in the roll cycle's UTC pattern. */
+    static String fileNameOf(int cycle) {
+        return CYCLE_NAMES.format(Instant.ofEpochMilli((long) cycle * ROLL_CYCLE.lengthInMillis()))
+                + SingleChronicleQueue.SUFFIX;
+    }
 
-        FileTracker(Map<Integer, File> filesByCycle) {
-            this.filesByCycle = filesByCycle;
-        }
+    private static final DateTimeFormatter CYCLE_NAMES = DateTimeFormatter.ofPattern(ROLL_CYCLE.format())
+            .withZone(ZoneOffset.UTC);
 
+    /** Makes each queue file owner-only as Chronicle acquires it. */
+    private static final class OwnerOnlyFiles implements StoreFileListener {
         @Override
         public void onAcquired(int cycle, File file) {
-            filesByCycle.put(cycle, file);
             SpoolDirectory.ownerOnly(file.toPath());
         }
 

@@ -29,6 +29,11 @@ class ChronicleSpoolFilesTest {
             clock.advanceMillis(TimeUnit.MINUTES.toMillis(6));
             spool.append(1L, Events.event(3, "in the third file"));
             assertEquals(3, queueFiles().size(), queueFiles().toString());
+            SpoolRecord first = new SpoolRecord();
+            spool.read(first);
+            assertEquals(queueFiles().get(0), ChronicleSpool.fileNameOf(ChronicleSpool.ROLL_CYCLE.toCycle(first.position)),
+                    "the spool knows which file holds a record");
+            spool.rewind();
 
             SpoolRecord r = new SpoolRecord();
             spool.read(r);
