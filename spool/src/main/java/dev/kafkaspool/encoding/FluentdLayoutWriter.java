@@ -1,0 +1,101 @@
+package dev.kafkaspool.encoding;
+
+import java.io.IOException;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.kafkaspool.pod.PodMetadata;
+import com.fasterxml.jackson.core.io.SerializedString;
+
+/**
+ * The record a Fluentd DaemonSet with the kubernetes_metadata filter produces from a container's
+ * output: the printed line as {@code log} (time, level, thread, logger, message and stack trace),
+ * {@code stream}, {@code time}, and the pod under {@code kubernetes} with the filter's names (label
+ * keys with dots turned into {@code _}, as its default {@code de_dot} does). Consumers written for
+ * that pipeline read these records unchanged; the structured fields beside them are extra.
+ */
+final class FluentdLayoutWriter implements LayoutWriter {
+    static final FluentdLayoutWriter INSTANCE = new FluentdLayoutWriter();
+
+    private static final SerializedString LOG = new SerializedString("log");
+    private static final SerializedString STREAM = new SerializedString("stream");
+    private static final SerializedString STDOUT = new SerializedString("stdout");
+    private static final SerializedString TIME = new SerializedString("time");
+    private static final SerializedString LEVEL = new SerializedString("level");
+    private static final SerializedString LOGGER = new SerializedString("logger");
+    private static final SerializedString THREAD = new SerializedString("thread");
+    private static final SerializedString EVENT_ID = new SerializedString("event_id");
+    private static final SerializedString SEQUENCE = new SerializedString("sequence");
+    private static final SerializedString TAGS = new SerializedString("tags");
+    private static final SerializedString ATTRIBUTES = new SerializedString("attributes");
+    private static final Set<String> RESERVED = Set.of("log", "stream", "time", "level", "logger", "thread",
+            "event_id", "sequence", "tags", "attributes", "kubernetes", "service_name", "service_version",
+            "service_environment");
+
+    private FluentdLayoutWriter() {
+    }
+
+    @Override
+    public void writeEventFields(EventEncoder enc, LogEventView e) throws IOException {
+        JsonGenerator g = enc.generator();
+        RecordFormat f = enc.format();
+        StringBuilder line = enc.text();
+        enc.appendIsoTimestamp(line, e);
+        line.append(' ').append(Levels.name(e.level())).append(" [").append(e.threadName()).append("] ")
+                .append(e.loggerName()).append(" - ");
+        int messageStart = line.length();
+        e.formatMessage(line);
+        int messageLength = line.length() - messageStart;
+        if (messageLength > f.maxMessageLength) {
+            line.setLength(messageStart + f.maxMessageLength);
+            line.append(BoundedText.MARKER_PREFIX).append(messageLength - f.maxMessageLength)
+                    .append(BoundedText.MARKER_SUFFIX);
+        }
+        Throwable t = e.thrown();
+        if (t != null) {
+            line.append('\n');
+            StackTraceText.append(t, line, line.length() + f.maxStackTraceLength);
+        }
+        enc.writeBounded(LOG, line, f.maxMessageLength + f.maxStackTraceLength + 512);
+        g.writeFieldName(STREAM);
+        g.writeString(STDOUT);
+        enc.writeIsoTimestamp(TIME, e);
+        g.writeFieldName(LEVEL);
+        g.writeString(Levels.name(e.level()));
+        enc.writeStringIfKnown(LOGGER, e.loggerName());
+        enc.writeStringIfKnown(THREAD, e.threadName());
+        enc.writeEventId(EVENT_ID);
+        g.writeFieldName(SEQUENCE);
+        g.writeNumber(enc.sequence());
+        enc.writeMarkers(TAGS, e);
+        enc.writeEntriesObject(ATTRIBUTES, e);
+    }
+
+    @Override
+    public void writeStaticFields(JsonGenerator g, RecordFormat f) throws IOException {
+        PodMetadata p = f.pod;
+        boolean any = p.podName() != null || p.namespace() != null || p.nodeName() != null || p.containerName() != null
+                || p.podUid() != null || p.podIp() != null || !p.labels().isEmpty() || !p.annotations().isEmpty();
+        if (any) {
+            g.writeObjectFieldStart("kubernetes");
+            RecordFormat.writeIfKnown(g, "namespace_name", p.namespace());
+            RecordFormat.writeIfKnown(g, "pod_name", p.podName());
+            RecordFormat.writeIfKnown(g, "pod_id", p.podUid());
+            RecordFormat.writeIfKnown(g, "pod_ip", p.podIp());
+            RecordFormat.writeIfKnown(g, "container_name", p.containerName());
+            RecordFormat.writeIfKnown(g, "host", p.nodeName());
+            RecordFormat.writeMap(g, "labels", p.labels(), true);
+            RecordFormat.writeMap(g, "annotations", p.annotations(), true);
+            g.writeEndObject();
+        }
+        RecordFormat.writeIfKnown(g, "service_name", f.serviceName);
+        RecordFormat.writeIfKnown(g, "service_version", f.serviceVersion);
+        RecordFormat.writeIfKnown(g, "service_environment", f.serviceEnvironment);
+        f.writeExtraFields(g);
+    }
+
+    @Override
+    public Set<String> reservedNames() {
+        return RESERVED;
+    }
+}
