@@ -1,4 +1,4 @@
-package dev.kafkaspool.engine;
+package dev.kafkaspool.reference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

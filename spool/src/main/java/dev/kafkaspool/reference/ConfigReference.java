@@ -1,6 +1,13 @@
-package dev.kafkaspool.engine;
+package dev.kafkaspool.reference;
 
+import java.util.List;
 import java.util.Map;
+
+import dev.kafkaspool.encoding.EncodingSettings;
+import dev.kafkaspool.engine.EngineSettings;
+import dev.kafkaspool.engine.ProducerSettings;
+import dev.kafkaspool.engine.Setting;
+import dev.kafkaspool.pod.PodSettings;
 
 /**
  * The configuration reference in Markdown, made from the setting definitions. The README holds a
@@ -8,7 +15,7 @@ import java.util.Map;
  */
 public final class ConfigReference {
     /** Opens the generated block in the README. */
-    public static final String BEGIN = "<!-- settings:begin (generated from EngineSettings and ProducerSettings) -->";
+    public static final String BEGIN = "<!-- settings:begin (generated from the setting definitions by ConfigReference) -->";
     /** Closes the generated block in the README. */
     public static final String END = "<!-- settings:end -->";
 
@@ -18,14 +25,10 @@ public final class ConfigReference {
     /** The settings table and the producer defaults table. */
     public static String markdown() {
         StringBuilder sb = new StringBuilder();
-        sb.append("| setting | value | default | what it does |\n");
-        sb.append("|---|---|---|---|\n");
-        for (Setting<?> s : EngineSettings.all()) {
-            sb.append("| `").append(s.name()).append("` | ").append(s.valueFormat()).append(" | ")
-                    .append(s.isRequired() ? "required" : "`" + s.defaultDescription() + "`").append(" | ")
-                    .append(s.documentation()).append(" |\n");
-        }
-        sb.append("\nKafka producer properties: kafka-spool's defaults (any can be overridden) and the ones it sets itself.\n\n");
+        section(sb, "Engine: delivery, spool and lifecycle", EngineSettings.all());
+        section(sb, "Record: layout, topic, key and limits", EncodingSettings.all());
+        section(sb, "Pod metadata: where the Kubernetes fields are read from", PodSettings.all());
+        sb.append("Kafka producer properties: kafka-spool's defaults (any can be overridden) and the ones it sets itself.\n\n");
         sb.append("| producer property | value | |\n");
         sb.append("|---|---|---|\n");
         for (Map.Entry<String, String> e : ProducerSettings.DEFAULTS.entrySet()) {
@@ -37,6 +40,18 @@ public final class ConfigReference {
                     .append("` | set by kafka-spool, cannot be changed |\n");
         }
         return sb.toString();
+    }
+
+    private static void section(StringBuilder sb, String title, List<Setting<?>> settings) {
+        sb.append("**").append(title).append("**\n\n");
+        sb.append("| setting | value | default | what it does |\n");
+        sb.append("|---|---|---|---|\n");
+        for (Setting<?> s : settings) {
+            sb.append("| `").append(s.name()).append("` | ").append(s.valueFormat()).append(" | ")
+                    .append(s.isRequired() ? "required" : "`" + s.defaultDescription() + "`").append(" | ")
+                    .append(s.documentation()).append(" |\n");
+        }
+        sb.append('\n');
     }
 
     /** Prints the reference, to paste between the README's markers. */
