@@ -143,6 +143,11 @@ final class ChronicleSpool implements Spool {
     }
 
     @Override
+    public void maintain() {
+        space.refreshIfDue();
+    }
+
+    @Override
     public void append(long instanceId, EncodedEvent event) {
         synchronized (lock) {
             if (damage != null) {

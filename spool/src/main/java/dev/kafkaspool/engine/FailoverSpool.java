@@ -205,6 +205,11 @@ final class FailoverSpool implements Spool {
     }
 
     @Override
+    public void maintain() {
+        disk.maintain();
+    }
+
+    @Override
     public String description() {
         synchronized (lock) {
             return diskFailure == null ? disk.description() : memory.description();

@@ -125,6 +125,7 @@ final class Shipper implements Runnable, EventPoller.Handler<EncodedEvent> {
 
     /** One round of work; true when it did something. */
     private boolean step() {
+        spool.maintain();
         boolean worked = collectAnswers();
         if (producer == null) {
             producer = producers.poll();

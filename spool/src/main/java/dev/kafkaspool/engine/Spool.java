@@ -59,6 +59,14 @@ interface Spool extends AutoCloseable {
      */
     long persist();
 
+    /**
+     * Work the shipper thread does for the spool on each round, so that logging threads need not:
+     * the disk spool asks its filesystem for free space here. Must be cheap when there is nothing
+     * to do.
+     */
+    default void maintain() {
+    }
+
     /** What and where this spool is, for status messages. */
     String description();
 
