@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +14,7 @@ public final class SpoolConfig {
     private final Map<String, String> producerOverrides;
 
     private SpoolConfig(Map<Setting<?>, Object> values, Map<String, String> producerOverrides) {
-        this.values = Collections.unmodifiableMap(new HashMap<>(values));
+        this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
         this.producerOverrides = Collections.unmodifiableMap(new LinkedHashMap<>(producerOverrides));
     }
 
@@ -87,7 +86,10 @@ public final class SpoolConfig {
         return ProducerSettings.effective(bootstrapServers(), clientId(), producerOverrides);
     }
 
-    /** The effective configuration in one line, secrets masked, for the start-up status message. */
+    /**
+     * The effective configuration in one line, secrets masked, for the start-up status message:
+     * every engine setting, and every other setting that was set.
+     */
     public String describe() {
         StringBuilder sb = new StringBuilder();
         for (Setting<?> s : EngineSettings.all()) {
@@ -99,13 +101,18 @@ public final class SpoolConfig {
             }
             sb.append(s.name()).append('=').append(v).append(", ");
         }
+        for (Map.Entry<Setting<?>, Object> e : values.entrySet()) {
+            if (!EngineSettings.all().contains(e.getKey()) && e.getValue() != null) {
+                sb.append(e.getKey().name()).append('=').append(e.getValue()).append(", ");
+            }
+        }
         sb.append("producer=").append(ProducerSettings.masked(producerProperties()));
         return sb.toString();
     }
 
     /** Collects settings and reports every problem at once. */
     public static final class Builder {
-        private final Map<Setting<?>, Object> values = new HashMap<>();
+        private final Map<Setting<?>, Object> values = new LinkedHashMap<>();
         private final Map<String, String> producerOverrides = new LinkedHashMap<>();
         private final List<String> problems = new ArrayList<>();
 
@@ -128,17 +135,6 @@ public final class SpoolConfig {
             return this;
         }
 
-        /** Sets a setting by its name, as appenders receive it from configuration files. */
-        public Builder parse(String name, String text) {
-            for (Setting<?> s : EngineSettings.all()) {
-                if (s.name().equals(name)) {
-                    return parse(s, text);
-                }
-            }
-            problems.add("unknown setting '" + name + "'");
-            return this;
-        }
-
         /** A Kafka producer property, passed through as given. */
         public Builder producerProperty(String key, String value) {
             if (key == null || key.isBlank()) {
@@ -158,12 +154,32 @@ public final class SpoolConfig {
         /** Problems found so far. */
         public List<String> problems() {
             List<String> all = new ArrayList<>(problems);
+            all.addAll(missingRequired());
+            return all;
+        }
+
+        private List<String> missingRequired() {
+            List<String> missing = new ArrayList<>();
             for (Setting<?> s : EngineSettings.all()) {
-                if (s.isRequired() && !values.containsKey(s)) {
-                    all.add("'" + s.name() + "' is required: " + s.documentation());
+                if (s.isRequired() && values.get(s) == null) {
+                    missing.add("'" + s.name() + "' is required: " + s.documentation());
                 }
             }
-            return all;
+            return missing;
+        }
+
+        /**
+         * Builds with the default in place of every value that was not valid (see {@link #problems()}
+         * for what those were), so that a configuration mistake does not stop logging.
+         *
+         * @throws InvalidConfigException when a required setting is missing
+         */
+        public SpoolConfig buildWithDefaults() {
+            List<String> missing = missingRequired();
+            if (!missing.isEmpty()) {
+                throw new InvalidConfigException(missing);
+            }
+            return new SpoolConfig(values, producerOverrides);
         }
 
         /**

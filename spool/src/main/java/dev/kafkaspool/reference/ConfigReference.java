@@ -3,11 +3,9 @@ package dev.kafkaspool.reference;
 import java.util.List;
 import java.util.Map;
 
-import dev.kafkaspool.encoding.EncodingSettings;
-import dev.kafkaspool.engine.EngineSettings;
 import dev.kafkaspool.engine.ProducerSettings;
 import dev.kafkaspool.engine.Setting;
-import dev.kafkaspool.pod.PodSettings;
+import dev.kafkaspool.pipeline.SettingCatalog;
 
 /**
  * The configuration reference in Markdown, made from the setting definitions. The README holds a
@@ -25,9 +23,9 @@ public final class ConfigReference {
     /** The settings table and the producer defaults table. */
     public static String markdown() {
         StringBuilder sb = new StringBuilder();
-        section(sb, "Engine: delivery, spool and lifecycle", EngineSettings.all());
-        section(sb, "Record: layout, topic, key and limits", EncodingSettings.all());
-        section(sb, "Pod metadata: where the Kubernetes fields are read from", PodSettings.all());
+        for (Map.Entry<String, List<Setting<?>>> section : SettingCatalog.sections().entrySet()) {
+            section(sb, section.getKey(), section.getValue());
+        }
         sb.append("Kafka producer properties: kafka-spool's defaults (any can be overridden) and the ones it sets itself.\n\n");
         sb.append("| producer property | value | |\n");
         sb.append("|---|---|---|\n");

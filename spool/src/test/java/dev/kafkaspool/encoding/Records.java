@@ -17,7 +17,7 @@ import dev.kafkaspool.pod.PodMetadata;
 import dev.kafkaspool.engine.SpoolConfig;
 
 /** Encodes test events and parses records back, strictly: one JSON object, no duplicate names. */
-final class Records {
+public final class Records {
     static final PodMetadata POD = PodMetadata.builder().podName("orders-7d9f8-x2x4q").namespace("payments")
             .podUid("8f3c1e2a-1b2c-4d5e-9f00-123456789abc").podIp("10.1.2.3").nodeName("node-a")
             .containerName("orders").serviceAccount("orders-sa")
@@ -48,7 +48,7 @@ final class Records {
     }
 
     /** Parses a record into a flat map of paths ({@code kubernetes.pod.name}) to values. */
-    static Map<String, Object> parse(String json) {
+    public static Map<String, Object> parse(String json) {
         Map<String, Object> out = new LinkedHashMap<>();
         try (JsonParser p = STRICT.createParser(json)) {
             assertEquals(JsonToken.START_OBJECT, p.nextToken(), json);

@@ -15,17 +15,17 @@ import java.util.stream.Stream;
  * {@code ..<timestamp>}, then the {@code ..data} link swapped to it by an atomic rename, with
  * {@code labels -> ..data/labels} links that never change, then the old directory removed.
  */
-final class DownwardApiVolume {
+public final class DownwardApiVolume {
     private final Path dir;
     private int version;
     private Path current;
 
-    DownwardApiVolume(Path dir) {
+    public DownwardApiVolume(Path dir) {
         this.dir = dir;
     }
 
     /** Publishes a new version holding exactly these files (name to content). */
-    void publish(Map<String, String> files) {
+    public void publish(Map<String, String> files) {
         try {
             Files.createDirectories(dir);
             version++;

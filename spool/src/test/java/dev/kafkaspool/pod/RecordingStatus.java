@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Keeps every status message, for assertions. */
-class RecordingStatus implements StatusListener {
+public class RecordingStatus implements StatusListener {
     private final List<String> messages = new CopyOnWriteArrayList<>();
 
     @Override
@@ -24,11 +24,11 @@ class RecordingStatus implements StatusListener {
         messages.add("ERROR " + message);
     }
 
-    List<String> messages() {
+    public List<String> messages() {
         return List.copyOf(messages);
     }
 
-    List<String> warnings() {
+    public List<String> warnings() {
         return messages.stream().filter(m -> m.startsWith("WARN ")).toList();
     }
 }

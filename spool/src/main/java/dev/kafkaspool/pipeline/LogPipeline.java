@@ -1,0 +1,269 @@
+package dev.kafkaspool.pipeline;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.kafkaspool.encoding.EncodingSettings;
+import dev.kafkaspool.encoding.EventEncoder;
+import dev.kafkaspool.encoding.LogEventView;
+import dev.kafkaspool.encoding.RecordFormat;
+import dev.kafkaspool.engine.EngineState;
+import dev.kafkaspool.engine.EngineStats;
+import dev.kafkaspool.engine.InvalidConfigException;
+import dev.kafkaspool.engine.ProducerFactory;
+import dev.kafkaspool.engine.Setting;
+import dev.kafkaspool.engine.SpoolConfig;
+import dev.kafkaspool.engine.SpoolEngine;
+import dev.kafkaspool.engine.StatusListener;
+import dev.kafkaspool.pod.PodMetadata;
+import dev.kafkaspool.pod.PodMetadataReloader;
+import dev.kafkaspool.pod.PodMetadataSource;
+import dev.kafkaspool.pod.PodSettings;
+
+/**
+ * What an appender runs: settings by name, the pod metadata, the record format and the engine,
+ * put together. An appender builds one from its configuration, calls {@link #append} for each
+ * event on the logging thread, and {@link #stop} when its framework stops it.
+ *
+ * <p>{@link #append} encodes the event into this thread's reused buffers and hands it to the
+ * engine: no network, no allocation in steady state. Events logged on the pipeline's own threads
+ * (the engine's, the Kafka client's, the pod metadata watcher's) and events logged while this
+ * thread is already inside {@code append} (for example by a {@code toString()} of a parameter)
+ * are not appended: that is what keeps the Kafka client's own logs from re-entering.
+ *
+ * <p><b>Thread-safe.</b>
+ */
+public final class LogPipeline {
+    private final SpoolConfig config;
+    private final SpoolEngine engine;
+    private final StatusListener status;
+    private volatile PodWatcher podWatcher;
+    private final ThreadLocal<Encoding> encoders = ThreadLocal.withInitial(Encoding::new);
+    private volatile RecordFormat format;
+
+    private LogPipeline(SpoolConfig config, SpoolEngine engine, RecordFormat format, StatusListener status) {
+        this.config = config;
+        this.engine = engine;
+        this.format = format;
+        this.status = status;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Encodes the event and hands it to the engine. Call it on the logging thread, before the
+     * framework reuses the event object. Never throws, never waits for the network.
+     *
+     * @return true when the engine took the event; false when it was dropped (and counted by the
+     *     engine) or not appended because it came from the pipeline's own threads or from inside
+     *     an append
+     */
+    public boolean append(LogEventView event) {
+        Thread current = Thread.currentThread();
+        if (isOwnThread(current)) {
+            return false;
+        }
+        Encoding encoding = encoders.get();
+        if (encoding.busy) {
+            return false;
+        }
+        encoding.busy = true;
+        try {
+            return engine.submit(encoding.encoder.encode(format, event, engine.instanceId(), engine.nextSequence()));
+        } finally {
+            encoding.busy = false;
+        }
+    }
+
+    /** True for the threads whose events this pipeline does not append. */
+    public boolean isOwnThread(Thread t) {
+        PodWatcher watcher = podWatcher;
+        return engine.isOwnThread(t) || (watcher != null && t == watcher.thread());
+    }
+
+    public SpoolConfig config() {
+        return config;
+    }
+
+    /** The record format in use now; it changes when the pod's labels or annotations change. */
+    public RecordFormat format() {
+        return format;
+    }
+
+    public EngineState state() {
+        return engine.state();
+    }
+
+    public EngineStats stats() {
+        return engine.stats();
+    }
+
+    /** Looks at the downward API files now instead of waiting for the watcher's next round; for tests. */
+    boolean reloadPodMetadata() {
+        PodWatcher watcher = podWatcher;
+        return watcher != null && watcher.checkNow();
+    }
+
+    /** Stops with the configured {@code stopTimeout}; see {@link SpoolEngine#stop}. */
+    public boolean stop() {
+        return stop(config.stopTimeout());
+    }
+
+    /** Flushes what it can within the timeout, leaves the rest in the spool. Safe to call twice. */
+    public boolean stop(Duration timeout) {
+        PodWatcher watcher = podWatcher;
+        if (watcher != null) {
+            watcher.stop();
+        }
+        return engine.stop(timeout);
+    }
+
+    /** One thread's encoder, and whether that thread is inside {@link #append} already. */
+    private static final class Encoding {
+        final EventEncoder encoder = new EventEncoder();
+        boolean busy;
+    }
+
+    /**
+     * Collects settings by name, as appenders read them from configuration files, and starts the
+     * pipeline. A setting that is unknown or not valid is reported on the status channel and left
+     * at its default: a configuration mistake costs a clear message, never the application's start.
+     */
+    public static final class Builder {
+        private final SpoolConfig.Builder settings = SpoolConfig.builder();
+        private final Map<String, String> producerProperties = new LinkedHashMap<>();
+        private final List<String> problems = new ArrayList<>();
+        private StatusListener status = StatusListener.toStandardError();
+        private ProducerFactory producerFactory;
+        private PodMetadataSource podSource;
+
+        private Builder() {
+        }
+
+        /** Sets a setting by its documented name from its text in a configuration file. */
+        public Builder set(String name, String text) {
+            Setting<?> setting = SettingCatalog.find(name);
+            if (setting == null) {
+                problems.add("unknown setting '" + name + "'; the settings are listed in the README");
+            } else {
+                settings.parse(setting, text);
+            }
+            return this;
+        }
+
+        /** Sets a typed value. */
+        public <T> Builder set(Setting<T> setting, T value) {
+            settings.set(setting, value);
+            return this;
+        }
+
+        /** A Kafka producer property, passed to the producer as given (security settings included). */
+        public Builder producerProperty(String key, String value) {
+            settings.producerProperty(key, value);
+            return this;
+        }
+
+        /** Where status messages go: the appender's bridge to its framework's status channel. */
+        public Builder status(StatusListener status) {
+            this.status = status;
+            return this;
+        }
+
+        /** Where pod metadata is read from, instead of the pod settings; for tests. */
+        Builder podSource(PodMetadataSource podSource) {
+            this.podSource = podSource;
+            return this;
+        }
+
+        /** How producers are made, instead of the Kafka client's; for tests. */
+        Builder producerFactory(ProducerFactory producerFactory) {
+            this.producerFactory = producerFactory;
+            return this;
+        }
+
+        /**
+         * Reports every configuration problem as an error and starts the pipeline with defaults in
+         * place of the values that were not valid. Never fails for Kafka being unreachable.
+         *
+         * @throws InvalidConfigException only when a setting without a default is missing
+         *     ({@code bootstrapServers}): there is nowhere to send events
+         */
+        public LogPipeline start() {
+            List<String> all = new ArrayList<>(problems);
+            all.addAll(settings.problems());
+            SpoolConfig config = settings.buildWithDefaults();
+            String name = config.name();
+            for (String p : all) {
+                status.error("[" + name + "] configuration: " + p + "; the default is used instead", null);
+            }
+
+            PodMetadataSource source = podSource != null ? podSource : podSourceFrom(config);
+            PodMetadataReloader reloader = new PodMetadataReloader(source, status);
+            RecordFormat first = format(config, reloader.current());
+            for (String p : first.problems()) {
+                status.warn("[" + name + "] " + p, null);
+            }
+
+            SpoolEngine.Builder engineBuilder = SpoolEngine.builder(config).status(status);
+            if (producerFactory != null) {
+                engineBuilder.producerFactory(producerFactory);
+            }
+            first.staticHeaders().forEach(engineBuilder::header);
+            SpoolEngine engine = engineBuilder.start();
+
+            LogPipeline pipeline = new LogPipeline(config, engine, first, status);
+            if (Files.isDirectory(source.podInfoDir())) {
+                pipeline.watch(new PodWatcher(name, reloader, pipeline::podMetadataChanged, status));
+            }
+            return pipeline;
+        }
+
+        /** The record format, or, when the topic settings cannot make a legal topic name, the default topics. */
+        private RecordFormat format(SpoolConfig config, PodMetadata pod) {
+            try {
+                return RecordFormat.create(config, pod);
+            } catch (IllegalArgumentException e) {
+                status.error("[" + config.name() + "] configuration: " + e.getMessage() + "; events go to the topic '"
+                        + EncodingSettings.TOPIC.defaultValue() + "' instead", e);
+                settings.set(EncodingSettings.TOPIC, EncodingSettings.TOPIC.defaultValue());
+                settings.set(EncodingSettings.ERROR_TOPIC, null);
+                return RecordFormat.create(settings.buildWithDefaults(), pod);
+            }
+        }
+
+        private static PodMetadataSource podSourceFrom(SpoolConfig config) {
+            return PodMetadataSource.builder()
+                    .podNameEnv(config.get(PodSettings.POD_NAME_ENV))
+                    .namespaceEnv(config.get(PodSettings.NAMESPACE_ENV))
+                    .podUidEnv(config.get(PodSettings.POD_UID_ENV))
+                    .podIpEnv(config.get(PodSettings.POD_IP_ENV))
+                    .nodeNameEnv(config.get(PodSettings.NODE_NAME_ENV))
+                    .containerNameEnv(config.get(PodSettings.CONTAINER_NAME_ENV))
+                    .serviceAccountEnv(config.get(PodSettings.SERVICE_ACCOUNT_ENV))
+                    .podInfoDir(config.get(PodSettings.POD_INFO_DIR))
+                    .extraFields(config.get(PodSettings.EXTRA_FIELDS))
+                    .build();
+        }
+    }
+
+    private void watch(PodWatcher watcher) {
+        this.podWatcher = watcher;
+        watcher.start();
+    }
+
+    private void podMetadataChanged(PodMetadata metadata) {
+        try {
+            format = RecordFormat.create(config, metadata);
+            status.info("[" + config.name() + "] the pod's labels or annotations changed; new records carry them");
+        } catch (IllegalArgumentException e) {
+            status.warn("[" + config.name() + "] the pod's labels or annotations changed but records keep the old "
+                    + "ones: " + e.getMessage(), e);
+        }
+    }
+}
