@@ -76,6 +76,21 @@ public final class EventEncoder {
         return event;
     }
 
+    /**
+     * Takes a value the framework's own encoder or layout made, instead of a built-in layout: the
+     * record gets this value, and its topic, key, level and timestamp from the event as usual. The
+     * returned carrier is overwritten by the next call, as with {@link #encode}.
+     */
+    public EncodedEvent wrap(RecordFormat format, LogEventView e, byte[] value, int length, long sequence) {
+        this.format = format;
+        this.sequence = sequence;
+        long millis = e.epochSecond() * 1000 + e.nanoOfSecond() / 1_000_000;
+        event.sequence(sequence).timestampMillis(millis).level(e.level()).topic(format.topicFor(e.level()))
+                .value(value, length);
+        setKey(e);
+        return event;
+    }
+
     // ---- used by the layout writers ----
 
     JsonGenerator generator() {

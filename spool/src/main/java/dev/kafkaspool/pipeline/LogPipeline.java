@@ -81,6 +81,28 @@ public final class LogPipeline {
         }
     }
 
+    /**
+     * Hands the engine a value the framework's own encoder or layout made (a Logback
+     * {@code Encoder}, a Log4j {@code Layout}) instead of one of the built-in layouts. Topic, key,
+     * level and timestamp still come from the event. Same rules as {@link #append(LogEventView)}.
+     */
+    public boolean appendEncoded(LogEventView event, byte[] value, int length) {
+        Thread current = Thread.currentThread();
+        if (isOwnThread(current)) {
+            return false;
+        }
+        Encoding encoding = encoders.get();
+        if (encoding.busy) {
+            return false;
+        }
+        encoding.busy = true;
+        try {
+            return engine.submit(encoding.encoder.wrap(format, event, value, length, engine.nextSequence()));
+        } finally {
+            encoding.busy = false;
+        }
+    }
+
     /** True for the threads whose events this pipeline does not append. */
     public boolean isOwnThread(Thread t) {
         PodWatcher watcher = podWatcher;

@@ -109,11 +109,13 @@ class LogPipelineTest {
             assertTrue(pipeline.append(outer));
             assertFalse(inner[0], "the nested append is refused");
             assertTrue(pipeline.append(new PipelineEvent("next")), "the thread appends again afterwards");
+            byte[] own = "{\"message\":\"own encoder\"}".getBytes(StandardCharsets.UTF_8);
+            assertTrue(pipeline.appendEncoded(new PipelineEvent("ignored"), own, own.length));
 
-            List<ConsumerRecord<byte[], byte[]>> records = broker.consume("reentry", 2, Duration.ofSeconds(60));
-            assertEquals(List.of("outer", "next"), records.stream()
+            List<ConsumerRecord<byte[], byte[]>> records = broker.consume("reentry", 3, Duration.ofSeconds(60));
+            assertEquals(List.of("outer", "next", "own encoder"), records.stream()
                     .map(r -> Records.parse(new String(r.value(), StandardCharsets.UTF_8)).get("message")).toList());
-            assertEquals(2, pipeline.stats().accepted());
+            assertEquals(3, pipeline.stats().accepted());
         } finally {
             pipeline.stop(Duration.ofSeconds(10));
         }
