@@ -36,6 +36,7 @@ public final class EventEncoder {
     private final char[] scratch = new char[Math.max(Timestamps.MAX_LENGTH, EventIds.MAX_LENGTH) + 8];
     private final byte[] idBytes = new byte[EventIds.MAX_LENGTH];
     private final WrittenNames names = new WrittenNames();
+    private final StackTraceText stackTraces = new StackTraceText();
     private byte[] keyBytes = new byte[256];
     private JsonGenerator g;
 
@@ -181,8 +182,13 @@ public final class EventEncoder {
             writeBounded(message, m, format.maxValueLength);
         }
         StringBuilder sb = text();
-        StackTraceText.append(t, sb, format.maxStackTraceLength);
+        stackTraces.append(t, sb, format.maxStackTraceLength);
         writeBounded(trace, sb, format.maxStackTraceLength);
+    }
+
+    /** Writes stack traces into reused builders; the encoder's own. */
+    StackTraceText stackTraces() {
+        return stackTraces;
     }
 
     /** Starts remembering names written in the current object, e.g. the layout's own attributes. */

@@ -54,7 +54,7 @@ final class FluentdLayoutWriter implements LayoutWriter {
         Throwable t = e.thrown();
         if (t != null) {
             line.append('\n');
-            StackTraceText.append(t, line, line.length() + f.maxStackTraceLength);
+            enc.stackTraces().append(t, line, line.length() + f.maxStackTraceLength);
         }
         enc.writeBounded(LOG, line, f.maxMessageLength + f.maxStackTraceLength + 512);
         g.writeFieldName(STREAM);

@@ -1,32 +1,94 @@
 package dev.kafkaspool.encoding;
 
-import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.Set;
+import java.util.Arrays;
 
 /**
  * Writes an exception's full stack trace as {@link Throwable#printStackTrace()} does: causes,
  * suppressed exceptions, frames in common with the enclosing trace elided, cycles cut. Safe with
  * exceptions whose {@code toString} or {@code getMessage} throws. Stops once the text passes a
  * limit; the encoder then truncates it with a marker.
+ *
+ * <p>Writes frames and headlines piece by piece into the caller's builder, so that a trace costs
+ * only the copy of the frame array {@link Throwable#getStackTrace()} makes. One per encoder;
+ * <b>not thread-safe</b>.
  */
 final class StackTraceText {
-    private StackTraceText() {
-    }
+    /** Whether a class has a {@code toString()} of its own; if not, the headline is written piecewise. */
+    private static final ClassValue<Boolean> OWN_TO_STRING = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            try {
+                return type.getMethod("toString").getDeclaringClass() != Throwable.class;
+            } catch (NoSuchMethodException | SecurityException e) {
+                return Boolean.TRUE;
+            }
+        }
+    };
+
+    /** The exceptions written so far in this trace, to cut cycles; reused. */
+    private Throwable[] seen = new Throwable[8];
+    private int seenCount;
 
     /** Appends the trace of {@code t} to {@code out}, stopping soon after {@code limit} characters. */
-    static void append(Throwable t, StringBuilder out, int limit) {
-        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        seen.add(t);
-        appendHeadline(t, out);
-        StackTraceElement[] trace = framesOf(t);
-        for (StackTraceElement frame : trace) {
-            if (out.length() > limit) {
-                return;
+    void append(Throwable t, StringBuilder out, int limit) {
+        try {
+            seenCount = 0;
+            see(t);
+            appendHeadline(t, out);
+            StackTraceElement[] trace = framesOf(t);
+            for (StackTraceElement frame : trace) {
+                if (out.length() > limit) {
+                    return;
+                }
+                out.append("\n\tat ");
+                appendFrame(frame, out);
             }
-            out.append("\n\tat ").append(frame);
+            appendRelated(t, trace, "", out, limit);
+        } finally {
+            Arrays.fill(seen, 0, seenCount, null);
+            seenCount = 0;
         }
-        appendRelated(t, trace, "", out, limit, seen);
+    }
+
+    /** Adds {@code t} to the exceptions seen; false when it was seen already. */
+    private boolean see(Throwable t) {
+        for (int i = 0; i < seenCount; i++) {
+            if (seen[i] == t) {
+                return false;
+            }
+        }
+        if (seenCount == seen.length) {
+            seen = Arrays.copyOf(seen, seen.length * 2);
+        }
+        seen[seenCount++] = t;
+        return true;
+    }
+
+    /** Writes a frame as {@link StackTraceElement#toString()} does, without building a string. */
+    static void appendFrame(StackTraceElement frame, StringBuilder out) {
+        String module = frame.getModuleName();
+        if (module != null && !module.isEmpty()) {
+            out.append(module);
+            String version = frame.getModuleVersion();
+            if (version != null && !version.isEmpty() && !module.startsWith("java.") && !module.startsWith("jdk.")) {
+                out.append('@').append(version);
+            }
+            out.append('/');
+        }
+        out.append(frame.getClassName()).append('.').append(frame.getMethodName()).append('(');
+        String file = frame.getFileName();
+        int line = frame.getLineNumber();
+        if (frame.isNativeMethod()) {
+            out.append("Native Method");
+        } else if (file == null) {
+            out.append("Unknown Source");
+        } else {
+            out.append(file);
+            if (line >= 0) {
+                out.append(':').append(line);
+            }
+        }
+        out.append(')');
     }
 
     /** The text {@code toString()} gives, or a description when it throws. */
@@ -47,24 +109,28 @@ final class StackTraceText {
         }
     }
 
-    private static void appendRelated(Throwable t, StackTraceElement[] enclosing, String indent, StringBuilder out,
-                                      int limit, Set<Throwable> seen) {
-        for (Throwable s : suppressedOf(t)) {
-            appendEnclosed(s, enclosing, "Suppressed: ", indent + "\t", out, limit, seen);
+    private void appendRelated(Throwable t, StackTraceElement[] enclosing, String indent, StringBuilder out,
+                               int limit) {
+        Throwable[] suppressed = suppressedOf(t);
+        if (suppressed.length > 0) {
+            String nested = indent + "\t";
+            for (Throwable s : suppressed) {
+                appendEnclosed(s, enclosing, "Suppressed: ", nested, out, limit);
+            }
         }
         Throwable cause = causeOf(t);
         if (cause != null) {
-            appendEnclosed(cause, enclosing, "Caused by: ", indent, out, limit, seen);
+            appendEnclosed(cause, enclosing, "Caused by: ", indent, out, limit);
         }
     }
 
-    private static void appendEnclosed(Throwable t, StackTraceElement[] enclosing, String caption, String indent,
-                                       StringBuilder out, int limit, Set<Throwable> seen) {
+    private void appendEnclosed(Throwable t, StackTraceElement[] enclosing, String caption, String indent,
+                                StringBuilder out, int limit) {
         if (out.length() > limit) {
             return;
         }
         out.append('\n').append(indent).append(caption);
-        if (!seen.add(t)) {
+        if (!see(t)) {
             out.append("[CIRCULAR REFERENCE: ").append(describe(t)).append(']');
             return;
         }
@@ -81,16 +147,32 @@ final class StackTraceText {
             if (out.length() > limit) {
                 return;
             }
-            out.append('\n').append(indent).append("\tat ").append(trace[i]);
+            out.append('\n').append(indent).append("\tat ");
+            appendFrame(trace[i], out);
         }
         if (inCommon != 0) {
             out.append('\n').append(indent).append("\t... ").append(inCommon).append(" more");
         }
-        appendRelated(t, trace, indent, out, limit, seen);
+        appendRelated(t, trace, indent, out, limit);
     }
 
+    /** Writes what {@code toString()} gives, piecewise when the class keeps Throwable's own. */
     private static void appendHeadline(Throwable t, StringBuilder out) {
-        out.append(describe(t));
+        if (OWN_TO_STRING.get(t.getClass())) {
+            out.append(describe(t));
+            return;
+        }
+        String message;
+        try {
+            message = t.getLocalizedMessage();
+        } catch (RuntimeException | LinkageError e) {
+            out.append(describe(t));
+            return;
+        }
+        out.append(t.getClass().getName());
+        if (message != null) {
+            out.append(": ").append(message);
+        }
     }
 
     private static StackTraceElement[] framesOf(Throwable t) {
