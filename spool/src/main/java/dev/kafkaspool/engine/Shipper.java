@@ -320,6 +320,9 @@ final class Shipper implements Runnable, EventPoller.Handler<EncodedEvent> {
             } else {
                 state = EngineState.STARTING;
             }
+        } else if (next == EngineState.DRAINING && previous == EngineState.STARTING) {
+            problems.info("connected to Kafka; shipping " + spool.pendingRecords()
+                    + " spooled event(s) before new ones");
         } else if (next == EngineState.DRAINING) {
             problems.info("Kafka is taking events again; shipping " + spool.pendingRecords()
                     + " spooled event(s) before new ones");
