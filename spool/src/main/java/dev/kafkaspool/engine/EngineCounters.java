@@ -11,6 +11,9 @@ final class EngineCounters {
     private final LongAdder spooled = new LongAdder();
     private final LongAdder drained = new LongAdder();
     private final LongAdder[] dropped = new LongAdder[DropReason.values().length];
+    private final LongAdder sendLatencyNanos = new LongAdder();
+    private volatile long lastDropMillis = -1;
+    private volatile DropReason lastDropReason;
 
     EngineCounters() {
         for (int i = 0; i < dropped.length; i++) {
@@ -22,8 +25,9 @@ final class EngineCounters {
         accepted.increment();
     }
 
-    void shipped(boolean fromSpool) {
+    void shipped(boolean fromSpool, long latencyNanos) {
         shipped.increment();
+        sendLatencyNanos.add(Math.max(0, latencyNanos));
         if (fromSpool) {
             drained.increment();
         }
@@ -35,6 +39,8 @@ final class EngineCounters {
 
     void dropped(DropReason reason) {
         dropped[reason.ordinal()].increment();
+        lastDropReason = reason;
+        lastDropMillis = System.currentTimeMillis();
     }
 
     long droppedCount(DropReason reason) {
@@ -55,6 +61,20 @@ final class EngineCounters {
             m.put(r, dropped[r.ordinal()].sum());
         }
         return m;
+    }
+
+    /** The sum of send-to-acknowledgement times of every shipped record. */
+    long sendLatencyNanos() {
+        return sendLatencyNanos.sum();
+    }
+
+    /** When the last event was dropped (epoch millis), or -1. */
+    long lastDropMillis() {
+        return lastDropMillis;
+    }
+
+    DropReason lastDropReason() {
+        return lastDropReason;
     }
 
     long accepted() {

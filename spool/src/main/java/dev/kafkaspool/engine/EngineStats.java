@@ -17,9 +17,11 @@ public final class EngineStats {
     private final long spoolRecords;
     private final long oldestUnshippedAgeMillis;
     private final boolean diskSpool;
+    private final long sendLatencyNanos;
+    private final String problem;
 
     EngineStats(EngineState state, EngineCounters c, long spoolBytes, long spoolRecords,
-                long oldestUnshippedAgeMillis, boolean diskSpool) {
+                long oldestUnshippedAgeMillis, boolean diskSpool, String problem) {
         this.state = state;
         this.accepted = c.accepted();
         this.shipped = c.shipped();
@@ -30,6 +32,8 @@ public final class EngineStats {
         this.spoolRecords = spoolRecords;
         this.oldestUnshippedAgeMillis = oldestUnshippedAgeMillis;
         this.diskSpool = diskSpool;
+        this.sendLatencyNanos = c.sendLatencyNanos();
+        this.problem = problem;
     }
 
     public EngineState state() {
@@ -88,9 +92,32 @@ public final class EngineStats {
         return diskSpool;
     }
 
+    /** The sum of the send-to-acknowledgement times of all shipped events; with {@link #shipped()}, the mean. */
+    public long sendLatencyTotalNanos() {
+        return sendLatencyNanos;
+    }
+
+    /**
+     * Why the engine keeps less than its configuration promises right now, or null when nothing is
+     * wrong beyond what {@link #state()} says: the disk spool is not available or takes no writes
+     * (events wait in memory), or events were dropped in the last minute.
+     */
+    public String problem() {
+        return problem;
+    }
+
+    /**
+     * The health in one word, with the cause when there is a problem: {@code starting},
+     * {@code shipping}, {@code spooling}, {@code draining}, {@code stopped}, or
+     * {@code degraded: <cause>} (see {@link #problem()}).
+     */
+    public String health() {
+        return problem != null && state != EngineState.STOPPED ? "degraded: " + problem : state.toString();
+    }
+
     @Override
     public String toString() {
-        return "state=" + state + " accepted=" + accepted + " shipped=" + shipped + " spooled=" + spooled
+        return "state=" + state + (problem != null ? " problem=" + problem : "") + " accepted=" + accepted + " shipped=" + shipped + " spooled=" + spooled
                 + " drained=" + drained + " dropped=" + dropped + " spoolRecords=" + spoolRecords
                 + " spoolBytes=" + spoolBytes + " oldestUnshippedAgeMillis=" + oldestUnshippedAgeMillis;
     }

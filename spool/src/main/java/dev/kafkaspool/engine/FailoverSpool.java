@@ -24,10 +24,10 @@ final class FailoverSpool implements Spool {
     private final ProblemReporter problems;
     private final Ticker ticker;
     /** Why the disk takes no writes now; null while it does. */
-    private String diskFailure;
+    private volatile String diskFailure;
     private long retryDiskAtNanos;
     /** The disk could not be read past some record: only a new process can read the rest. */
-    private boolean diskUnreadable;
+    private volatile boolean diskUnreadable;
     /** The last disk record read and not committed, committed once a memory record is. */
     private long lastDiskRead = NONE;
     private final SpoolRecord copy = new SpoolRecord();
@@ -39,6 +39,16 @@ final class FailoverSpool implements Spool {
         this.memoryMaxBytes = memoryMaxBytes;
         this.problems = problems;
         this.ticker = ticker;
+    }
+
+    @Override
+    public String degradation() {
+        String failure = diskFailure;
+        if (failure != null) {
+            return failure + "; events waiting for Kafka are kept in memory and lost if the process stops";
+        }
+        return diskUnreadable ? "part of the disk spool could not be read; it stays on disk for the next process"
+                : null;
     }
 
     @Override

@@ -25,6 +25,8 @@ final class InFlight implements Callback {
     private final int generation;
     private volatile SendOutcome outcome = SendOutcome.PENDING;
     private volatile Exception failure;
+    /** When the producer acknowledged it; set before {@link #outcome} becomes ACKED. */
+    private long ackedAtNanos;
 
     InFlight(InFlightWindow window, long spoolPosition, long sentAtNanos, long instanceId, long sequence,
              long timestampMillis, LogLevel level, String topic, byte[] key, byte[] value) {
@@ -45,6 +47,11 @@ final class InFlight implements Callback {
         return spoolPosition == DIRECT;
     }
 
+    /** From send to acknowledgement; only once {@link #outcome()} is ACKED. */
+    long sendLatencyNanos() {
+        return ackedAtNanos - sentAtNanos;
+    }
+
     SendOutcome outcome() {
         return outcome;
     }
@@ -57,6 +64,7 @@ final class InFlight implements Callback {
     @Override
     public void onCompletion(RecordMetadata metadata, Exception exception) {
         if (exception == null) {
+            ackedAtNanos = System.nanoTime();
             outcome = SendOutcome.ACKED;
             return;
         }

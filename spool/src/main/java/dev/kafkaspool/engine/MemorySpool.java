@@ -34,6 +34,11 @@ final class MemorySpool implements Spool {
     }
 
     @Override
+    public String degradation() {
+        return reason + "; events waiting for Kafka are kept in memory and lost if the process stops";
+    }
+
+    @Override
     public int storedSize(EncodedEvent event) {
         synchronized (lock) {
             return writeCodec.encodedSize(event);

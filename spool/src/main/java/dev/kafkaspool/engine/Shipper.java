@@ -252,7 +252,7 @@ final class Shipper implements Runnable, EventPoller.Handler<EncodedEvent> {
     private boolean countIfAnswered(InFlight f) {
         SendOutcome outcome = f.outcome();
         if (outcome == SendOutcome.ACKED) {
-            counters.shipped(!f.isDirect());
+            counters.shipped(!f.isDirect(), f.sendLatencyNanos());
             return true;
         }
         if (outcome == SendOutcome.UNDELIVERABLE) {

@@ -67,6 +67,14 @@ interface Spool extends AutoCloseable {
     default void maintain() {
     }
 
+    /**
+     * Why this spool keeps less than the configuration promises right now (e.g. events only in
+     * memory), or null when it keeps all of it.
+     */
+    default String degradation() {
+        return null;
+    }
+
     /** What and where this spool is, for status messages. */
     String description();
 

@@ -173,8 +173,26 @@ public final class SpoolEngine implements AutoCloseable {
             gauges = spoolGauges();
         }
         long age = gauges[2] < 0 ? 0 : Math.max(0, ticker.millis() - gauges[2]);
-        return new EngineStats(state(), counters, gauges[0], gauges[1], age, !(spool.spool() instanceof MemorySpool));
+        return new EngineStats(state(), counters, gauges[0], gauges[1], age, !(spool.spool() instanceof MemorySpool),
+                problem());
     }
+
+    /** See {@link EngineStats#problem()}. */
+    private String problem() {
+        String spoolProblem = spool.spool().degradation();
+        if (spoolProblem != null) {
+            return spoolProblem;
+        }
+        long lastDrop = counters.lastDropMillis();
+        if (lastDrop >= 0 && System.currentTimeMillis() - lastDrop < RECENT_DROP_MILLIS) {
+            return "events were dropped in the last minute (" + counters.droppedTotal() + " in all; the last for "
+                    + "reason " + counters.lastDropReason() + ")";
+        }
+        return null;
+    }
+
+    /** How long a drop makes the engine report itself degraded. */
+    private static final long RECENT_DROP_MILLIS = 60_000;
 
     private long[] spoolGauges() {
         Spool s = spool.spool();

@@ -14,11 +14,15 @@ import dev.kafkaspool.encoding.RecordFormat;
 import dev.kafkaspool.engine.EngineState;
 import dev.kafkaspool.engine.EngineStats;
 import dev.kafkaspool.engine.InvalidConfigException;
+import dev.kafkaspool.engine.LogLevel;
 import dev.kafkaspool.engine.ProducerFactory;
 import dev.kafkaspool.engine.Setting;
 import dev.kafkaspool.engine.SpoolConfig;
 import dev.kafkaspool.engine.SpoolEngine;
 import dev.kafkaspool.engine.StatusListener;
+import dev.kafkaspool.metrics.JmxRegistration;
+import dev.kafkaspool.metrics.KafkaSpoolMetrics;
+import dev.kafkaspool.metrics.MicrometerRegistration;
 import dev.kafkaspool.pod.PodMetadata;
 import dev.kafkaspool.pod.PodMetadataReloader;
 import dev.kafkaspool.pod.PodMetadataSource;
@@ -44,12 +48,17 @@ public final class LogPipeline {
     private volatile PodWatcher podWatcher;
     private final ThreadLocal<Encoding> encoders = ThreadLocal.withInitial(Encoding::new);
     private volatile RecordFormat format;
+    private final JmxRegistration jmx;
+    private final AutoCloseable meters;
 
     private LogPipeline(SpoolConfig config, SpoolEngine engine, RecordFormat format, StatusListener status) {
         this.config = config;
         this.engine = engine;
         this.format = format;
         this.status = status;
+        this.jmx = JmxRegistration.register(config.name(), new KafkaSpoolMetrics(engine::stats), status);
+        this.meters = MicrometerRegistration.bindToGlobalRegistry(engine::stats, config.name(),
+                format.topicFor(LogLevel.INFO), status);
     }
 
     public static Builder builder() {
@@ -143,7 +152,18 @@ public final class LogPipeline {
         if (watcher != null) {
             watcher.stop();
         }
-        return engine.stop(timeout);
+        boolean stopped = engine.stop(timeout);
+        if (jmx != null) {
+            jmx.close();
+        }
+        if (meters != null) {
+            try {
+                meters.close();
+            } catch (Exception e) {
+                status.warn("[" + config.name() + "] the Micrometer meters could not be removed: " + e, e);
+            }
+        }
+        return stopped;
     }
 
     /** One thread's encoder, and whether that thread is inside {@link #append} already. */

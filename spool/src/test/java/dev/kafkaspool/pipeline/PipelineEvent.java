@@ -5,11 +5,11 @@ import dev.kafkaspool.encoding.LogEventView;
 import dev.kafkaspool.engine.LogLevel;
 
 /** A plain log event as an appender's view would show it; {@link #duringFormat} runs inside the encoding. */
-class PipelineEvent implements LogEventView {
+public class PipelineEvent implements LogEventView {
     final String message;
     Runnable duringFormat = () -> { };
 
-    PipelineEvent(String message) {
+    public PipelineEvent(String message) {
         this.message = message;
     }
 
