@@ -15,14 +15,15 @@ public final class EncodingSettings {
 
     public static final Setting<String> TOPIC = new Setting<>("topic", "topic name or template",
             "logs", "logs",
-            "The Kafka topic. Placeholders are resolved once at start: ${kubernetes.namespace}, "
-                    + "${kubernetes.pod.name}, ${kubernetes.container.name}, ${kubernetes.node.name}, "
-                    + "${service.name}. Characters Kafka does not allow become _.",
+            "The Kafka topic. Placeholders are resolved once at start: {kubernetes.namespace}, "
+                    + "{kubernetes.pod.name}, {kubernetes.container.name}, {kubernetes.node.name}, "
+                    + "{service.name}. ${...} works too, but logback.xml and log4j2.xml resolve ${...} "
+                    + "themselves: write {...} there. Characters Kafka does not allow become _.",
             EncodingSettings::requireText);
 
     public static final Setting<String> ERROR_TOPIC = new Setting<>("errorTopic", "topic name or template",
             null, "(none: same as topic)",
-            "A topic for events at ERROR and above, e.g. logs.errors.${kubernetes.namespace}; same placeholders "
+            "A topic for events at ERROR and above, e.g. logs.errors.{kubernetes.namespace}; same placeholders "
                     + "as topic.",
             EncodingSettings::requireText);
 

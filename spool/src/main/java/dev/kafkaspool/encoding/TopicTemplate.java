@@ -4,7 +4,9 @@ import java.util.Map;
 
 /**
  * A topic name with placeholders resolved once at start from the pod's metadata, e.g.
- * {@code logs.${kubernetes.namespace}}: one topic per namespace, so each team reads only its own.
+ * {@code logs.{kubernetes.namespace}}: one topic per namespace, so each team reads only its own.
+ * A placeholder is written {@code {name}} or {@code ${name}}; configuration files of Logback and
+ * Log4j resolve {@code ${...}} themselves, so {@code {name}} is the form to use there.
  * Characters Kafka does not allow in topic names are replaced by {@code _}.
  */
 final class TopicTemplate {
@@ -25,17 +27,18 @@ final class TopicTemplate {
         StringBuilder out = new StringBuilder();
         int i = 0;
         while (i < template.length()) {
-            int start = template.indexOf("${", i);
-            if (start < 0) {
+            int brace = template.indexOf('{', i);
+            if (brace < 0) {
                 out.append(template, i, template.length());
                 break;
             }
+            int start = brace > i && template.charAt(brace - 1) == '$' ? brace - 1 : brace;
             out.append(template, i, start);
-            int end = template.indexOf('}', start);
+            int end = template.indexOf('}', brace);
             if (end < 0) {
-                throw new IllegalArgumentException("topic '" + template + "' has an unclosed ${");
+                throw new IllegalArgumentException("topic '" + template + "' has an unclosed {");
             }
-            String name = template.substring(start + 2, end).trim();
+            String name = template.substring(brace + 1, end).trim();
             if (!values.containsKey(name)) {
                 throw new IllegalArgumentException("topic '" + template + "' uses the unknown placeholder ${" + name
                         + "}; known: " + String.join(", ", values.keySet()));

@@ -145,7 +145,7 @@ class EncodingTest {
     void topicTemplatesResolveOnceAndErrorsCanGoElsewhere() {
         RecordFormat f = RecordFormat.create(Records.config(Layout.ECS)
                 .set(EncodingSettings.TOPIC, "logs.${kubernetes.namespace}")
-                .set(EncodingSettings.ERROR_TOPIC, "errors.${service.name}").build(), Records.POD);
+                .set(EncodingSettings.ERROR_TOPIC, "errors.{service.name}").build(), Records.POD);
         assertEquals("logs.payments", f.topicFor(LogLevel.INFO));
         assertEquals("errors.orders", f.topicFor(LogLevel.ERROR));
         assertEquals("errors.orders", f.topicFor(LogLevel.FATAL));
@@ -156,6 +156,11 @@ class EncodingTest {
         assertEquals(2, odd.problems().size(), odd.problems().toString());
         assertThrows(IllegalArgumentException.class, () -> RecordFormat.create(Records.config(Layout.ECS)
                 .set(EncodingSettings.TOPIC, "logs.${pod}").build(), Records.POD));
+        assertThrows(IllegalArgumentException.class, () -> RecordFormat.create(Records.config(Layout.ECS)
+                .set(EncodingSettings.TOPIC, "logs.{kubernetes.namespace").build(), Records.POD));
+        assertEquals("a-payments-orders.b", RecordFormat.create(Records.config(Layout.ECS)
+                .set(EncodingSettings.TOPIC, "a-{kubernetes.namespace}-${service.name}.b").build(), Records.POD)
+                .topicFor(LogLevel.INFO), "both forms, side by side");
     }
 
     @Test
