@@ -1,0 +1,151 @@
+package dev.kafkaspool.faults;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+import dev.kafkaspool.testbroker.KafkaBroker;
+import dev.kafkaspool.testbroker.KafkaBrokerExtension;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * 64 threads log flat out, in a child JVM with a 256 MiB heap, while the broker is killed with -9
+ * and restarted: no deadlock, the heap bound holds (the child would fail with OutOfMemoryError),
+ * every event is shipped or dropped with a reason, every acknowledged event is in the topic, and
+ * no thread is left after stop. Runs {@value #DEFAULT_SECONDS} seconds in the normal build;
+ * {@code -Dkafkaspool.stressSeconds=60} runs the full minute.
+ */
+@Tag("slow")
+@ExtendWith(KafkaBrokerExtension.class)
+@Timeout(value = 12, unit = TimeUnit.MINUTES)
+class ManyThreadsTest {
+    static final int DEFAULT_SECONDS = 30;
+    private static final int THREADS = 64;
+    private static final String TOPIC = "many-threads";
+
+    private final KafkaBroker broker;
+
+    @TempDir
+    Path dir;
+
+    ManyThreadsTest(KafkaBroker broker) {
+        this.broker = broker;
+    }
+
+    @Test
+    void sixtyFourThreadsThroughABrokerKillAndRestart() throws Exception {
+        int seconds = Integer.getInteger("kafkaspool.stressSeconds", DEFAULT_SECONDS);
+        broker.createTopic(TOPIC, 8);
+        Process child = startChild(seconds);
+        Map<String, String> result = new HashMap<>();
+        List<String> output = new ArrayList<>();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                output.add(line);
+                if (line.equals("second " + seconds / 3)) {
+                    broker.kill();
+                } else if (line.equals("second " + 2 * seconds / 3)) {
+                    broker.restart();
+                } else if (line.startsWith("result ")) {
+                    for (String pair : line.substring(7).split(" ")) {
+                        int eq = pair.indexOf('=');
+                        if (eq > 0) {
+                            result.put(pair.substring(0, eq), pair.substring(eq + 1));
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(child.waitFor(5, TimeUnit.MINUTES), "the child ends");
+        System.out.println("ManyThreadsTest " + THREADS + " threads, " + seconds + " s: " + result);
+        String diagnostics = output + "\n" + tail(dir.resolve("child.err"));
+        assertEquals(0, child.exitValue(), diagnostics);
+        assertEquals("true", result.get("loggersEnded"), "no logging thread hung: " + diagnostics);
+
+        long calls = Long.parseLong(result.get("calls"));
+        long accepted = Long.parseLong(result.get("accepted"));
+        long shipped = Long.parseLong(result.get("shipped"));
+        long dropped = Long.parseLong(result.get("dropped"));
+        assertTrue(calls > THREADS, diagnostics);
+        assertEquals(calls, accepted, "every log call reached the engine: " + diagnostics);
+        assertEquals(accepted, shipped + dropped, "every event shipped or dropped with a reason: " + diagnostics);
+        assertEquals("0", result.get("spoolRecords"), diagnostics);
+        assertEquals("true", result.get("stopped"), diagnostics);
+        assertTrue(Long.parseLong(result.get("heapPeakBytes")) <= Long.parseLong(result.get("heapMaxBytes")),
+                diagnostics);
+        assertEquals("0", result.get("leftoverThreads"), "no thread left after stop: " + diagnostics);
+        assertTrue(recordsIn(TOPIC) >= shipped, "every acknowledged event is in the topic: " + diagnostics);
+    }
+
+    private Process startChild(int seconds) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx256m");
+        for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (arg.startsWith("--add-") || arg.startsWith("-Dchronicle.") || arg.startsWith("--enable-native-access")
+                    || arg.startsWith("--sun-misc")) {
+                command.add(arg);
+            }
+        }
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(ManyThreadsApplication.class.getName());
+        command.add(broker.bootstrapServers());
+        command.add(dir.resolve("spool").toString());
+        command.add(TOPIC);
+        command.add(Integer.toString(THREADS));
+        command.add(Integer.toString(seconds));
+        return new ProcessBuilder(command).redirectError(dir.resolve("child.err").toFile()).start();
+    }
+
+    private long recordsIn(String topic) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (PartitionInfo info : c.partitionsFor(topic)) {
+                partitions.add(new TopicPartition(topic, info.partition()));
+            }
+            long total = 0;
+            for (Map.Entry<TopicPartition, Long> e : c.endOffsets(partitions).entrySet()) {
+                total += e.getValue();
+            }
+            for (Map.Entry<TopicPartition, Long> e : c.beginningOffsets(partitions).entrySet()) {
+                total -= e.getValue();
+            }
+            return total;
+        }
+    }
+
+    private static String tail(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return "";
+        }
+        List<String> lines = Files.readAllLines(file);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    }
+}
