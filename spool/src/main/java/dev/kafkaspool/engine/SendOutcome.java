@@ -4,6 +4,7 @@ import org.apache.kafka.clients.producer.BufferExhaustedException;
 import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.errors.RecordBatchTooLargeException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.TimeoutException;
 
 /** What the producer's answer for one record means to the engine. */
 enum SendOutcome {
@@ -15,6 +16,12 @@ enum SendOutcome {
     UNDELIVERABLE,
     /** The producer's buffer is full: Kafka is slower than logging right now. */
     BACKPRESSURE,
+    /**
+     * The producer has no metadata for the record's topic yet (with {@code max.block.ms=0} it
+     * refuses the record at once and starts fetching it). For a topic this producer has not
+     * written to yet this is normal, not an outage; for one it has, Kafka is gone.
+     */
+    NO_METADATA,
     /** Kafka cannot take records now (unreachable, no leader, timed out, not authorised...): spool. */
     FAILED;
 
@@ -26,6 +33,9 @@ enum SendOutcome {
         }
         if (e instanceof BufferExhaustedException) {
             return BACKPRESSURE;
+        }
+        if (e instanceof TimeoutException && String.valueOf(e.getMessage()).contains("not present in metadata")) {
+            return NO_METADATA;
         }
         return FAILED;
     }

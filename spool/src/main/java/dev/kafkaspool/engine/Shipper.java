@@ -1,6 +1,8 @@
 package dev.kafkaspool.engine;
 
 import java.util.concurrent.CountDownLatch;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -50,6 +52,12 @@ final class Shipper implements Runnable, EventPoller.Handler<EncodedEvent> {
     /** Events from the hand-off go straight to the producer (memory durability only). */
     private boolean direct;
     private long nextAttemptNanos;
+    /** Topics the current producer has had records acknowledged for: missing metadata for one of these means an outage. */
+    private final Set<String> ackedTopics = new HashSet<>();
+    /** A spool record waits in the window for its topic's metadata; nothing more is read meanwhile. */
+    private boolean awaitingMetadata;
+    /** Since when records have been waiting for a new topic's metadata; 0 when none is. */
+    private long metadataMissingSinceNanos;
     private long backoffNanos = MIN_BACKOFF_NANOS;
     private int idleRounds;
     private volatile EngineState state = EngineState.STARTING;
@@ -140,7 +148,7 @@ final class Shipper implements Runnable, EventPoller.Handler<EncodedEvent> {
                 worked = true;
             }
         }
-        if (!direct && producer != null && ticker.nanos() - nextAttemptNanos >= 0) {
+        if (!direct && producer != null && !awaitingMetadata && ticker.nanos() - nextAttemptNanos >= 0) {
             worked |= drain();
         }
         return worked;
@@ -206,9 +214,55 @@ final class Shipper implements Runnable, EventPoller.Handler<EncodedEvent> {
                     outage("the producer's buffer is full");
                 }
                 return false;
+            case NO_METADATA:
+                awaitMetadata(f);
+                return false;
             default:
                 return true;
         }
+    }
+
+    /**
+     * The producer refused a record because it has no metadata for its topic yet, and is fetching
+     * it now. For a topic it has written to before, Kafka is gone: an outage. For a new topic (the
+     * first records after a start, or a topic first used later, such as the error topic), the
+     * record waits: a record from memory goes to the spool (after the others from memory, so order
+     * holds), a record from the spool is read again once every record before it is answered. Only
+     * when the metadata stays missing for {@code stallTimeout} is it an outage.
+     */
+    private void awaitMetadata(InFlight f) {
+        long now = ticker.nanos();
+        if (ackedTopics.contains(f.topic)) {
+            outage(describe(f.failure()));
+            return;
+        }
+        if (metadataMissingSinceNanos == 0) {
+            metadataMissingSinceNanos = now;
+        } else if (now - metadataMissingSinceNanos > stallNanos) {
+            // Stays set until a record is acknowledged: later retries go straight to the outage's back-off.
+            outage("topic " + f.topic + " has been missing from the producer's metadata for "
+                    + TimeUnit.NANOSECONDS.toMillis(stallNanos) + " ms (" + describe(f.failure()) + ")");
+            return;
+        }
+        if (f.isDirect()) {
+            leaveDirect();
+        } else {
+            awaitingMetadata = true;
+        }
+        nextAttemptNanos = now + MIN_BACKOFF_NANOS;
+    }
+
+    /** Once every record before one that waits for metadata is answered, reads it again after a pause. */
+    private boolean retryAfterMetadata() {
+        InFlight head = window.head();
+        if (head == null || head.outcome() != SendOutcome.NO_METADATA) {
+            return false;
+        }
+        window.removeHead();
+        spool.rewind();
+        awaitingMetadata = false;
+        nextAttemptNanos = Math.max(nextAttemptNanos, ticker.nanos() + MIN_BACKOFF_NANOS);
+        return true;
     }
 
     /** Takes the answers that arrived, in order; notices failures and stalls. */
@@ -217,6 +271,7 @@ final class Shipper implements Runnable, EventPoller.Handler<EncodedEvent> {
             handleTrouble();
         }
         boolean any = takeAnsweredPrefix();
+        boolean retried = retryAfterMetadata();
         if (any) {
             backoffNanos = MIN_BACKOFF_NANOS;
             if (state == EngineState.SPOOLING || state == EngineState.STARTING) {
@@ -228,7 +283,7 @@ final class Shipper implements Runnable, EventPoller.Handler<EncodedEvent> {
             outage("Kafka has not acknowledged a record for " + TimeUnit.NANOSECONDS.toMillis(stallNanos) + " ms");
             return true;
         }
-        return any;
+        return any || retried;
     }
 
     /** Counts the answered records at the window's head and commits the spool up to the last of them. */
@@ -252,6 +307,8 @@ final class Shipper implements Runnable, EventPoller.Handler<EncodedEvent> {
     private boolean countIfAnswered(InFlight f) {
         SendOutcome outcome = f.outcome();
         if (outcome == SendOutcome.ACKED) {
+            ackedTopics.add(f.topic);
+            metadataMissingSinceNanos = 0;
             counters.shipped(!f.isDirect(), f.sendLatencyNanos());
             return true;
         }
@@ -298,7 +355,9 @@ final class Shipper implements Runnable, EventPoller.Handler<EncodedEvent> {
         if (producerHoldsRecords && producer != null) {
             producers.retire(producer);
             producer = null;
+            ackedTopics.clear();
         }
+        awaitingMetadata = false;
         window.reset();
         spool.rewind();
         nextAttemptNanos = ticker.nanos() + backoffNanos;
