@@ -72,15 +72,12 @@ final class ProducerLifecycle {
     /** Closes a producer, waiting up to {@code timeout}, then stops the lifecycle thread. */
     void shutdown(Producer<byte[], byte[]> last, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        if (pending != null) {
-            pending.cancel(false);
-            try {
-                if (pending.isDone() && !pending.isCancelled()) {
-                    closeQuietly(pending.get(), Duration.ZERO);
-                }
-            } catch (Exception ignored) {
-                // It failed to start: nothing to close.
-            }
+        Future<Producer<byte[], byte[]>> creation = pending;
+        pending = null;
+        if (creation != null) {
+            // Not cancelled: a creation under way would still finish, and nothing would close its
+            // producer. The executor runs one task at a time, so this runs after the creation.
+            executor.execute(() -> closeCreated(creation));
         }
         if (last != null) {
             executor.execute(() -> closeQuietly(last, timeout));
@@ -90,6 +87,16 @@ final class ProducerLifecycle {
             executor.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private void closeCreated(Future<Producer<byte[], byte[]>> creation) {
+        try {
+            closeQuietly(creation.get(), Duration.ZERO);
+        } catch (Exception e) { // NOPMD: the creation failed, so there is nothing to close
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
