@@ -38,7 +38,7 @@ final class AppenderSettings {
             problems.add("<producerProperty> needs a <name> and a <value>; '" + key + "' is left out");
             return;
         }
-        producerProperties.put(key.trim(), value.trim());
+        producerProperties.put(key.trim(), UndefinedVariables.restoreProducerValue(value.trim()));
     }
 
     /** Problems found while reading the configuration; each names what it concerns, never a value. */

@@ -203,11 +203,11 @@ public final class KafkaSpoolAppender extends UnsynchronizedAppenderBase<ILoggin
     }
 
     public void setTopic(String value) {
-        settings.set("topic", TopicPlaceholders.restore(value));
+        settings.set("topic", UndefinedVariables.restoreTopic(value));
     }
 
     public void setErrorTopic(String value) {
-        settings.set("errorTopic", TopicPlaceholders.restore(value));
+        settings.set("errorTopic", UndefinedVariables.restoreTopic(value));
     }
 
     public void setKey(String value) {
