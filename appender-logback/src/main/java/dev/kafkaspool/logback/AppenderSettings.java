@@ -20,6 +20,13 @@ final class AppenderSettings {
     private final List<String> problems = new ArrayList<>();
 
     void set(String name, String text) {
+        String undefined = UndefinedVariables.wholeValueUndefined(text);
+        if (undefined != null) {
+            problems.add("'" + name + "' refers to ${" + undefined + "}, which is not defined (neither a property of"
+                    + " the configuration, nor a system property, nor an environment variable); it is left unset");
+            settings.remove(name);
+            return;
+        }
         settings.put(name, text);
     }
 

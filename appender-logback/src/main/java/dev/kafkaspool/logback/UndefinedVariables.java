@@ -29,7 +29,23 @@ final class UndefinedVariables {
     private static final Pattern PROVIDER_REFERENCE =
             Pattern.compile("([A-Za-z][A-Za-z0-9_.-]*:[^\\s\"'{}$]*?)" + UNDEFINED);
 
+    /** A whole value that is one variable Logback could not resolve. */
+    private static final Pattern WHOLE_VALUE = Pattern.compile("([A-Za-z0-9_.-]+)" + UNDEFINED);
+
     private UndefinedVariables() {
+    }
+
+    /**
+     * The name of the variable when the whole value is one Logback could not resolve (as in
+     * {@code <bootstrapServers>${KAFKA_BOOTSTRAP_SERVERS}</bootstrapServers>} without that variable),
+     * or null.
+     */
+    static String wholeValueUndefined(String value) {
+        if (value == null || !value.endsWith(UNDEFINED)) {
+            return null;
+        }
+        Matcher m = WHOLE_VALUE.matcher(value.trim());
+        return m.matches() ? m.group(1) : null;
     }
 
     /** The topic template as written in the file, before Logback replaced its placeholders. */

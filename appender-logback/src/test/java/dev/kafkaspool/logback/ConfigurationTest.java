@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.lang.reflect.Method;
@@ -70,6 +71,21 @@ class ConfigurationTest {
             context.getLogger("app").info("still logging");
             assertEquals(1, list(context).list.size(), "the other appender works as before");
             assertFalse(threadNames().stream().anyMatch(n -> n.startsWith("kafka-spool-")), threadNames().toString());
+        } finally {
+            context.stop();
+        }
+    }
+
+    @Test
+    void anUndefinedBootstrapVariableIsNamedAndTheAppenderDoesNotStart() {
+        assumeTrue(System.getenv("KAFKA_BOOTSTRAP_SERVERS") == null && System.getProperty("KAFKA_BOOTSTRAP_SERVERS") == null);
+        LoggerContext context = Logback.configure("minimal.xml", Map.of());
+        try {
+            List<String> statuses = Logback.statuses(context);
+            assertHas(statuses, "ERROR", "'bootstrapServers' refers to ${KAFKA_BOOTSTRAP_SERVERS}, which is not defined");
+            assertHas(statuses, "ERROR", "'bootstrapServers' is required");
+            assertFalse(Logback.appender(context).isStarted());
+            context.getLogger("app").info("still logging");
         } finally {
             context.stop();
         }
@@ -147,6 +163,8 @@ class ConfigurationTest {
                 UndefinedVariables.restoreProducerValue("x required password=\"file:/s/k.properties:password_IS_UNDEFINED\";"));
         assertEquals("${directory:/etc/kafka:pw}", UndefinedVariables.restoreProducerValue("directory:/etc/kafka:pw_IS_UNDEFINED"));
         assertEquals("plain", UndefinedVariables.restoreProducerValue("plain"));
+        assertEquals("KAFKA_BOOTSTRAP_SERVERS", UndefinedVariables.wholeValueUndefined("KAFKA_BOOTSTRAP_SERVERS_IS_UNDEFINED"));
+        assertEquals(null, UndefinedVariables.wholeValueUndefined("kafka:9092"));
     }
 
     @SuppressWarnings("unchecked")
