@@ -5,7 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +22,8 @@ import java.util.stream.Collectors;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.joran.JoranConfigurator;
+import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import dev.kafkaspool.engine.EngineStats;
 import dev.kafkaspool.testbroker.KafkaBroker;
 import dev.kafkaspool.testbroker.KafkaBrokerExtension;
@@ -46,10 +53,48 @@ class ReconfigurationTest {
     @Test
     void aReconfigurationUnderLoadLosesNothingAndLeavesOnlyTheNewAppendersThreads() throws Exception {
         broker.createTopic("reconfigured", 3);
-        Set<Thread> before = libraryThreads();
         Map<String, String> properties = Map.of("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
-                "spoolDir", dir.resolve("spool").toString());
+                "spoolDir", dir.resolve("spool").toString(), "topic", "reconfigured");
+        Set<Thread> before = libraryThreads();
         LoggerContext context = Logback.configure("reconfigure.xml", properties);
+        reconfigureUnderLoad(context, "reconfigured", before,
+                () -> Logback.reconfigure(context, "reconfigure.xml", properties));
+    }
+
+    @Test
+    void aChangedFileWithScanOnIsPickedUpUnderLoadLosingNothing() throws Exception {
+        broker.createTopic("scanned", 3);
+        Path file = dir.resolve("logback.xml");
+        String text = new String(Logback.class.getResourceAsStream("/logback/reconfigure.xml").readAllBytes(),
+                StandardCharsets.UTF_8)
+                .replace("<configuration>", "<configuration scan=\"true\" scanPeriod=\"200 milliseconds\">")
+                .replace("${KAFKA_BOOTSTRAP_SERVERS}", broker.bootstrapServers())
+                .replace("${spoolDir}", dir.resolve("spool").toString())
+                .replace("${topic}", "scanned");
+        Files.writeString(file, text);
+        Set<Thread> before = libraryThreads();
+        LoggerContext context = new LoggerContext();
+        context.setMDCAdapter(new LogbackMDCAdapter());
+        JoranConfigurator configurator = new JoranConfigurator();
+        configurator.setContext(context);
+        configurator.doConfigure(file.toUri().toURL());
+        KafkaSpoolAppender first = Logback.appender(context);
+        reconfigureUnderLoad(context, "scanned", before, () -> {
+            try {
+                Files.writeString(file, text.replace("</appender>", "  <serviceName>v2</serviceName>\n  </appender>"));
+                Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis() + 5_000));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Await.until(() -> Logback.appender(context) != first && Logback.appender(context) != null
+                    && Logback.appender(context).isStarted(), Duration.ofSeconds(60),
+                    () -> "Logback picked up the change: " + Logback.statuses(context));
+        });
+    }
+
+    /** Logs without pause on one thread while {@code reconfigure} runs on this one, then counts. */
+    private void reconfigureUnderLoad(LoggerContext context, String topic, Set<Thread> before, Runnable reconfigure)
+            throws InterruptedException {
         KafkaSpoolAppender old = Logback.appender(context);
         AtomicLong logged = new AtomicLong();
         AtomicBoolean keepLogging = new AtomicBoolean(true);
@@ -73,7 +118,7 @@ class ReconfigurationTest {
             logging.start();
             Await.until(() -> old.stats().shipped() > 1_000, Duration.ofSeconds(60), () -> "shipping: " + old.stats());
 
-            Logback.reconfigure(context, "reconfigure.xml", properties);
+            reconfigure.run();
             KafkaSpoolAppender current = Logback.appender(context);
             assertNotSame(old, current);
             assertFalse(old.isStarted());
@@ -91,13 +136,13 @@ class ReconfigurationTest {
                     + current.stats().accepted() - current.stats().droppedTotal();
             Await.until(() -> current.stats().spoolRecords() == 0 && current.stats().shipped() + current.stats()
                     .drained() > 0, Duration.ofSeconds(120), () -> "the spool is shipped: " + current.stats());
-            Delivery d = Delivery.of(broker.consume("reconfigured", (int) expected, Duration.ofSeconds(120)));
+            Delivery d = Delivery.of(broker.consume(topic, (int) expected, Duration.ofSeconds(120)));
             assertEquals(expected, d.eventIds.size(), "every accepted event arrived once: " + d + ", old " + oldStats
                     + ", new " + current.stats());
             assertEquals(d.eventIds.size(), d.numbers.size(), d.toString());
             assertTrue(d.problems.isEmpty(), d.toString());
             assertTrue(d.numbers.size() <= logged.get());
-            System.out.println("logged " + logged.get() + "; arrived " + d + "; old " + oldStats + "; new "
+            System.out.println(topic + ": logged " + logged.get() + "; arrived " + d + "; old " + oldStats + "; new "
                     + current.stats());
 
             Await.until(() -> leftOver(before, current).isEmpty(), Duration.ofSeconds(60),
