@@ -1,0 +1,36 @@
+package dev.kafkaspool.log4j2;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+
+/** The threads the library and its Kafka producer start, found by name. */
+final class LibraryThreads {
+    private LibraryThreads() {
+    }
+
+    static List<String> alive() {
+        List<String> names = new ArrayList<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            String n = t.getName();
+            if (t.isAlive() && (n.startsWith("kafka-spool-") || n.startsWith("kafka-producer-network-thread"))) {
+                names.add(n);
+            }
+        }
+        return names;
+    }
+
+    /**
+     * The library threads still alive once they stopped appearing, or after a generous wait: a
+     * thread that has been told to stop may take a moment to end.
+     */
+    static List<String> aliveAfterSettling() {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        List<String> alive = alive();
+        while (!alive.isEmpty() && System.nanoTime() - deadline < 0) {
+            LockSupport.parkNanos(50_000_000L);
+            alive = alive();
+        }
+        return alive;
+    }
+}
