@@ -2,6 +2,7 @@ package dev.kafkaspool.log4j2;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 
 /** The threads the library and its Kafka producer start, found by name. */
@@ -12,12 +13,30 @@ final class LibraryThreads {
     static List<String> alive() {
         List<String> names = new ArrayList<>();
         for (Thread t : Thread.getAllStackTraces().keySet()) {
-            String n = t.getName();
-            if (t.isAlive() && (n.startsWith("kafka-spool-") || n.startsWith("kafka-producer-network-thread"))) {
-                names.add(n);
+            if (isLibraryThread(t)) {
+                names.add(t.getName());
             }
         }
         return names;
+    }
+
+    /** The library threads alive now with their stacks, to say in a failure where they wait. */
+    static String describe() {
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
+            if (isLibraryThread(e.getKey())) {
+                sb.append('\n').append(e.getKey().getName());
+                for (StackTraceElement frame : e.getValue()) {
+                    sb.append("\n\tat ").append(frame);
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    private static boolean isLibraryThread(Thread t) {
+        String n = t.getName();
+        return t.isAlive() && (n.startsWith("kafka-spool-") || n.startsWith("kafka-producer-network-thread"));
     }
 
     /**
