@@ -2,8 +2,7 @@ package dev.kafkaspool.log4j2;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.concurrent.locks.StampedLock;
 
 import dev.kafkaspool.encoding.LogEventView;
 import dev.kafkaspool.engine.EngineStats;
@@ -31,16 +30,25 @@ import org.apache.logging.log4j.core.appender.ManagerFactory;
  *       new pipeline.</li>
  * </ul>
  *
- * <p><b>Thread-safe.</b> Appends take a read lock (shared by all logging threads); only a change
- * of pipeline takes the write lock. Events logged on the pipeline's own threads are turned away
- * before the lock, so the Kafka client's logs during a stop cannot wait on it.
+ * <p><b>Thread-safe.</b> Appends take a read lock (shared by all logging threads, and allocating
+ * nothing, unlike a {@code ReentrantReadWriteLock}'s per-thread hold counts); only a change of
+ * pipeline takes the write lock. Events logged on the pipeline's own threads, and events logged
+ * while this thread is already appending (the pipeline would turn them away too), are turned away
+ * before the lock: the Kafka client's logs during a stop cannot wait on it, and a nested log call
+ * cannot wait behind a writer for a read lock its own thread holds. Nor are events logged by the
+ * thread that holds the write lock while it stops and starts pipelines (the spool's library logs
+ * as it opens files): that thread would wait for itself.
  */
 final class KafkaSpoolManager extends AbstractManager {
     private static final String NAME_PREFIX = "KafkaSpool:";
     private static final ManagerFactory<KafkaSpoolManager, PipelineSettings> FACTORY =
             (name, settings) -> new KafkaSpoolManager(name, settings, settings.start());
 
-    private final ReentrantReadWriteLock pipelineLock = new ReentrantReadWriteLock();
+    private final StampedLock pipelineLock = new StampedLock();
+    /** Per thread: whether it is inside {@link #append} or {@link #appendEncoded} of this manager. */
+    /** The thread replacing or stopping the pipeline under the write lock, or null. */
+    private volatile Thread swapping;
+    private final ThreadLocal<boolean[]> appending = ThreadLocal.withInitial(() -> new boolean[1]);
     private volatile LogPipeline pipeline;
     private PipelineSettings settings;
 
@@ -55,29 +63,32 @@ final class KafkaSpoolManager extends AbstractManager {
         return getManager(NAME_PREFIX + settings.spoolDir(), FACTORY, settings);
     }
 
+    /** Hands the event to the pipeline with its built-in layout; see {@link LogPipeline#append}. */
     boolean append(LogEventView event) {
-        if (pipeline.isOwnThread(Thread.currentThread())) {
-            return false;
-        }
-        Lock lock = pipelineLock.readLock();
-        lock.lock();
-        try {
-            return pipeline.append(event);
-        } finally {
-            lock.unlock();
-        }
+        return append(event, null, 0);
     }
 
+    /** Hands the event to the pipeline with a value a Log4j layout made; see {@link LogPipeline#appendEncoded}. */
     boolean appendEncoded(LogEventView event, byte[] value, int length) {
-        if (pipeline.isOwnThread(Thread.currentThread())) {
+        return append(event, value, length);
+    }
+
+    private boolean append(LogEventView event, byte[] value, int length) {
+        Thread current = Thread.currentThread();
+        if (current == swapping || pipeline.isOwnThread(current)) {
             return false;
         }
-        Lock lock = pipelineLock.readLock();
-        lock.lock();
+        boolean[] inside = appending.get();
+        if (inside[0]) {
+            return false;
+        }
+        inside[0] = true;
+        long stamp = pipelineLock.readLock();
         try {
-            return pipeline.appendEncoded(event, value, length);
+            return value == null ? pipeline.append(event) : pipeline.appendEncoded(event, value, length);
         } finally {
-            lock.unlock();
+            pipelineLock.unlockRead(stamp);
+            inside[0] = false;
         }
     }
 
@@ -104,8 +115,8 @@ final class KafkaSpoolManager extends AbstractManager {
                     + "settings did not: the running pipeline is kept");
             return;
         }
-        Lock lock = pipelineLock.writeLock();
-        lock.lock();
+        long stamp = pipelineLock.writeLock();
+        swapping = Thread.currentThread();
         try {
             LogPipeline old = pipeline;
             StatusLoggerBridge.INSTANCE.info("[" + next.name() + "] the settings changed: stopping the pipeline '"
@@ -117,19 +128,21 @@ final class KafkaSpoolManager extends AbstractManager {
             pipeline = next.start();
             settings = next;
         } finally {
-            lock.unlock();
+            swapping = null;
+            pipelineLock.unlockWrite(stamp);
         }
     }
 
     /** The last appender let go: stops the pipeline, within Log4j's timeout or else the configured stopTimeout. */
     @Override
     protected boolean releaseSub(long timeout, TimeUnit timeUnit) {
-        Lock lock = pipelineLock.writeLock();
-        lock.lock();
+        long stamp = pipelineLock.writeLock();
+        swapping = Thread.currentThread();
         try {
             return timeout > 0 ? pipeline.stop(Duration.ofNanos(timeUnit.toNanos(timeout))) : pipeline.stop();
         } finally {
-            lock.unlock();
+            swapping = null;
+            pipelineLock.unlockWrite(stamp);
         }
     }
 }
