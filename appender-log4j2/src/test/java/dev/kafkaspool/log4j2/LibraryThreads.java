@@ -44,12 +44,23 @@ final class LibraryThreads {
      * thread that has been told to stop may take a moment to end.
      */
     static List<String> aliveAfterSettling() {
+        return aliveAfterSettling("");
+    }
+
+    /** As {@link #aliveAfterSettling()}, for the threads whose names start with the prefix. */
+    static List<String> aliveAfterSettling(String prefix) {
         long deadline = System.nanoTime() + 30_000_000_000L;
-        List<String> alive = alive();
+        List<String> alive = alive(prefix);
         while (!alive.isEmpty() && System.nanoTime() - deadline < 0) {
             LockSupport.parkNanos(50_000_000L);
-            alive = alive();
+            alive = alive(prefix);
         }
+        return alive;
+    }
+
+    private static List<String> alive(String prefix) {
+        List<String> alive = alive();
+        alive.removeIf(n -> !n.startsWith(prefix));
         return alive;
     }
 }
