@@ -257,7 +257,7 @@ public final class KafkaSpoolAppender extends AbstractAppender {
             }
             try {
                 KafkaSpoolManager manager = KafkaSpoolManager.forSettings(
-                        new PipelineSettings(settings(name), producerProperties()));
+                        new PipelineSettings(settings(name), producerProperties(), getConfiguration()));
                 return new KafkaSpoolAppender(name, getFilter(), getLayout(), isIgnoreExceptions(), manager,
                         includeLocation);
             } catch (RuntimeException e) {

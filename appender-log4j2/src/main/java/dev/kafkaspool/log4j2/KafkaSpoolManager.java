@@ -110,9 +110,17 @@ final class KafkaSpoolManager extends AbstractManager {
     @Override
     public void updateData(Object data) {
         PipelineSettings next = (PipelineSettings) data;
+        if (next.sameConfiguration(settings)) {
+            StatusLoggerBridge.INSTANCE.error("[" + next.name() + "] configuration: the appenders '" + settings.name()
+                    + "' and '" + next.name() + "' use the same spool directory " + settings.spoolDir()
+                    + ", which one owner at a time may hold; '" + next.name() + "' writes to the pipeline of '"
+                    + settings.name() + "' with its settings. Give each appender its own spoolDir.", null);
+            return;
+        }
         if (next.equals(settings)) {
             StatusLoggerBridge.INSTANCE.info("[" + next.name() + "] the configuration changed, this appender's "
                     + "settings did not: the running pipeline is kept");
+            settings = next;
             return;
         }
         long stamp = pipelineLock.writeLock();

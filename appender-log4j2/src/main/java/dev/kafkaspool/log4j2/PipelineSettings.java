@@ -18,16 +18,26 @@ import dev.kafkaspool.pipeline.SettingCatalog;
  * equal can share one running pipeline; the spool directory they resolve to names the pipeline,
  * since one owner at a time may hold it.
  *
+ * <p>Also carries the Log4j configuration that asks for the pipeline, which is not part of the
+ * settings' equality: it tells a reconfiguration from two appenders of one configuration.
+ *
  * <p>Immutable; thread-safe. {@link #toString()} names the appender only: producer properties may
  * hold secrets.
  */
 final class PipelineSettings {
     private final Map<String, String> settings;
     private final Map<String, String> producerProperties;
+    private final Object configuration;
 
-    PipelineSettings(Map<String, String> settings, Map<String, String> producerProperties) {
+    PipelineSettings(Map<String, String> settings, Map<String, String> producerProperties, Object configuration) {
         this.settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
         this.producerProperties = Collections.unmodifiableMap(new LinkedHashMap<>(producerProperties));
+        this.configuration = configuration;
+    }
+
+    /** True when both come from the same Log4j configuration (two appenders of one file). */
+    boolean sameConfiguration(PipelineSettings other) {
+        return configuration != null && configuration == other.configuration;
     }
 
     String name() {

@@ -124,6 +124,19 @@ class XmlConfigTest {
         }
     }
 
+    @Test
+    void twoAppendersOnOneSpoolDirectoryAreToldApartAndBothDeliver() {
+        try (StatusCapture status = StatusCapture.register();
+                Log4jTestContext log4j = log4j("kafka-spool-shared-dir.xml", "xml.shared").start()) {
+            assertFalse(status.errorsContaining("'first'", "'second'", "spoolDir").isEmpty(),
+                    String.join("\n", status.texts()));
+            log4j.logger("first").info("to the first");
+            log4j.logger("second").info("to the second");
+            assertEquals(java.util.Set.of("to the first", "to the second"), TopicMessages.messages(
+                    TopicMessages.await(broker, "xml.shared", m -> m.startsWith("to the"), 2)));
+        }
+    }
+
     private static Map<String, Object> only(List<Map<String, Object>> records, String message) {
         Map<String, Object> found = null;
         for (Map<String, Object> r : records) {
