@@ -5,7 +5,8 @@ import org.apache.logging.log4j.Level;
 
 /**
  * Maps Log4j levels, custom ones included, to the engine's levels by their intLevel: a custom
- * level counts as the nearest standard level at or above its severity.
+ * level counts as the most severe standard level it reaches, so a level between INFO and WARN
+ * (a NOTICE, say) counts as INFO.
  *
  * <p>Stateless; thread-safe.
  */
