@@ -61,11 +61,11 @@ class LogEventAdapterTest {
         MutableThreadContextStack stack = new MutableThreadContextStack(new ArrayList<>());
         stack.push("outer");
         stack.push("inner");
-        LogEvent e = event().setMarker(MarkerManager.getMarker("PAYMENT").setParents(MarkerManager.getMarker("AUDIT")))
+        LogEvent e = event().setMarker(MarkerManager.getMarker("ADAPTER_TEST_PAYMENT").setParents(MarkerManager.getMarker("ADAPTER_TEST_AUDIT")))
                 .setContextStack(stack).build();
         List<String> tags = new ArrayList<>();
         new LogEventAdapter(false).wrap(e).forEachMarker(NAMES, tags);
-        assertEquals(List.of("PAYMENT", "AUDIT", "outer", "inner"), tags);
+        assertEquals(List.of("ADAPTER_TEST_PAYMENT", "ADAPTER_TEST_AUDIT", "outer", "inner"), tags);
     }
 
     @Test
