@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,7 +64,9 @@ class SpoolToolUsageTest {
         ToolResult ship = ToolResult.run("ship", dir.toString(), "--bootstrap-servers", ToolSpools.UNREACHABLE);
         assertEquals(ExitCodes.CANNOT_OPEN, ship.exitCode, ship.toString());
         assertTrue(ship.err.contains("is not a spool directory"), ship.toString());
-        assertEquals(1, Files.list(dir).count(), "ship created nothing in a directory that is not a spool");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(1, files.count(), "ship created nothing in a directory that is not a spool");
+        }
     }
 
     private static void assertUsageError(String message, String... args) {
