@@ -29,7 +29,7 @@ import net.openhft.chronicle.wire.DocumentContext;
  */
 final class ChronicleSpool implements Spool {
     static final RollCycle ROLL_CYCLE = RollCycles.FIVE_MINUTELY;
-    private static final String COMMITTED_ID = "kafka-spool.committed";
+    static final String COMMITTED_ID = "kafka-spool.committed";
     private static final long NONE = 0;
 
     private final Object lock = new Object();

@@ -1,0 +1,37 @@
+package dev.kafkaspool.tool;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Set;
+
+import dev.kafkaspool.engine.SpoolInspection;
+import dev.kafkaspool.engine.SpoolSummary;
+
+/** {@code info <dir>}: what the spool holds. Read-only. */
+final class InfoCommand implements Command {
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) {
+        Arguments a = Arguments.parse(args, Set.of(), Set.of());
+        SpoolSummary s;
+        try (SpoolInspection spool = SpoolInspection.open(a.directory())) {
+            s = spool.summary();
+        }
+        out.println("spool directory:  " + s.directory());
+        out.println("size of files:    " + Sizes.format(s.totalFileBytes()) + " in " + s.files().size()
+                + " file(s) (queue files are sparse: less may be allocated on disk)");
+        out.println("pending events:   " + s.pendingEvents() + " (" + Sizes.format(s.pendingBytes())
+                + "), not yet acknowledged by Kafka");
+        out.println("oldest pending:   " + (s.oldestPending() == null ? "-" : s.oldestPending()));
+        out.println("newest pending:   " + (s.newestPending() == null ? "-" : s.newestPending()));
+        out.println("read position:    " + s.readPosition());
+        out.println("files:");
+        for (String f : s.files()) {
+            out.println("  " + f + "  " + Sizes.format(s.fileSize(f)));
+        }
+        if (s.problem() != null) {
+            err.println("problem: " + s.problem() + "; run 'verify' for details");
+            return ExitCodes.PROBLEM;
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,78 @@
+package dev.kafkaspool.tool;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+
+import dev.kafkaspool.engine.SpoolDamagedException;
+import dev.kafkaspool.engine.SpoolInspection;
+import dev.kafkaspool.engine.SpooledEvent;
+
+/** {@code print <dir>}: pending events as JSON lines, oldest first. Read-only. */
+final class PrintCommand implements Command {
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) {
+        Arguments a = Arguments.parse(args, Set.of("--limit", "--level", "--since", "--until"), Set.of("--headers"));
+        long limit = limit(a.value("--limit"));
+        EventFilter filter = EventFilter.of(a);
+        boolean headers = a.has("--headers");
+        long printed = 0;
+        try (SpoolInspection spool = SpoolInspection.open(a.directory())) {
+            SpooledEvent e;
+            while (printed < limit && (e = spool.nextPending()) != null) {
+                if (filter.accepts(e)) {
+                    if (headers) {
+                        out.println(withHeaders(e));
+                    } else {
+                        out.write(e.value(), 0, e.value().length);
+                        out.println();
+                    }
+                    printed++;
+                }
+            }
+        } catch (SpoolDamagedException e) {
+            out.flush();
+            err.println("error: " + e.getMessage() + "; " + printed + " event(s) printed before it; "
+                    + "run 'verify' for a full check");
+            return ExitCodes.PROBLEM;
+        }
+        return ExitCodes.OK;
+    }
+
+    private static long limit(String text) {
+        if (text == null) {
+            return Long.MAX_VALUE;
+        }
+        try {
+            long n = Long.parseLong(text.trim());
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException("--limit expects a whole number of 0 or more, got '" + text + "'");
+    }
+
+    /** {@code {"eventId":..,"timestamp":..,"level":..,"topic":..,"key":..,"value":<the record as is>}}. */
+    private static String withHeaders(SpooledEvent e) {
+        StringBuilder sb = new StringBuilder(e.value().length + 160);
+        sb.append("{\"eventId\":");
+        JsonText.appendString(sb, e.eventId());
+        sb.append(",\"timestamp\":");
+        JsonText.appendString(sb, e.timestamp().toString());
+        sb.append(",\"level\":");
+        JsonText.appendString(sb, e.level().name());
+        sb.append(",\"topic\":");
+        JsonText.appendString(sb, e.topic());
+        sb.append(",\"key\":");
+        if (e.key() == null) {
+            sb.append("null");
+        } else {
+            JsonText.appendString(sb, new String(e.key(), StandardCharsets.UTF_8));
+        }
+        sb.append(",\"value\":").append(e.valueText()).append('}');
+        return sb.toString();
+    }
+}
