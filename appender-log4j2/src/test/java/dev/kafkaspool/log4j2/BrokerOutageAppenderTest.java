@@ -11,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import dev.kafkaspool.testbroker.KafkaBroker;
 import dev.kafkaspool.testbroker.KafkaBrokerExtension;
 import org.apache.logging.log4j.Logger;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -77,14 +76,8 @@ class BrokerOutageAppenderTest {
         }
     }
 
-    /**
-     * Fails now and then: a producer network thread stays, retrying to find the broker for its
-     * producer id, long after stop. The likely cause is in the engine: its shutdown cancels a
-     * producer creation that is under way ({@code Future.cancel(false)}, which lets the creation
-     * finish) and nothing closes the producer it then makes. Enable once the engine closes it.
-     */
+    /** Stop with the broker down leaves no thread of the library, the Kafka producer's included. */
     @Test
-    @Disabled("the engine can leave a producer running that it was creating at stop; see the Javadoc")
     void stopWithTheBrokerDownLeavesNoThreads() {
         broker.createTopic("outage.threads", 1);
         broker.stop();

@@ -19,7 +19,6 @@ import dev.kafkaspool.pipeline.LogPipeline;
 import dev.kafkaspool.testbroker.KafkaBroker;
 import dev.kafkaspool.testbroker.KafkaBrokerExtension;
 import org.apache.logging.log4j.Logger;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -103,21 +102,13 @@ class ReconfigurationTest {
                     .map(r -> r.get("service.name")).distinct().collect(Collectors.toList()));
 
             log4j.stop();
-            // The engine's threads; a producer's network thread can outlive the stop for a reason
-            // in the engine, which the disabled test below shows.
-            assertEquals(List.of(), LibraryThreads.aliveAfterSettling("kafka-spool-"),
+            assertEquals(List.of(), LibraryThreads.aliveAfterSettling(),
                     () -> "threads left after stop:" + LibraryThreads.describe());
         }
     }
 
-    /**
-     * A pipeline stopped right after it started (and, less often, one stopped at any time) leaves a
-     * Kafka producer network thread running for at least the 30 s this test waits. The likely cause is in the engine: its shutdown cancels a
-     * producer creation that is under way ({@code Future.cancel(false)}, which lets the creation
-     * finish) and nothing closes the producer it then makes. Enable once the engine closes it.
-     */
+    /** A pipeline replaced right after it started leaves no thread of the library, the Kafka producer's included. */
     @Test
-    @Disabled("the engine leaks a producer whose creation was under way at stop; see the Javadoc")
     void aPipelineReplacedRightAfterItStartedLeavesNoThreads() {
         broker.createTopic("reconfig.quick", 1);
         try (Log4jTestContext log4j = log4j("reconfig.quick").start()) {
@@ -125,9 +116,7 @@ class ReconfigurationTest {
             log4j.with("serviceName", "orders-v2").reconfigure();
             log4j.with("serviceName", "orders-v3").reconfigure();
             log4j.stop();
-            // The engine's threads; a producer's network thread can outlive the stop for a reason
-            // in the engine, which the disabled test below shows.
-            assertEquals(List.of(), LibraryThreads.aliveAfterSettling("kafka-spool-"),
+            assertEquals(List.of(), LibraryThreads.aliveAfterSettling(),
                     () -> "threads left after stop:" + LibraryThreads.describe());
         }
     }

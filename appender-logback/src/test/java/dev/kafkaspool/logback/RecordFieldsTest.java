@@ -24,7 +24,6 @@ import ch.qos.logback.classic.spi.LoggingEventVO;
 import dev.kafkaspool.testbroker.KafkaBroker;
 import dev.kafkaspool.testbroker.KafkaBrokerExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -112,8 +111,6 @@ class RecordFieldsTest {
     }
 
     @Test
-    @Disabled("the engine does not recover when spooled records alternate between two topics the producer "
-            + "has no metadata for yet: each new producer learns one topic and is retired when the other fails")
     void errorsGoToTheErrorTopicWithItsPlaceholderResolved() {
         broker.createTopic("split", 1);
         broker.createTopic("split.orders", 1);

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,10 +13,8 @@ import java.util.concurrent.TimeUnit;
 import dev.kafkaspool.engine.EngineSettings;
 import dev.kafkaspool.engine.InvalidConfigException;
 import dev.kafkaspool.engine.SpoolConfig;
-import dev.kafkaspool.engine.SpoolDamagedException;
 import dev.kafkaspool.engine.SpoolEngine;
 import dev.kafkaspool.engine.SpoolInspection;
-import dev.kafkaspool.engine.SpooledEvent;
 
 /**
  * {@code ship <dir>}: starts an engine on the spool directory, which ships what an earlier process
@@ -44,17 +41,14 @@ final class ShipCommand implements Command {
         SpoolConfig config = config(a, dir, servers);
         Map<String, byte[]> headers = headers(a);
         long pending;
-        Set<String> topics;
         try (SpoolInspection spool = SpoolInspection.open(dir)) {
             pending = spool.summary().pendingEvents();
-            topics = pending == 0 ? Set.of() : topicsOf(spool);
         }
         if (pending == 0) {
             out.println("nothing to ship: the spool in " + dir + " holds no pending events");
             return ExitCodes.OK;
         }
-        SpoolEngine.Builder builder = SpoolEngine.builder(config).status(new ToolStatus(err))
-                .producerFactory(new TopicWarmingProducerFactory(topics));
+        SpoolEngine.Builder builder = SpoolEngine.builder(config).status(new ToolStatus(err));
         headers.forEach(builder::header);
         SpoolEngine engine = builder.start();
         try {
@@ -86,20 +80,6 @@ final class ShipCommand implements Command {
             headers.put(kv[0], kv[1].getBytes(StandardCharsets.UTF_8));
         }
         return headers;
-    }
-
-    /** The topics of the pending events; a damaged record ends the list (the engine meets it later). */
-    private static Set<String> topicsOf(SpoolInspection spool) {
-        Set<String> topics = new LinkedHashSet<>();
-        try {
-            SpooledEvent e;
-            while ((e = spool.nextPending()) != null) {
-                topics.add(e.topic());
-            }
-        } catch (SpoolDamagedException e) {
-            // The engine reports it when it gets there.
-        }
-        return topics;
     }
 
     private static SpoolConfig config(Arguments a, Path dir, String servers) {
