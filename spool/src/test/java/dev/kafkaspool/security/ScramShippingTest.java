@@ -3,10 +3,13 @@ package dev.kafkaspool.security;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import dev.kafkaspool.pipeline.LogPipeline;
@@ -102,5 +105,31 @@ class ScramShippingTest {
         assertTrue(laterStatus.messages().stream().anyMatch(m -> m.contains("the spool holds 20 event(s)")),
                 laterStatus.messages().toString());
         Shipping.assertNoSecretIn(laterStatus, broker.clientSecurity().secrets());
+    }
+
+    @Test
+    void theSecretsComeFromAFileThroughKafkasFileConfigProvider() throws Exception {
+        broker.createTopic("scram-file", 1);
+        ClientSecurity security = broker.clientSecurity();
+        Path secretVolume = Files.createDirectories(dir.resolve("kafka-secrets"));
+        Path secrets = secretVolume.resolve("client.properties");
+        Files.writeString(secrets, "password=" + PASSWORD + "\n"
+                + "truststore.password=" + security.properties().get("ssl.truststore.password") + "\n");
+        Map<String, String> properties = new HashMap<>(security.properties());
+        properties.put("config.providers", "file");
+        properties.put("config.providers.file.class", "org.apache.kafka.common.config.provider.FileConfigProvider");
+        properties.put("ssl.truststore.password", "${file:" + secrets + ":truststore.password}");
+        properties.put("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required"
+                + " username=\"" + USER + "\" password=\"${file:" + secrets + ":password}\";");
+        LogPipeline pipeline = SecuredPipeline.start("scram-file", broker.securedBootstrapServers(), properties,
+                dir.resolve("spool"), "scram-file", status);
+        try {
+            List<String> logged = Shipping.log(pipeline, "from file", 10);
+            Shipping.assertTopicHolds(broker, "scram-file", logged);
+        } finally {
+            pipeline.stop(Duration.ofSeconds(10));
+        }
+        assertEquals(0, pipeline.stats().droppedTotal(), pipeline.stats().toString());
+        Shipping.assertNoSecretIn(status, security.secrets());
     }
 }
