@@ -2,6 +2,7 @@ package dev.kafkaspool.testbroker;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -19,7 +20,7 @@ public final class BrokerSecurity {
     /** The SASL mechanism of {@link #saslScram}. */
     public static final String SCRAM_MECHANISM = "SCRAM-SHA-512";
 
-    private static final String LISTENER_PREFIX = "listener.name." + LISTENER.toLowerCase() + ".";
+    private static final String LISTENER_PREFIX = "listener.name." + LISTENER.toLowerCase(Locale.ROOT) + ".";
 
     private enum Kind { TLS, SASL_SCRAM, MUTUAL_TLS }
 
@@ -81,7 +82,7 @@ public final class BrokerSecurity {
         }
         if (kind == Kind.SASL_SCRAM) {
             config.put(LISTENER_PREFIX + "sasl.enabled.mechanisms", SCRAM_MECHANISM);
-            config.put(LISTENER_PREFIX + SCRAM_MECHANISM.toLowerCase() + ".sasl.jaas.config",
+            config.put(LISTENER_PREFIX + SCRAM_MECHANISM.toLowerCase(Locale.ROOT) + ".sasl.jaas.config",
                     "org.apache.kafka.common.security.scram.ScramLoginModule required;");
         }
         return config;

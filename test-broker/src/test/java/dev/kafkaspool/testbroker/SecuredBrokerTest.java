@@ -62,7 +62,7 @@ class SecuredBrokerTest {
             produceAndReadBack(broker, broker.clientSecurity(), "mtls");
 
             ClientSecurity anonymous = broker.clientSecurity().withoutClientCertificate();
-            assertThrows(Exception.class, () -> produce(broker, anonymous, "mtls", "refused"));
+            assertThrows(ExecutionException.class, () -> produce(broker, anonymous, "mtls", "refused"));
         }
     }
 
