@@ -47,6 +47,11 @@ final class BrokerFiles {
         return dataDir.resolve("data");
     }
 
+    /** The test authority, the broker's and the client's key stores of a secured broker. */
+    Path certificatesDir() {
+        return dataDir.resolve("certificates");
+    }
+
     /** The broker's configuration. */
     Path serverProperties() {
         return dataDir.resolve("server.properties");

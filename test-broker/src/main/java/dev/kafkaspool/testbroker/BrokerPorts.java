@@ -6,21 +6,23 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 
 /**
- * The two loopback ports of a broker: one for clients, one for its KRaft controller.
+ * The loopback ports of a broker: one for clients (plaintext), one for its KRaft controller, and
+ * one for the secured client listener of a broker started with a {@link BrokerSecurity}.
  * Picked once and kept, so that a restarted broker is found at the same address.
  */
-record BrokerPorts(int client, int controller) {
+record BrokerPorts(int client, int controller, int secured) {
 
     /** The address the broker listens on. */
     static final String HOST = "127.0.0.1";
 
     /**
-     * Asks the operating system for two ports that are free right now. Both sockets are held open
-     * together so the two ports differ, then released for the broker to bind.
+     * Asks the operating system for three ports that are free right now. The sockets are held open
+     * together so the ports differ, then released for the broker to bind.
      */
     static BrokerPorts pickFree() {
-        try (ServerSocket client = bindAnyPort(); ServerSocket controller = bindAnyPort()) {
-            return new BrokerPorts(client.getLocalPort(), controller.getLocalPort());
+        try (ServerSocket client = bindAnyPort(); ServerSocket controller = bindAnyPort();
+             ServerSocket secured = bindAnyPort()) {
+            return new BrokerPorts(client.getLocalPort(), controller.getLocalPort(), secured.getLocalPort());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not find free ports on " + HOST, e);
         }

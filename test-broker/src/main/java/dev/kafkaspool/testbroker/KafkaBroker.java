@@ -3,6 +3,8 @@ package dev.kafkaspool.testbroker;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -20,6 +22,10 @@ import org.apache.kafka.common.Uuid;
  * <p>To tell when the broker is ready, each start produces one record to a topic of its own,
  * {@code kafka-spool-test-broker-ready}; tests that list topics will see it.
  *
+ * <p>{@link #startSecured} adds a client listener that requires TLS, SASL/SCRAM over TLS or mutual
+ * TLS, at {@link #securedBootstrapServers()}; clients connect to it with
+ * {@link #clientSecurity()}. The plaintext listener stays, for the broker's own helpers.
+ *
  * <p>Every wait is bounded. A broker that does not start throws an exception that quotes the end
  * of its log. A shutdown hook kills any broker still running when the JVM exits.
  */
@@ -36,13 +42,20 @@ public final class KafkaBroker implements AutoCloseable {
 
     private final BrokerFiles files;
     private final String bootstrapServers;
+    private final String securedBootstrapServers;
+    private final List<String> formatArguments;
+    private final ClientSecurity clientSecurity;
     private BrokerJvm jvm;
     private int runs;
     private boolean closed;
 
-    private KafkaBroker(BrokerFiles files, BrokerPorts ports) {
+    private KafkaBroker(BrokerFiles files, BrokerPorts ports, List<String> formatArguments,
+            ClientSecurity clientSecurity) {
         this.files = files;
         this.bootstrapServers = BrokerPorts.HOST + ":" + ports.client();
+        this.securedBootstrapServers = clientSecurity == null ? null : BrokerPorts.HOST + ":" + ports.secured();
+        this.formatArguments = formatArguments;
+        this.clientSecurity = clientSecurity;
     }
 
     /**
@@ -65,7 +78,32 @@ public final class KafkaBroker implements AutoCloseable {
         BrokerPorts ports = BrokerPorts.pickFree();
         BrokerConfigFile.write(files.serverProperties(), ports, files.storageDir(), extraBrokerConfig);
         BrokerLoggingConfigFile.write(files.loggingConfig());
-        KafkaBroker broker = new KafkaBroker(files, ports);
+        KafkaBroker broker = new KafkaBroker(files, ports, List.of(), null);
+        broker.formatStorage();
+        broker.launch();
+        return broker;
+    }
+
+    /**
+     * Like {@link #start(Path)}, with one more client listener that requires what {@code security}
+     * says, at {@link #securedBootstrapServers()}. A test authority, a broker certificate (for
+     * localhost and 127.0.0.1) and a client certificate are generated into the data dir first.
+     */
+    public static KafkaBroker startSecured(Path dataDir, BrokerSecurity security) {
+        return startSecured(dataDir, security, Map.of());
+    }
+
+    /** Like {@link #startSecured(Path, BrokerSecurity)}, with broker properties that replace or add to the defaults. */
+    public static KafkaBroker startSecured(Path dataDir, BrokerSecurity security, Map<String, String> extraBrokerConfig) {
+        BrokerFiles files = BrokerFiles.createIn(dataDir);
+        BrokerPorts ports = BrokerPorts.pickFree();
+        TestCertificates certificates = TestCertificates.generate(files.certificatesDir());
+        Map<String, String> config = new HashMap<>(security.brokerConfig(ports, certificates));
+        config.putAll(extraBrokerConfig);
+        BrokerConfigFile.write(files.serverProperties(), ports, files.storageDir(), config);
+        BrokerLoggingConfigFile.write(files.loggingConfig());
+        KafkaBroker broker = new KafkaBroker(files, ports, security.formatArguments(),
+                security.clientSecurity(certificates));
         broker.formatStorage();
         broker.launch();
         return broker;
@@ -74,6 +112,27 @@ public final class KafkaBroker implements AutoCloseable {
     /** The address for clients, {@code 127.0.0.1:<port>}; the same after every restart. */
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /**
+     * The address of the secured client listener, {@code 127.0.0.1:<port>}.
+     *
+     * @throws IllegalStateException if the broker was not started with {@link #startSecured}
+     */
+    public String securedBootstrapServers() {
+        requireSecured();
+        return securedBootstrapServers;
+    }
+
+    /**
+     * The client properties that connect to {@link #securedBootstrapServers()}: the right
+     * credentials, which a test may change with the copies {@link ClientSecurity} makes.
+     *
+     * @throws IllegalStateException if the broker was not started with {@link #startSecured}
+     */
+    public ClientSecurity clientSecurity() {
+        requireSecured();
+        return clientSecurity;
     }
 
     /** Creates a topic with replication factor 1 and returns once every partition has a leader. */
@@ -167,14 +226,23 @@ public final class KafkaBroker implements AutoCloseable {
 
     private void formatStorage() {
         files.appendToLog(marker("formatting storage"));
-        BrokerJvm format = BrokerJvm.launch(files, "kafka.tools.StorageTool", List.of("format",
+        List<String> arguments = new ArrayList<>(List.of("format",
                 "--cluster-id", Uuid.randomUuid().toString(), "--config", files.serverProperties().toString()));
+        arguments.addAll(formatArguments);
+        BrokerJvm format = BrokerJvm.launch(files, "kafka.tools.StorageTool", arguments);
         if (!format.awaitExit(FORMAT_TIMEOUT)) {
             format.kill();
             throw failure("Formatting the broker storage did not finish within " + FORMAT_TIMEOUT.toSeconds() + " s", null);
         }
         if (format.exitCode() != 0) {
             throw failure("Formatting the broker storage failed with exit code " + format.exitCode(), null);
+        }
+    }
+
+    private void requireSecured() {
+        if (clientSecurity == null) {
+            throw new IllegalStateException("The broker at " + bootstrapServers + " has no secured listener:"
+                    + " start it with startSecured");
         }
     }
 

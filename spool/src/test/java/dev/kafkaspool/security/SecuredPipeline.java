@@ -1,0 +1,24 @@
+package dev.kafkaspool.security;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import dev.kafkaspool.pipeline.LogPipeline;
+
+/** Starts a pipeline the way a user's configuration would, with the producer properties of a secured connection. */
+final class SecuredPipeline {
+
+    private SecuredPipeline() {
+    }
+
+    static LogPipeline start(String name, String bootstrapServers, Map<String, String> producerProperties,
+            Path spoolDir, String topic, StatusTranscript status) {
+        LogPipeline.Builder builder = LogPipeline.builder().status(status)
+                .set("name", name)
+                .set("bootstrapServers", bootstrapServers)
+                .set("spoolDir", spoolDir.toString())
+                .set("topic", topic);
+        producerProperties.forEach(builder::producerProperty);
+        return builder.start();
+    }
+}

@@ -1,0 +1,95 @@
+package dev.kafkaspool.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import dev.kafkaspool.pipeline.LogPipeline;
+import dev.kafkaspool.testbroker.BrokerSecurity;
+import dev.kafkaspool.testbroker.ClientSecurity;
+import dev.kafkaspool.testbroker.KafkaBroker;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Shipping to a broker whose client listener requires TLS; and with the wrong protocol for a port
+ * (TLS to its plaintext listener, plaintext to its TLS listener).
+ */
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
+class TlsShippingTest {
+
+    @TempDir
+    static Path brokerDir;
+
+    private static KafkaBroker broker;
+
+    @TempDir
+    Path dir;
+
+    private final StatusTranscript status = new StatusTranscript();
+
+    @BeforeAll
+    static void startBroker() {
+        broker = KafkaBroker.startSecured(brokerDir.resolve("broker"), BrokerSecurity.tls());
+    }
+
+    @AfterAll
+    static void closeBroker() {
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    @Test
+    void eventsArriveOverTls() {
+        broker.createTopic("tls", 1);
+        ClientSecurity security = broker.clientSecurity();
+        assertEquals("SSL", security.properties().get("security.protocol"));
+        LogPipeline pipeline = SecuredPipeline.start("tls", broker.securedBootstrapServers(),
+                security.properties(), dir.resolve("spool"), "tls", status);
+        try {
+            List<String> logged = Shipping.log(pipeline, "tls", 20);
+            Shipping.assertTopicHolds(broker, "tls", logged);
+        } finally {
+            pipeline.stop(Duration.ofSeconds(10));
+        }
+        assertEquals(0, pipeline.stats().droppedTotal(), pipeline.stats().toString());
+        Shipping.assertStartupLineShows(status, "security.protocol=SSL", "ssl.truststore.password=[hidden]");
+        Shipping.assertNoSecretIn(status, security.secrets());
+    }
+
+    @Test
+    void tlsToThePlaintextPortHoldsTheEvents() {
+        assertHeldWith(broker.bootstrapServers(), broker.clientSecurity().properties(), "tls-to-plaintext");
+    }
+
+    @Test
+    void plaintextToTheTlsPortHoldsTheEvents() {
+        Map<String, String> plaintext = new HashMap<>(broker.clientSecurity().properties());
+        plaintext.put("security.protocol", "PLAINTEXT");
+        assertHeldWith(broker.securedBootstrapServers(), plaintext, "plaintext-to-tls");
+    }
+
+    private void assertHeldWith(String bootstrapServers, Map<String, String> producerProperties, String name) {
+        LogPipeline pipeline = SecuredPipeline.start(name, bootstrapServers, producerProperties,
+                dir.resolve("spool"), name, status);
+        try {
+            Shipping.log(pipeline, name, 20);
+            String warning = Shipping.awaitOutageWarning(status);
+            Shipping.assertHeldNotDropped(pipeline, 20);
+        } finally {
+            pipeline.stop(Duration.ofSeconds(10));
+        }
+        assertEquals(0, pipeline.stats().droppedTotal(), pipeline.stats().toString());
+        assertEquals(20, pipeline.stats().spoolRecords(), "every event waits in the spool: " + pipeline.stats());
+        Shipping.assertNoSecretIn(status, broker.clientSecurity().secrets());
+    }
+}
