@@ -34,6 +34,12 @@ final class ProducerLifecycle {
         });
     }
 
+    /** Where the producers connect, for messages: the bootstrap servers and the security protocol. */
+    String target() {
+        Object protocol = properties.get("security.protocol");
+        return properties.get("bootstrap.servers") + " over " + (protocol == null ? "PLAINTEXT" : protocol);
+    }
+
     /** The lifecycle thread, once it exists. */
     Thread thread() {
         return thread;
@@ -59,7 +65,7 @@ final class ProducerLifecycle {
             pending = null;
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             problems.failure("cannot create the Kafka producer (check 'bootstrapServers' and the producer "
-                    + "properties): " + cause.getMessage() + "; events are spooled meanwhile", cause);
+                    + "properties): " + messages(cause) + "; events are spooled meanwhile", cause);
             return null;
         }
     }
@@ -88,6 +94,19 @@ final class ProducerLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The messages of a failure and its causes, which hold the useful part (e.g. a keystore's problem). */
+    private static String messages(Throwable failure) {
+        StringBuilder sb = new StringBuilder();
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth < 6; t = t.getCause(), depth++) {
+            String m = t.getMessage();
+            if (m != null && !m.isBlank() && sb.indexOf(m) < 0) {
+                sb.append(sb.length() == 0 ? "" : ": ").append(m);
+            }
+        }
+        return sb.length() == 0 ? failure.getClass().getName() : sb.toString();
     }
 
     private void closeCreated(Future<Producer<byte[], byte[]>> creation) {

@@ -3,6 +3,9 @@ package dev.kafkaspool.engine;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
+
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.ConfigDef;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -58,8 +61,16 @@ public final class ProducerSettings {
         return props;
     }
 
-    /** True when a property holds a secret (passwords, JAAS configuration, tokens). */
+    /**
+     * True when a property holds a secret: every property the Kafka client itself types as a
+     * password (key material such as {@code ssl.keystore.key} included), and any whose name says
+     * password, secret, JAAS, token or credential (for plug-ins' own properties).
+     */
     public static boolean isSecret(String key) {
+        ConfigDef.ConfigKey known = ProducerConfig.configDef().configKeys().get(key);
+        if (known != null && known.type == ConfigDef.Type.PASSWORD) {
+            return true;
+        }
         String k = key.toLowerCase(Locale.ROOT);
         for (String word : SECRET_WORDS) {
             if (k.contains(word)) {

@@ -443,11 +443,17 @@ final class Shipper implements Runnable, EventPoller.Handler<EncodedEvent> {
         LockSupport.parkNanos(pause);
     }
 
-    private static String describe(Exception e) {
+    private String describe(Exception e) {
         if (e == null) {
             return "unknown failure";
         }
         String m = e.getMessage();
-        return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+        String text = e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+        if (SendOutcome.of(e) == SendOutcome.NO_METADATA) {
+            return text + " No metadata from " + producers.target() + ": the brokers cannot be reached there, "
+                    + "the topic does not exist and is not created automatically, or security.protocol does not "
+                    + "match the listener";
+        }
+        return text;
     }
 }

@@ -60,6 +60,18 @@ class SpoolConfigTest {
     }
 
     @Test
+    void keyMaterialTheKafkaClientTypesAsAPasswordIsMaskedToo() {
+        SpoolConfig c = SpoolConfig.builder().parse(SettingCatalog.find("bootstrapServers"), "h:1")
+                .producerProperty("ssl.keystore.key", "-----BEGIN PRIVATE KEY-----MIIEvQ")
+                .producerProperty("ssl.truststore.certificates", "-----BEGIN CERTIFICATE-----MIIDdz")
+                .build();
+        String shown = c.describe();
+        assertFalse(shown.contains("MIIEvQ"), shown);
+        assertFalse(shown.contains("MIIDdz"), shown);
+        assertTrue(shown.contains("ssl.keystore.key=[hidden]"), shown);
+    }
+
+    @Test
     void theEngineOwnsMaxBlockMsAndTheSerializers() {
         SpoolConfig c = SpoolConfig.builder().parse(SettingCatalog.find("bootstrapServers"), "h:1").producerProperty("linger.ms", "50")
                 .build();

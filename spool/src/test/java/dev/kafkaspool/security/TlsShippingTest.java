@@ -84,6 +84,8 @@ class TlsShippingTest {
         try {
             Shipping.log(pipeline, name, 20);
             String warning = Shipping.awaitOutageWarning(status);
+            Shipping.assertNames(warning, bootstrapServers);
+            Shipping.assertNames(warning, "security.protocol does not match the listener");
             Shipping.assertHeldNotDropped(pipeline, 20);
         } finally {
             pipeline.stop(Duration.ofSeconds(10));
