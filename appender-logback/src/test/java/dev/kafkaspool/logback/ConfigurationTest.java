@@ -114,7 +114,7 @@ class ConfigurationTest {
             List<String> statuses = Logback.statuses(context);
             assertEquals(List.of(), statuses.stream().filter(s -> s.startsWith("ERROR")).collect(Collectors.toList()));
             assertHas(statuses, "INFO", "sasl.jaas.config=[hidden]");
-            assertHas(statuses, "INFO", "topic=logs.${kubernetes.namespace}");
+            assertHas(statuses, "INFO", "topic=logs.{kubernetes.namespace}");
             assertFalse(statuses.stream().anyMatch(s -> s.contains(password)), statuses.toString());
         } finally {
             context.stop();

@@ -40,12 +40,12 @@ final class TopicTemplate {
             }
             String name = template.substring(brace + 1, end).trim();
             if (!values.containsKey(name)) {
-                throw new IllegalArgumentException("topic '" + template + "' uses the unknown placeholder ${" + name
+                throw new IllegalArgumentException("topic '" + template + "' uses the unknown placeholder {" + name
                         + "}; known: " + String.join(", ", values.keySet()));
             }
             String value = values.get(name);
             if (value == null || value.isEmpty()) {
-                problems.add("topic placeholder ${" + name + "} has no value here; it becomes 'unknown'");
+                problems.add("topic placeholder {" + name + "} has no value here; it becomes 'unknown'");
                 value = "unknown";
             }
             out.append(value);
