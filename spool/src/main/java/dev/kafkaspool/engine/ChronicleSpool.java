@@ -2,6 +2,7 @@ package dev.kafkaspool.engine;
 
 import java.io.File;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -53,6 +54,12 @@ final class ChronicleSpool implements Spool {
     private int cleanedBelowCycle;
     /** A write faulted part-way: the queue file is damaged and this process must not write to it again. */
     private String damage;
+    /** Records the queue holds that reading in order cannot reach (a damaged file); found at open. */
+    private long unreachableRecords;
+    private long firstUnreachable;
+    /** What opening found damaged and set aside, or null. */
+    private String setAside;
+    private long setAsideLost;
 
     private ChronicleSpool(Path dir, SingleChronicleQueue queue, DiskSpace space) {
         this.dir = dir;
@@ -83,6 +90,12 @@ final class ChronicleSpool implements Spool {
      */
     static ChronicleSpool open(Path dir, long maxBytes, net.openhft.chronicle.core.time.TimeProvider clock,
                                DiskSpace space) {
+        ChronicleSpool spool = openAsIs(dir, maxBytes, clock, space);
+        return spool.unreachableRecords > 0 ? setDamageAside(spool, maxBytes, clock, space) : spool;
+    }
+
+    private static SingleChronicleQueue openQueue(Path dir, long maxBytes,
+                                                  net.openhft.chronicle.core.time.TimeProvider clock) {
         ChronicleDefaults.apply();
         SingleChronicleQueue queue;
         try {
@@ -97,6 +110,12 @@ final class ChronicleSpool implements Spool {
         } catch (Throwable e) { // NOPMD: missing JVM flags surface as errors from Chronicle's class setup
             throw new SpoolException("cannot open a Chronicle Queue in " + dir + ChronicleDefaults.hintFor(e), e);
         }
+        return queue;
+    }
+
+    private static ChronicleSpool openAsIs(Path dir, long maxBytes, net.openhft.chronicle.core.time.TimeProvider clock,
+                                           DiskSpace space) {
+        SingleChronicleQueue queue = openQueue(dir, maxBytes, clock);
         try {
             ChronicleSpool spool = new ChronicleSpool(dir, queue, space);
             SpoolDirectory.ownerOnly(dir.resolve(SingleChronicleQueue.QUEUE_METADATA_FILE));
@@ -130,6 +149,12 @@ final class ChronicleSpool implements Spool {
             }
             pendingBytes = bytes;
             pendingRecords = records;
+            // Reading stops at the first place it cannot go on from (e.g. zeros where a record was).
+            // Records the queue holds past that place cannot be reached by reading in order.
+            long reached = peeker.index();
+            long last = queue.lastIndex();
+            unreachableRecords = last >= reached && last > NONE ? queue.countExcerpts(reached, last) + 1 : 0;
+            firstUnreachable = reached;
             positionAfterCommitted(reader);
             deleteCommittedFiles();
         }
@@ -140,6 +165,102 @@ final class ChronicleSpool implements Spool {
         synchronized (lock) {
             return writeCodec.encodedSize(event);
         }
+    }
+
+    /**
+     * The queue files in {@code damaged.dir} hold records that reading in order cannot reach.
+     * Moves every queue file to a {@code damaged-<time>} directory beside them, opens a new queue
+     * in the spool directory, and copies into it every pending record that can be read; what
+     * cannot be read stays in the moved files, and is reported by {@link #setAside()}.
+     */
+    private static ChronicleSpool setDamageAside(ChronicleSpool damaged, long maxBytes,
+                                                 net.openhft.chronicle.core.time.TimeProvider clock, DiskSpace space) {
+        Path dir = damaged.dir;
+        long lost = damaged.unreachableRecords;
+        String where = "index " + Long.toHexString(damaged.firstUnreachable);
+        damaged.close();
+        Path aside = dir.resolve("damaged-" + SET_ASIDE_NAMES.format(Instant.now()));
+        try {
+            Files.createDirectory(aside);
+            try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+                for (Path f : (Iterable<Path>) files::iterator) {
+                    String name = f.getFileName().toString();
+                    if (name.endsWith(SingleChronicleQueue.SUFFIX) || name.endsWith(".cq4t")) {
+                        Files.move(f, aside.resolve(name));
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new SpoolException("the spool in " + dir + " is damaged (" + lost + " event(s) from " + where
+                    + " on cannot be read) and its files could not be moved aside: " + e, e);
+        }
+        ChronicleSpool fresh = openAsIs(dir, maxBytes, clock, space);
+        SingleChronicleQueue old = openQueue(aside, maxBytes, clock);
+        try {
+            fresh.copyPendingFrom(old);
+        } finally {
+            old.close();
+        }
+        fresh.setAside = "the spool in " + dir + " was damaged: " + lost + " event(s) from " + where
+                + " on could not be read and are counted as dropped (spoolError); the " + fresh.pendingRecords
+                + " event(s) before the damage are shipped; the damaged files are kept in " + aside
+                + " (the spool tool reads them)";
+        fresh.setAsideLost = lost;
+        return fresh;
+    }
+
+    private static final DateTimeFormatter SET_ASIDE_NAMES = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+            .withZone(ZoneOffset.UTC);
+
+    /** Appends the pending records of another queue, as they are, until reading stops. */
+    private void copyPendingFrom(SingleChronicleQueue old) {
+        synchronized (lock) {
+            try (LongValue oldCommitted = old.indexForId(COMMITTED_ID);
+                 ExcerptTailer tailer = old.createTailer()) {
+                long c = oldCommitted.getVolatileValue();
+                boolean skipCommitted = c > NONE && tailer.moveToIndex(c);
+                if (!skipCommitted) {
+                    tailer.toStart();
+                }
+                byte[] buffer = new byte[4096];
+                while (true) {
+                    try (DocumentContext dc = tailer.readingDocument()) {
+                        if (!dc.isPresent()) {
+                            break;
+                        }
+                        if (skipCommitted) {
+                            skipCommitted = false;
+                            continue;
+                        }
+                        Bytes<?> bytes = dc.wire().bytes();
+                        int size = (int) bytes.readRemaining();
+                        if (buffer.length < size) {
+                            buffer = new byte[Math.max(size, buffer.length * 2)];
+                        }
+                        bytes.read(buffer, 0, size);
+                        if (!space.hasRoomFor(size)) {
+                            throw new SpoolException("no room on the filesystem of the spool in " + dir
+                                    + " to copy the readable events out of its damaged files", null);
+                        }
+                        try (DocumentContext out = appender.writingDocument()) {
+                            out.wire().bytes().write(buffer, 0, size);
+                        }
+                        pendingBytes += size;
+                        pendingRecords++;
+                    }
+                }
+            }
+        }
+    }
+
+    /** What opening found damaged and set aside, for the status channel; null when nothing was. */
+    String setAside() {
+        return setAside;
+    }
+
+    /** How many events the damage set aside at opening made unreadable. */
+    long setAsideLost() {
+        return setAsideLost;
     }
 
     @Override
@@ -194,7 +315,15 @@ final class ChronicleSpool implements Spool {
                 }
                 bytes.read(scratch.array(), 0, size);
                 scratch.clear().limit(size);
-                readCodec.decode(scratch, into);
+                try {
+                    readCodec.decode(scratch, into);
+                } catch (RuntimeException e) {
+                    // The record's own bytes are damaged; the queue around it is fine. Hand it out
+                    // as damaged so it is counted and committed in order, and go on with the next.
+                    into.damage = "the record at index " + Long.toHexString(dc.index()) + " of the spool in " + dir
+                            + " could not be read (" + e.getMessage() + ")";
+                    into.timestampMillis = 0;
+                }
                 into.position = dc.index();
                 readLog.add(into.position, size, into.timestampMillis);
                 return true;

@@ -37,6 +37,14 @@ final class EngineCounters {
         spooled.increment();
     }
 
+    void dropped(DropReason reason, long count) {
+        if (count > 0) {
+            dropped[reason.ordinal()].add(count);
+            lastDropReason = reason;
+            lastDropMillis = System.currentTimeMillis();
+        }
+    }
+
     void dropped(DropReason reason) {
         dropped[reason.ordinal()].increment();
         lastDropReason = reason;

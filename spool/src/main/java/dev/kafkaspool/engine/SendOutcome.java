@@ -28,7 +28,7 @@ enum SendOutcome {
     /** Classifies a send failure. Only failures specific to one record are undeliverable. */
     static SendOutcome of(Exception e) {
         if (e instanceof RecordTooLargeException || e instanceof RecordBatchTooLargeException
-                || e instanceof InvalidRecordException) {
+                || e instanceof InvalidRecordException || e instanceof SpoolException) {
             return UNDELIVERABLE;
         }
         if (e instanceof BufferExhaustedException) {
@@ -42,6 +42,9 @@ enum SendOutcome {
 
     /** The drop reason of an undeliverable record. */
     static DropReason dropReasonOf(Exception e) {
+        if (e instanceof SpoolException) {
+            return DropReason.SPOOL_ERROR;
+        }
         return e instanceof InvalidRecordException ? DropReason.REJECTED : DropReason.RECORD_TOO_LARGE;
     }
 }

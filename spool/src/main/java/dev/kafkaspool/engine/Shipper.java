@@ -27,6 +27,8 @@ import org.apache.kafka.clients.producer.Producer;
  */
 final class Shipper implements Runnable, EventPoller.Handler<EncodedEvent> {
     private static final int DRAIN_BATCH = 2048;
+    private static final int MAX_DAMAGE_REPORTS = 10;
+    private static final byte[] NO_BYTES = new byte[0];
     private static final int MAX_WINDOW_RECORDS = 100_000;
     private static final long MIN_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final long MAX_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(5);
@@ -60,6 +62,7 @@ final class Shipper implements Runnable, EventPoller.Handler<EncodedEvent> {
     private long metadataMissingSinceNanos;
     private long backoffNanos = MIN_BACKOFF_NANOS;
     private int idleRounds;
+    private int damagedReported;
     private volatile EngineState state = EngineState.STARTING;
     private volatile Thread thread;
     private volatile boolean stopRequested;
@@ -176,6 +179,11 @@ final class Shipper implements Runnable, EventPoller.Handler<EncodedEvent> {
                 break;
             }
             SpoolRecord r = spoolRecord;
+            if (r.damage != null) {
+                skipDamaged(r);
+                sent++;
+                continue;
+            }
             InFlight f = new InFlight(window, r.position, ticker.nanos(), r.instanceId, r.sequence,
                     r.timestampMillis, r.level, r.topic, r.key, r.value);
             sent++;
@@ -184,6 +192,21 @@ final class Shipper implements Runnable, EventPoller.Handler<EncodedEvent> {
             }
         }
         return sent > 0;
+    }
+
+    /**
+     * A spooled record whose bytes are damaged cannot be shipped: it joins the window already
+     * answered as undeliverable, so it is counted as dropped ({@code spoolError}) and committed in
+     * its turn, and the records after it flow.
+     */
+    private void skipDamaged(SpoolRecord r) {
+        if (damagedReported++ < MAX_DAMAGE_REPORTS) {
+            problems.error(r.damage + "; it is dropped (counted as spoolError) and the records after it are shipped"
+                    + (damagedReported == MAX_DAMAGE_REPORTS ? "; further damaged records are only counted" : ""), null);
+        }
+        InFlight f = new InFlight(window, r.position, ticker.nanos(), 0, 0, 0, LogLevel.INFO, "", null, NO_BYTES);
+        f.onCompletion(null, new SpoolException(r.damage, null));
+        window.add(f);
     }
 
     private void spoolReadToEnd() {

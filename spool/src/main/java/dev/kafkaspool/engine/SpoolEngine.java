@@ -56,8 +56,12 @@ public final class SpoolEngine implements AutoCloseable {
         Spool s;
         try {
             dir = SpoolDirectory.acquire(config.spoolDir());
-            s = new FailoverSpool(ChronicleSpool.open(dir.path(), config.maxBytes()),
-                    Math.min(config.maxBytes(), MEMORY_SPOOL_MAX_BYTES), problems, ticker);
+            ChronicleSpool disk = ChronicleSpool.open(dir.path(), config.maxBytes());
+            if (disk.setAside() != null) {
+                counters.dropped(DropReason.SPOOL_ERROR, disk.setAsideLost());
+                problems.error(disk.setAside(), null);
+            }
+            s = new FailoverSpool(disk, Math.min(config.maxBytes(), MEMORY_SPOOL_MAX_BYTES), problems, ticker);
         } catch (SpoolException e) {
             if (dir != null) {
                 dir.close();

@@ -13,6 +13,8 @@ final class SpoolRecord {
     String topic;
     byte[] key;
     byte[] value;
+    /** Why this record could not be read back (its bytes are damaged), or null for a good record. */
+    String damage;
 
     /** Writes this record's event into {@code e}, e.g. to move it to another spool. */
     void copyTo(EncodedEvent e) {

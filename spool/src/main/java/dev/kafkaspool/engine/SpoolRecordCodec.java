@@ -68,6 +68,7 @@ final class SpoolRecordCodec {
      * @throws IllegalStateException when the bytes are not a record of a known version
      */
     void decode(ByteBuffer in, SpoolRecord into) {
+        into.damage = null;
         byte version = in.get();
         if (version != VERSION) {
             throw new IllegalStateException("unknown spool record version " + version);
