@@ -27,6 +27,13 @@ final class ChildApplication implements AutoCloseable {
     /** Starts the child with the test JVM's classpath; {@code jvmFlags} replace the Chronicle flags. */
     static ChildApplication start(List<String> jvmFlags, String bootstrap, Path spoolDir, Durability durability,
                                   String topic, long count, boolean waitUntilSpooled, Path stderr) throws IOException {
+        return start(jvmFlags, bootstrap, spoolDir, durability, topic, count, waitUntilSpooled, 1, stderr);
+    }
+
+    /** As above, numbering events from {@code first}. */
+    static ChildApplication start(List<String> jvmFlags, String bootstrap, Path spoolDir, Durability durability,
+                                  String topic, long count, boolean waitUntilSpooled, long first, Path stderr)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");
@@ -40,6 +47,7 @@ final class ChildApplication implements AutoCloseable {
         command.add(topic);
         command.add(Long.toString(count));
         command.add(Boolean.toString(waitUntilSpooled));
+        command.add(Long.toString(first));
         ProcessBuilder pb = new ProcessBuilder(command).redirectError(stderr.toFile());
         return new ChildApplication(pb.start());
     }

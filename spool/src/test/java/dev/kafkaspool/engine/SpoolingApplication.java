@@ -5,8 +5,9 @@ import java.time.Duration;
 
 /**
  * An application run as a child process by tests, so that tests can kill it with -9. Arguments:
- * bootstrap servers, spool directory, durability, topic, how many events (0: until killed), and
- * whether to wait until they are all in the spool. Prints {@code taken <n>} after each log call
+ * bootstrap servers, spool directory, durability, topic, how many events (0: until killed),
+ * whether to wait until they are all in the spool, and optionally the number of the first event
+ * (default 1). Prints {@code taken <n>} after each log call
  * that returned, {@code spooled <n>} once the spool holds n events, {@code diskSpool <bool>} at
  * start; status messages go to standard error.
  */
@@ -21,13 +22,14 @@ public final class SpoolingApplication {
         String topic = args[3];
         long count = Long.parseLong(args[4]);
         boolean waitUntilSpooled = Boolean.parseBoolean(args[5]);
+        long first = args.length > 6 ? Long.parseLong(args[6]) : 1;
 
         SpoolEngine engine = SpoolEngine.builder(TestConfigs.config(bootstrap, spoolDir, durability).build())
                 .status(StatusListener.toStandardError()).start();
         System.out.println("diskSpool " + engine.stats().diskSpool());
         System.out.flush();
         TestEvents events = new TestEvents(engine, topic, 100);
-        for (long n = 1; count == 0 || n <= count; n++) {
+        for (long n = first; count == 0 || n < first + count; n++) {
             if (events.submit(n)) {
                 System.out.println("taken " + n);
                 System.out.flush();
