@@ -1,0 +1,179 @@
+package dev.kafkaspool.samples.demo;
+
+import dev.kafkaspool.testbroker.KafkaBroker;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * One run of the demo: a broker, the two services logging into it, the broker killed and
+ * restarted under them, then the services stopped and the topic read back. Every process it
+ * starts is ended when it returns, and by a shutdown hook if the JVM exits first (Ctrl-C).
+ */
+final class DemoRun {
+
+    private static final String TOPIC = "logs." + PodMetadata.NAMESPACE;
+    private static final Duration SERVICES_START_TIMEOUT = Duration.ofMinutes(2);
+    private static final Duration SERVICES_STOP_TIMEOUT = Duration.ofMinutes(1);
+    private static final Duration READ_TIMEOUT = Duration.ofMinutes(1);
+
+    private final DemoTimeline timeline;
+    private final PrintStream out;
+    private final BrokerStatus brokerStatus = new BrokerStatus();
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final Thread shutdownHook = new Thread(this::endEverything, "demo-end-processes");
+
+    DemoRun(DemoTimeline timeline, PrintStream out) {
+        this.timeline = timeline;
+        this.out = out;
+    }
+
+    DemoResult run() throws IOException, InterruptedException {
+        Path workDir = Files.createTempDirectory("kafka-spool-demo-");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        boolean keepWorkDir = true;
+        try {
+            KafkaBroker broker = startBroker(workDir.resolve("broker"));
+            List<ServiceProcess> services = startServices(workDir, broker.bootstrapServers());
+            logThroughAnOutage(broker, services);
+            stopServices(services);
+            DemoResult result = readBack(broker, services);
+            DemoSummary.print(result, out);
+            keepWorkDir = !result.nothingLost();
+            if (keepWorkDir) {
+                out.println("The services' status messages are in " + workDir);
+            }
+            return result;
+        } finally {
+            endEverything();
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException e) {
+                // The JVM is exiting: the hook runs or ran.
+            }
+            if (!keepWorkDir) {
+                deleteRecursively(workDir);
+            }
+        }
+    }
+
+    private KafkaBroker startBroker(Path dataDir) {
+        out.println("Starting a Kafka broker (a child JVM, data in " + dataDir + ") ...");
+        KafkaBroker broker = KafkaBroker.start(dataDir);
+        started.push(broker);
+        broker.createTopic(TOPIC, 3);
+        brokerStatus.up();
+        out.println("Broker ready at " + broker.bootstrapServers() + ", topic " + TOPIC + " created.");
+        return broker;
+    }
+
+    private List<ServiceProcess> startServices(Path workDir, String bootstrapServers)
+            throws IOException, InterruptedException {
+        List<ServiceProcess> services = new ArrayList<>();
+        int podNumber = 0;
+        for (DemoService service : DemoService.values()) {
+            ServiceProcess process = ServiceProcess.start(service, podNumber++, workDir, bootstrapServers,
+                    timeline.eventsPerSecond(), brokerStatus::isDown);
+            started.push(process);
+            services.add(process);
+            out.println("Started " + service.serviceName() + " (" + service.framework() + ") as pod "
+                    + process.pod().podName() + " in namespace " + PodMetadata.NAMESPACE + ", "
+                    + timeline.eventsPerSecond() + " events/s");
+        }
+        long deadline = System.nanoTime() + SERVICES_START_TIMEOUT.toNanos();
+        while (!services.stream().allMatch(ServiceProcess::isLogging)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("The services did not start logging within "
+                        + SERVICES_START_TIMEOUT.toSeconds() + " s; see their logs in " + workDir);
+            }
+            Thread.sleep(50);
+        }
+        return services;
+    }
+
+    private void logThroughAnOutage(KafkaBroker broker, List<ServiceProcess> services) throws InterruptedException {
+        out.println();
+        try (ProgressDisplay display = ProgressDisplay.start(out, brokerStatus, services)) {
+            display.event("both services log; the broker is up");
+            sleepUntil(display, timeline.brokerKilledAt());
+            brokerStatus.killed();
+            broker.kill();
+            display.event("broker killed (kill -9); the services keep logging");
+            sleepUntil(display, timeline.brokerRestartedAt());
+            brokerStatus.restarting();
+            display.event("restarting the broker");
+            double restartBegan = display.elapsedSeconds();
+            broker.restart();
+            brokerStatus.up();
+            display.event(String.format(Locale.ROOT, "broker back after %.1f s of restarting; the spools drain",
+                    display.elapsedSeconds() - restartBegan));
+            sleepUntil(display, timeline.servicesStopAt());
+            display.event("stopping the services: each stops its logging context, which flushes the appender");
+        }
+    }
+
+    private static void sleepUntil(ProgressDisplay display, Duration at) throws InterruptedException {
+        long millis = at.toMillis() - (long) (display.elapsedSeconds() * 1000);
+        if (millis > 0) {
+            Thread.sleep(millis);
+        }
+    }
+
+    private void stopServices(List<ServiceProcess> services) throws InterruptedException {
+        services.forEach(ServiceProcess::requestStop);
+        for (ServiceProcess service : services) {
+            if (!service.awaitExit(SERVICES_STOP_TIMEOUT)) {
+                out.println(service.service().serviceName() + " did not exit within "
+                        + SERVICES_STOP_TIMEOUT.toSeconds() + " s; ending it");
+                service.close();
+            }
+        }
+    }
+
+    private DemoResult readBack(KafkaBroker broker, List<ServiceProcess> services) {
+        out.println("Reading topic " + TOPIC + " from the beginning ...");
+        ArrivedRecords arrived = ArrivedRecords.read(broker.bootstrapServers(), TOPIC, READ_TIMEOUT);
+        List<ServiceOutcome> outcomes = new ArrayList<>();
+        List<RecordFields> samples = new ArrayList<>();
+        for (ServiceProcess service : services) {
+            outcomes.add(new ServiceOutcome(service, arrived));
+            arrived.records(service.service().serviceName()).stream()
+                    .filter(r -> "INFO".equals(r.get("log.level")))
+                    .findFirst().ifPresent(samples::add);
+        }
+        services.stream()
+                .flatMap(s -> arrived.records(s.service().serviceName()).stream())
+                .filter(r -> r.get("error.type") != null)
+                .findFirst().ifPresent(samples::add);
+        return new DemoResult(outcomes, samples);
+    }
+
+    /** Ends the services and the broker that are still running, newest first. */
+    private synchronized void endEverything() {
+        while (!started.isEmpty()) {
+            try {
+                started.pop().close();
+            } catch (Exception e) {
+                out.println("Could not end a process: " + e);
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
