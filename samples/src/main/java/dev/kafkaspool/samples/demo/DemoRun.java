@@ -25,6 +25,7 @@ final class DemoRun {
     private static final String TOPIC = "logs." + PodMetadata.NAMESPACE;
     private static final Duration SERVICES_START_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration SERVICES_STOP_TIMEOUT = Duration.ofMinutes(1);
+    private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration READ_TIMEOUT = Duration.ofMinutes(1);
 
     private final DemoTimeline timeline;
@@ -115,10 +116,32 @@ final class DemoRun {
             double restartBegan = display.elapsedSeconds();
             broker.restart();
             brokerStatus.up();
+            long brokerBack = System.nanoTime();
             display.event(String.format(Locale.ROOT, "broker back after %.1f s of restarting; the spools drain",
                     display.elapsedSeconds() - restartBegan));
             sleepUntil(display, timeline.servicesStopAt());
+            awaitEmptySpools(display, services, brokerBack);
             display.event("stopping the services: each stops its logging context, which flushes the appender");
+        }
+    }
+
+    /**
+     * Waits until every service reported an empty spool after the broker came back: stopping a
+     * service ships what it holds in memory, while what is in its spool waits for its next start.
+     */
+    private static void awaitEmptySpools(ProgressDisplay display, List<ServiceProcess> services, long brokerBack)
+            throws InterruptedException {
+        if (services.stream().allMatch(s -> s.spoolEmptySince(brokerBack))) {
+            return;
+        }
+        display.event("waiting for the spools to drain before stopping the services");
+        long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
+        while (!services.stream().allMatch(s -> s.spoolEmptySince(brokerBack) || s.hasExited())) {
+            if (System.nanoTime() > deadline) {
+                display.event("the spools did not drain within " + DRAIN_TIMEOUT.toSeconds() + " s");
+                return;
+            }
+            Thread.sleep(100);
         }
     }
 

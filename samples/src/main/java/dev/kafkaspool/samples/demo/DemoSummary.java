@@ -6,7 +6,7 @@ import java.util.Locale;
 /** Prints the end of a demo run: a table per service, a few records, and the verdict. */
 final class DemoSummary {
 
-    private static final String ROW = "  %-9s %-9s %9s %9s %6s %11s %9s %9s %12s %16s%n";
+    private static final String ROW = "  %-9s %-9s %7s %7s %5s %10s %7s %7s %11s %10s %10s %10s%n";
     private static final int SHOWN_STRING_LENGTH = 300;
 
     private DemoSummary() {
@@ -22,14 +22,16 @@ final class DemoSummary {
         out.println();
         out.println("Summary (arrived = distinct event ids in the topic; spooled, drained: the appender's counters):");
         out.println();
+        out.printf(Locale.ROOT, ROW, "", "", "", "", "", "", "", "", "", "worst log call:", "", "");
         out.printf(Locale.ROOT, ROW, "service", "framework", "sent", "arrived", "lost", "duplicates", "spooled",
-                "drained", "worst call", "worst, Kafka down");
+                "drained", "calls >1 ms", "first 1 s", "after", "Kafka down");
         for (ServiceOutcome o : result.outcomes()) {
             out.printf(Locale.ROOT, ROW, o.serviceName(), o.framework(), number(o.sent()), number(o.arrived()),
                     number(o.lost()), number(o.duplicates()),
                     o.reportedStats() ? number(o.counter("spooled")) : "?",
                     o.reportedStats() ? number(o.counter("drained")) : "?",
-                    Millis.of(o.worstCallNanos()), Millis.of(o.worstCallWhileBrokerDownNanos()));
+                    number(o.callsOver1ms()), Millis.of(o.warmUpWorstCallNanos()), Millis.of(o.worstCallNanos()),
+                    Millis.of(o.worstCallWhileBrokerDownNanos()));
         }
         out.println();
         for (ServiceOutcome o : result.outcomes()) {

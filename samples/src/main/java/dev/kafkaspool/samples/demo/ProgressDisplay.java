@@ -9,7 +9,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Prints one line a second while the services log: elapsed time, the broker's state, and per
- * service the events sent and the longest log call so far.
+ * service the events sent, the events waiting in its spool, and the longest log call so far (after
+ * the first second).
  */
 final class ProgressDisplay implements AutoCloseable {
 
@@ -45,8 +46,8 @@ final class ProgressDisplay implements AutoCloseable {
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %4.0f s  broker %-13s",
                 elapsedSeconds(), broker));
         for (ServiceProcess service : services) {
-            line.append(String.format(Locale.ROOT, " | %s (%s): %,7d sent, worst call %s",
-                    service.service().serviceName(), service.service().framework(), service.sent(),
+            line.append(String.format(Locale.ROOT, " | %s: %,6d sent, %,5d in spool, worst call %s",
+                    service.service().serviceName(), service.sent(), service.inSpool(),
                     Millis.of(service.worstCallNanos())));
         }
         out.println(line);

@@ -14,8 +14,10 @@ public final class ServiceOutcome {
     private final long arrived;
     private final long duplicates;
     private final ServiceReport stats;
+    private final long warmUpWorstCallNanos;
     private final long worstCallNanos;
     private final long worstCallWhileBrokerDownNanos;
+    private final long callsOver1ms;
 
     ServiceOutcome(ServiceProcess process, ArrivedRecords arrivedRecords) {
         String name = process.service().serviceName();
@@ -24,6 +26,8 @@ public final class ServiceOutcome {
         this.stats = process.finalStats();
         this.sent = stats != null ? stats.number("sent") : process.sent();
         this.worstCallNanos = stats != null ? stats.number("worstCallNanos") : process.worstCallNanos();
+        this.warmUpWorstCallNanos = stats != null ? stats.number("warmUpWorstCallNanos") : 0;
+        this.callsOver1ms = stats != null ? stats.number("callsOver1ms") : 0;
         this.worstCallWhileBrokerDownNanos = process.worstCallWhileBrokerDownNanos();
         this.arrived = arrivedRecords.distinctEventIds(name);
         this.duplicates = arrivedRecords.duplicates(name);
@@ -67,10 +71,22 @@ public final class ServiceOutcome {
         return stats == null ? 0 : stats.number(name);
     }
 
+    /** The longest log call of the first second (class loading, before the JIT compiler). */
+    public long warmUpWorstCallNanos() {
+        return warmUpWorstCallNanos;
+    }
+
+    /** The longest log call after the first second. */
     public long worstCallNanos() {
         return worstCallNanos;
     }
 
+    /** Log calls after the first second that took longer than a millisecond. */
+    public long callsOver1ms() {
+        return callsOver1ms;
+    }
+
+    /** The longest log call reported while the broker was down or not ready again. */
     public long worstCallWhileBrokerDownNanos() {
         return worstCallWhileBrokerDownNanos;
     }

@@ -25,6 +25,7 @@ final class ServiceProcess implements AutoCloseable {
     private final Path errorLog;
     private final BooleanSupplier brokerDown;
     private volatile ServiceReport latestProgress;
+    private volatile long latestProgressAtNanos;
     private volatile ServiceReport finalStats;
     private volatile long worstCallWhileBrokerDownNanos;
 
@@ -97,6 +98,7 @@ final class ServiceProcess implements AutoCloseable {
                     report.number("recentWorstCallNanos"));
         }
         latestProgress = report;
+        latestProgressAtNanos = System.nanoTime();
     }
 
     DemoService service() {
@@ -118,10 +120,27 @@ final class ServiceProcess implements AutoCloseable {
         return progress == null ? 0 : progress.number("sent");
     }
 
-    /** The longest single log call so far, as last reported. */
+    /** The longest single log call so far after the first second, as last reported. */
     long worstCallNanos() {
         ServiceReport progress = latestProgress;
         return progress == null ? 0 : progress.number("worstCallNanos");
+    }
+
+    /** Events in the appender's spool, waiting for Kafka, as last reported. */
+    long inSpool() {
+        ServiceReport progress = latestProgress;
+        return progress == null ? 0 : progress.number("inSpool");
+    }
+
+    /** Whether a report that came after {@code nanoTime} ({@link System#nanoTime()}) said the spool is empty. */
+    boolean spoolEmptySince(long nanoTime) {
+        ServiceReport progress = latestProgress;
+        return progress != null && latestProgressAtNanos - nanoTime > 0 && progress.number("inSpool") == 0;
+    }
+
+    /** Whether the process has ended. */
+    boolean hasExited() {
+        return !process.isAlive();
     }
 
     /** The longest single log call reported while the broker was down. */

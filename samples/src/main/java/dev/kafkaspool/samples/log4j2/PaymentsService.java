@@ -65,10 +65,21 @@ public final class PaymentsService implements SampleService {
     }
 
     @Override
-    public EngineStats stopLogging() {
-        LoggerContext context = (LoggerContext) LogManager.getContext(false);
-        KafkaSpoolAppender appender = context.getConfiguration().getAppender(APPENDER_NAME);
-        context.stop();
+    public EngineStats stats() {
+        KafkaSpoolAppender appender = appender();
         return appender == null ? null : appender.stats();
+    }
+
+    @Override
+    public EngineStats stopLogging() {
+        KafkaSpoolAppender appender = appender();
+        ((LoggerContext) LogManager.getContext(false)).stop();
+        return appender == null ? null : appender.stats();
+    }
+
+    /** The kafka-spool appender of the running configuration. */
+    private static KafkaSpoolAppender appender() {
+        LoggerContext context = (LoggerContext) LogManager.getContext(false);
+        return context.getConfiguration().getAppender(APPENDER_NAME);
     }
 }

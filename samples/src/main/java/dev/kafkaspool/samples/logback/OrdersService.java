@@ -58,11 +58,21 @@ public final class OrdersService implements SampleService {
     }
 
     @Override
-    public EngineStats stopLogging() {
-        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-        KafkaSpoolAppender appender = (KafkaSpoolAppender) context.getLogger(Logger.ROOT_LOGGER_NAME)
-                .getAppender(APPENDER_NAME);
-        context.stop();
+    public EngineStats stats() {
+        KafkaSpoolAppender appender = appender();
         return appender == null ? null : appender.stats();
+    }
+
+    @Override
+    public EngineStats stopLogging() {
+        KafkaSpoolAppender appender = appender();
+        ((LoggerContext) LoggerFactory.getILoggerFactory()).stop();
+        return appender == null ? null : appender.stats();
+    }
+
+    /** The kafka-spool appender on the root logger, as the README shows for a health check. */
+    private static KafkaSpoolAppender appender() {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        return (KafkaSpoolAppender) context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender(APPENDER_NAME);
     }
 }

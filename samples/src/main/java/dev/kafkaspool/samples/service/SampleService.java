@@ -4,7 +4,8 @@ import dev.kafkaspool.engine.EngineStats;
 
 /**
  * What differs between the sample services: the logging framework. {@link ServiceLoop} calls
- * {@link #logEvent} at a steady rate and times each call, then {@link #stopLogging}.
+ * {@link #logEvent} at a steady rate and times each call, reads {@link #stats} for its progress
+ * reports, and ends with {@link #stopLogging}.
  */
 public interface SampleService {
 
@@ -13,6 +14,9 @@ public interface SampleService {
      * carries an exception.
      */
     void logEvent(long sequence, EventKind kind);
+
+    /** The kafka-spool appender's counters now; null if it did not start. */
+    EngineStats stats();
 
     /**
      * Stops the framework's logging context, which stops the kafka-spool appender (it ships or

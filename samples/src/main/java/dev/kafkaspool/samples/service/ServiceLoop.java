@@ -13,17 +13,25 @@ import java.util.concurrent.locks.LockSupport;
  * its progress on standard output twice a second, and stops when its standard input ends (the
  * demo closes it, or the demo's process is gone). Then it stops the logging framework and
  * reports the appender's counters as the last line.
+ *
+ * <p>The calls of the first second are timed apart: they load the framework's and the encoder's
+ * classes and run before the JIT compiler has seen the code, so they say little about a running
+ * service.
  */
 public final class ServiceLoop {
 
     private static final long REPORT_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+    private static final long WARM_UP_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final long SLOW_CALL_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     private final SampleService service;
     private final long periodNanos;
     private volatile boolean stopRequested;
     private long sent;
+    private long warmUpWorstCallNanos;
     private long worstCallNanos;
     private long recentWorstCallNanos;
+    private long callsOver1ms;
 
     private ServiceLoop(SampleService service, int eventsPerSecond) {
         this.service = service;
@@ -42,6 +50,7 @@ public final class ServiceLoop {
     private void run() {
         watchStandardInput();
         long start = System.nanoTime();
+        long warmUpEnds = start + WARM_UP_NANOS;
         long nextReport = start + REPORT_INTERVAL_NANOS;
         while (!stopRequested) {
             long sequence = sent + 1;
@@ -55,8 +64,13 @@ public final class ServiceLoop {
             service.logEvent(sequence, EventKind.of(sequence));
             long took = System.nanoTime() - before;
             sent = sequence;
-            worstCallNanos = Math.max(worstCallNanos, took);
-            recentWorstCallNanos = Math.max(recentWorstCallNanos, took);
+            if (before < warmUpEnds) {
+                warmUpWorstCallNanos = Math.max(warmUpWorstCallNanos, took);
+            } else {
+                worstCallNanos = Math.max(worstCallNanos, took);
+                callsOver1ms += took > SLOW_CALL_NANOS ? 1 : 0;
+                recentWorstCallNanos = Math.max(recentWorstCallNanos, took);
+            }
             if (before >= nextReport) {
                 reportProgress();
                 nextReport = before + REPORT_INTERVAL_NANOS;
@@ -72,6 +86,13 @@ public final class ServiceLoop {
         values.put("sent", Long.toString(sent));
         values.put("worstCallNanos", Long.toString(worstCallNanos));
         values.put("recentWorstCallNanos", Long.toString(recentWorstCallNanos));
+        values.put("warmUpWorstCallNanos", Long.toString(warmUpWorstCallNanos));
+        values.put("callsOver1ms", Long.toString(callsOver1ms));
+        EngineStats stats = service.stats();
+        if (stats != null) {
+            values.put("inSpool", Long.toString(stats.spoolRecords()));
+            values.put("state", String.valueOf(stats.state()));
+        }
         recentWorstCallNanos = 0;
         print(ServiceReport.of(ServiceReport.PROGRESS, values));
     }
@@ -80,6 +101,8 @@ public final class ServiceLoop {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("sent", Long.toString(sent));
         values.put("worstCallNanos", Long.toString(worstCallNanos));
+        values.put("warmUpWorstCallNanos", Long.toString(warmUpWorstCallNanos));
+        values.put("callsOver1ms", Long.toString(callsOver1ms));
         if (stats != null) {
             values.put("accepted", Long.toString(stats.accepted()));
             values.put("shipped", Long.toString(stats.shipped()));
