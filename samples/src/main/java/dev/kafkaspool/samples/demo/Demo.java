@@ -28,13 +28,13 @@ public final class Demo {
                 ? new DemoTimeline(seconds(args[0]), seconds(args[1]), seconds(args[2]),
                         args.length > 3 ? Integer.parseInt(args[3]) : 300)
                 : DemoTimeline.standard();
+        quietKafkaClientLogs();
         DemoResult result = run(timeline, System.out);
         System.exit(result.nothingLost() ? 0 : 1);
     }
 
     /** Runs the demo on the given timeline, printing as it goes, and returns its outcome. */
     public static DemoResult run(DemoTimeline timeline, PrintStream out) throws Exception {
-        quietKafkaClientLogs();
         return new DemoRun(timeline, out).run();
     }
 
