@@ -9,8 +9,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Prints one line a second while the services log: elapsed time, the broker's state, and per
- * service the events sent, the events waiting in its spool, and the longest log call so far (after
- * the first second).
+ * service the events sent, the events waiting in its spool, and the longest log call of the last
+ * second (the service's first second of class loading left out).
  */
 final class ProgressDisplay implements AutoCloseable {
 
@@ -46,9 +46,9 @@ final class ProgressDisplay implements AutoCloseable {
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %4.0f s  broker %-13s",
                 elapsedSeconds(), broker));
         for (ServiceProcess service : services) {
-            line.append(String.format(Locale.ROOT, " | %s: %,6d sent, %,5d in spool, worst call %s",
+            line.append(String.format(Locale.ROOT, " | %s: %,6d sent, %,5d in spool, worst call %8s",
                     service.service().serviceName(), service.sent(), service.inSpool(),
-                    Millis.of(service.worstCallNanos())));
+                    Millis.of(service.takeWorstCallSinceLastLookNanos())));
         }
         out.println(line);
     }

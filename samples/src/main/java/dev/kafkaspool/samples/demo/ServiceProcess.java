@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -28,6 +29,7 @@ final class ServiceProcess implements AutoCloseable {
     private volatile long latestProgressAtNanos;
     private volatile ServiceReport finalStats;
     private volatile long worstCallWhileBrokerDownNanos;
+    private final AtomicLong worstCallSinceLastLookNanos = new AtomicLong();
 
     private ServiceProcess(DemoService service, PodMetadata pod, Process process, Path errorLog,
             BooleanSupplier brokerDown) {
@@ -93,9 +95,10 @@ final class ServiceProcess implements AutoCloseable {
             finalStats = report;
             return;
         }
+        long recentWorst = report.number("recentWorstCallNanos");
+        worstCallSinceLastLookNanos.accumulateAndGet(recentWorst, Math::max);
         if (brokerDown.getAsBoolean()) {
-            worstCallWhileBrokerDownNanos = Math.max(worstCallWhileBrokerDownNanos,
-                    report.number("recentWorstCallNanos"));
+            worstCallWhileBrokerDownNanos = Math.max(worstCallWhileBrokerDownNanos, recentWorst);
         }
         latestProgress = report;
         latestProgressAtNanos = System.nanoTime();
@@ -124,6 +127,11 @@ final class ServiceProcess implements AutoCloseable {
     long worstCallNanos() {
         ServiceReport progress = latestProgress;
         return progress == null ? 0 : progress.number("worstCallNanos");
+    }
+
+    /** The longest log call reported since the last time this was asked; starts over. */
+    long takeWorstCallSinceLastLookNanos() {
+        return worstCallSinceLastLookNanos.getAndSet(0);
     }
 
     /** Events in the appender's spool, waiting for Kafka, as last reported. */
