@@ -32,7 +32,11 @@ final class DemoRun {
     private final PrintStream out;
     private final BrokerStatus brokerStatus = new BrokerStatus();
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
-    private final Thread shutdownHook = new Thread(this::endEverything, "demo-end-processes");
+    private final Thread shutdownHook = new Thread(this::interrupted, "demo-end-processes");
+    private volatile boolean shuttingDown;
+    private volatile ProgressDisplay display;
+    private volatile Path workDir;
+    private volatile boolean keepWorkDir;
 
     DemoRun(DemoTimeline timeline, PrintStream out) {
         this.timeline = timeline;
@@ -40,9 +44,8 @@ final class DemoRun {
     }
 
     DemoResult run() throws IOException, InterruptedException {
-        Path workDir = Files.createTempDirectory("kafka-spool-demo-");
+        workDir = Files.createTempDirectory("kafka-spool-demo-");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
-        boolean keepWorkDir = true;
         try {
             KafkaBroker broker = startBroker(workDir.resolve("broker"));
             List<ServiceProcess> services = startServices(workDir, broker.bootstrapServers());
@@ -55,15 +58,19 @@ final class DemoRun {
                 out.println("The services' status messages are in " + workDir);
             }
             return result;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            if (shuttingDown) {
+                return new DemoResult(List.of(), List.of()); // Ctrl-C: the hook ends everything
+            }
+            keepWorkDir = true;
+            out.println("The demo failed; the services' logs are in " + workDir);
+            throw e;
         } finally {
-            endEverything();
+            endEverythingAndCleanUp();
             try {
                 Runtime.getRuntime().removeShutdownHook(shutdownHook);
             } catch (IllegalStateException e) {
                 // The JVM is exiting: the hook runs or ran.
-            }
-            if (!keepWorkDir) {
-                deleteRecursively(workDir);
             }
         }
     }
@@ -104,7 +111,8 @@ final class DemoRun {
 
     private void logThroughAnOutage(KafkaBroker broker, List<ServiceProcess> services) throws InterruptedException {
         out.println();
-        try (ProgressDisplay display = ProgressDisplay.start(out, brokerStatus, services)) {
+        display = ProgressDisplay.start(out, brokerStatus, services);
+        try {
             display.event("both services log; the broker is up");
             sleepUntil(display, timeline.brokerKilledAt());
             brokerStatus.killed();
@@ -122,6 +130,8 @@ final class DemoRun {
             sleepUntil(display, timeline.servicesStopAt());
             awaitEmptySpools(display, services, brokerBack);
             display.event("stopping the services: each stops its logging context, which flushes the appender");
+        } finally {
+            display.close();
         }
     }
 
@@ -181,8 +191,23 @@ final class DemoRun {
         return new DemoResult(outcomes, samples);
     }
 
-    /** Ends the services and the broker that are still running, newest first. */
-    private synchronized void endEverything() {
+    /** The JVM is exiting before the demo ended (Ctrl-C): ends what it started. */
+    private void interrupted() {
+        shuttingDown = true;
+        ProgressDisplay running = display;
+        if (running != null) {
+            running.close();
+        }
+        out.println();
+        out.println("Interrupted: ending the services and the broker");
+        endEverythingAndCleanUp();
+    }
+
+    /**
+     * Ends the services and the broker that are still running, newest first, and deletes the work
+     * directory unless events were lost (then its service logs and spools are worth a look).
+     */
+    private synchronized void endEverythingAndCleanUp() {
         while (!started.isEmpty()) {
             try {
                 started.pop().close();
@@ -190,13 +215,17 @@ final class DemoRun {
                 out.println("Could not end a process: " + e);
             }
         }
+        Path dir = workDir;
+        if (dir != null && !keepWorkDir && Files.exists(dir)) {
+            deleteRecursively(dir);
+        }
     }
 
     private static void deleteRecursively(Path dir) {
         try (Stream<Path> paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | UncheckedIOException e) {
+            // Best effort: a temporary directory.
         }
     }
 }
