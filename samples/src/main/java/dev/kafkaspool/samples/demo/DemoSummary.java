@@ -6,7 +6,7 @@ import java.util.Locale;
 /** Prints the end of a demo run: a table per service, a few records, and the verdict. */
 final class DemoSummary {
 
-    private static final String ROW = "  %-9s %-9s %7s %7s %5s %10s %7s %7s %11s %10s %10s %10s%n";
+    private static final String ROW = "  %-9s %-9s %7s %7s %5s %10s %7s %7s %11s %10s %10s %10s";
     private static final int SHOWN_STRING_LENGTH = 300;
 
     private DemoSummary() {
@@ -22,11 +22,11 @@ final class DemoSummary {
         out.println();
         out.println("Summary (arrived = distinct event ids in the topic; spooled, drained: the appender's counters):");
         out.println();
-        out.printf(Locale.ROOT, ROW, "", "", "", "", "", "", "", "", "", "worst log call:", "", "");
-        out.printf(Locale.ROOT, ROW, "service", "framework", "sent", "arrived", "lost", "duplicates", "spooled",
+        row(out, "", "", "", "", "", "", "", "", "", "worst log call:", "", "");
+        row(out, "service", "framework", "sent", "arrived", "lost", "duplicates", "spooled",
                 "drained", "calls >1 ms", "first 1 s", "after", "Kafka down");
         for (ServiceOutcome o : result.outcomes()) {
-            out.printf(Locale.ROOT, ROW, o.serviceName(), o.framework(), number(o.sent()), number(o.arrived()),
+            row(out, o.serviceName(), o.framework(), number(o.sent()), number(o.arrived()),
                     number(o.lost()), number(o.duplicates()),
                     o.reportedStats() ? number(o.counter("spooled")) : "?",
                     o.reportedStats() ? number(o.counter("drained")) : "?",
@@ -45,6 +45,10 @@ final class DemoSummary {
         } else {
             out.println("EVENTS LOST: see the table above.");
         }
+    }
+
+    private static void row(PrintStream out, Object... cells) {
+        out.println(String.format(Locale.ROOT, ROW, cells).stripTrailing());
     }
 
     private static String number(long n) {
