@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Timeout;
 class DemoTest {
 
     @Test
-    @Timeout(value = 10, unit = java.util.concurrent.TimeUnit.MINUTES) // a bound against hangs only
+    @Timeout(value = 10, unit = TimeUnit.MINUTES) // a bound against hangs only
     void everyEventOfBothServicesArrivesThroughABrokerOutageWithItsPodFields() throws Exception {
         DemoTimeline timeline = new DemoTimeline(Duration.ofSeconds(4), Duration.ofSeconds(8),
                 Duration.ofSeconds(13), 200);
