@@ -31,7 +31,7 @@ class Log4jConfigurationsTest {
     Path dir;
 
     @ParameterizedTest
-    @CsvSource({"log4j2.xml, memory", "log4j2-production.xml, disk"})
+    @CsvSource({"log4j2-minimal.xml, memory", "log4j2.xml, memory", "log4j2-production.xml, disk"})
     void startsCleanlyAndCreatesItsProducer(String file, String durability) throws Exception {
         List<String> lines = probe("dev/kafkaspool/samples/log4j2/" + file);
 

@@ -36,7 +36,7 @@ class LogbackConfigurationsTest {
     Path dir;
 
     @ParameterizedTest
-    @CsvSource({"logback.xml, memory", "logback-production.xml, disk"})
+    @CsvSource({"logback-minimal.xml, memory", "logback.xml, memory", "logback-production.xml, disk"})
     void startsCleanlyAndCreatesItsProducer(String file, String durability) throws Exception {
         LoggerContext context = configure(file);
         try {
