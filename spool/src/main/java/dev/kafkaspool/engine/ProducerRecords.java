@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -21,6 +22,7 @@ final class ProducerRecords {
     static final String LEVEL_HEADER = "log.level";
 
     private final Header[] staticHeaders;
+    private final KeylessPartitions keyless = new KeylessPartitions();
 
     ProducerRecords(Map<String, byte[]> staticHeaders) {
         List<Header> h = new ArrayList<>();
@@ -28,11 +30,20 @@ final class ProducerRecords {
         this.staticHeaders = h.toArray(new Header[0]);
     }
 
-    ProducerRecord<byte[], byte[]> create(InFlight f) {
+    /**
+     * The record for {@code f}. A record with a key goes where the producer hashes the key; one
+     * without a key goes to the partition {@link KeylessPartitions} chooses from its event id.
+     *
+     * @throws RuntimeException when the producer has no metadata for the topic yet
+     */
+    ProducerRecord<byte[], byte[]> create(InFlight f, Producer<byte[], byte[]> producer, long nowNanos) {
+        Integer partition = f.key == null
+                ? keyless.partitionFor(producer, f.topic, f.instanceId, f.sequence, nowNanos) : null;
         Header[] headers = new Header[staticHeaders.length + 2];
         headers[0] = new RecordHeader(EVENT_ID_HEADER, EventIds.toBytes(f.instanceId, f.sequence));
         headers[1] = new RecordHeader(LEVEL_HEADER, f.level.headerValue());
         System.arraycopy(staticHeaders, 0, headers, 2, staticHeaders.length);
-        return new ProducerRecord<>(f.topic, null, f.timestampMillis, f.key, f.value, new RecordHeaders(headers));
+        return new ProducerRecord<>(f.topic, partition, f.timestampMillis, f.key, f.value,
+                new RecordHeaders(headers));
     }
 }

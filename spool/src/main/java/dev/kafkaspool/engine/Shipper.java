@@ -222,7 +222,7 @@ final class Shipper implements Runnable, EventPoller.Handler<EncodedEvent> {
     private boolean send(InFlight f) {
         window.add(f);
         try {
-            producer.send(records.create(f), f);
+            producer.send(records.create(f, producer, f.sentAtNanos), f);
         } catch (RuntimeException e) {
             f.onCompletion(null, e);
         }
