@@ -52,6 +52,7 @@ class ClusterFailoverTest {
                         () -> "shipping with every node up, stats " + pipeline.stats());
 
                 cluster.kill(0);
+                long loggedAtFirstKill = logger.logged();
                 long shippedAtFirstKill = pipeline.stats().shipped();
                 Await.until(() -> pipeline.stats().shipped() > shippedAtFirstKill + 4_000, BOUND,
                         () -> "shipping goes on with one node down, stats " + pipeline.stats());
@@ -68,13 +69,16 @@ class ClusterFailoverTest {
                 long loggedAtRestart = logger.logged();
                 Await.until(() -> logger.logged() > loggedAtRestart + 4_000, BOUND, () -> "logging goes on");
                 long sent = logger.stop();
+                System.out.println("ClusterFailoverTest phases: first kill after number " + loggedAtFirstKill
+                        + ", second kill after " + loggedAtSecondKill + ", restarts done after " + loggedAtRestart);
 
                 Await.until(() -> pipeline.stats().shipped() + pipeline.stats().droppedTotal() >= sent, BOUND,
                         () -> "every event shipped or dropped, sent " + sent + ", stats " + pipeline.stats());
                 Arrivals arrivals = Arrivals.of(cluster.consumeAll(TOPIC, BOUND));
                 EngineStats stats = pipeline.stats();
                 System.out.println("ClusterFailoverTest: sent=" + sent + " arrived distinct=" + arrivals.distinct()
-                        + " duplicates=" + arrivals.duplicates() + " spooled=" + stats.spooled()
+                        + " duplicates=" + arrivals.duplicates() + " (in two partitions: " + arrivals.spreadEvents() + ")"
+                        + " spooled=" + stats.spooled()
                         + " drained=" + stats.drained() + " dropped=" + stats.droppedTotal());
                 System.out.println("ClusterFailoverTest status messages: " + status.warnings());
 

@@ -184,6 +184,16 @@ public final class KafkaBroker implements AutoCloseable {
         return TopicReader.readFromBeginning(bootstrapServers, topic, expected, timeout);
     }
 
+    /**
+     * Reads {@code topic} from the beginning with a fresh consumer (no group, read_uncommitted)
+     * up to the end every partition had when the read began, or until {@code timeout} passed, and
+     * returns what it read: records of all partitions, in order within each partition. Unlike
+     * {@link #consume}, it does not stop early when a topic holds copies of records.
+     */
+    public List<ConsumerRecord<byte[], byte[]>> consumeAll(String topic, Duration timeout) {
+        return TopicReader.readToEnd(bootstrapServers, topic, timeout);
+    }
+
     /** The broker's own log output (all its runs, and the storage format), for debugging failed tests. */
     public Path logFile() {
         return process.files().brokerLog();
