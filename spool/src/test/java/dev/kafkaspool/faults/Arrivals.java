@@ -63,7 +63,9 @@ final class Arrivals {
             }
         }
         a.spreadEvents = spread.size();
-        a.checkOrder(all, spread);
+        Map<Long, Copy> firstByNumber = new HashMap<>();
+        all.forEach(copy -> firstByNumber.putIfAbsent(copy.number, copy));
+        a.checkOrder(all, spread, firstByNumber);
         return a;
     }
 
@@ -80,7 +82,7 @@ final class Arrivals {
         }
     }
 
-    private void checkOrder(List<Copy> all, Set<String> spread) {
+    private void checkOrder(List<Copy> all, Set<String> spread, Map<Long, Copy> firstByNumber) {
         Map<Integer, Set<String>> seenByPartition = new HashMap<>();
         Map<Integer, TreeMap<Long, Copy>> anchorsByPartition = new TreeMap<>();
         Map<String, List<Copy>> spreadCopies = new LinkedHashMap<>();
@@ -96,7 +98,8 @@ final class Arrivals {
             Map.Entry<Long, Copy> last = anchors.lastEntry();
             if (last != null && last.getValue().number >= copy.number) {
                 problems.add("partition " + copy.partition + " has " + copy.number + " (offset " + copy.offset
-                        + ") after " + last.getValue().number + " (offset " + last.getKey() + ")");
+                        + ") after " + last.getValue().number + " (offset " + last.getKey() + "); "
+                        + (copy.number - 1) + " is at " + firstByNumber.get(copy.number - 1));
             }
             anchors.put(copy.offset, copy);
         }
