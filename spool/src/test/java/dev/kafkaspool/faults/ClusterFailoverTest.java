@@ -14,16 +14,18 @@ import dev.kafkaspool.pipeline.LogPipeline;
 import dev.kafkaspool.pod.RecordingStatus;
 import dev.kafkaspool.testbroker.KafkaCluster;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A three-node cluster loses two nodes, one after the other, to kill -9 while an application
  * logs at a steady rate, then gets both back. The topic has three replicas and
  * {@code min.insync.replicas=2}: with one node down Kafka still takes events; with two down it
  * cannot, and the events wait in the spool until the nodes are back. Nothing is lost, copies carry
- * the event id of the first, every partition keeps logging order, and the counters add up.
+ * the event id of the first, every partition keeps logging order, and the counters add up. Both
+ * durabilities.
  */
 @Tag("slow")
 @Timeout(value = 15, unit = TimeUnit.MINUTES)
@@ -35,8 +37,9 @@ class ClusterFailoverTest {
     @TempDir
     Path dir;
 
-    @Test
-    void twoOfThreeNodesKilledUnderLoadLoseNothingAndKeepOrder() throws Exception {
+    @ParameterizedTest(name = "durability={0}")
+    @ValueSource(strings = {"memory", "disk"})
+    void twoOfThreeNodesKilledUnderLoadLoseNothingAndKeepOrder(String durability) throws Exception {
         try (KafkaCluster cluster = KafkaCluster.start(dir.resolve("cluster"), 3)) {
             cluster.createTopic(TOPIC, PARTITIONS, 3, Map.of("min.insync.replicas", "2"));
             RecordingStatus status = new RecordingStatus();
@@ -45,6 +48,7 @@ class ClusterFailoverTest {
                     .set("bootstrapServers", cluster.bootstrapServers())
                     .set("spoolDir", dir.resolve("spool").toString())
                     .set("topic", TOPIC)
+                    .set("durability", durability)
                     .start();
             SteadyLogger logger = SteadyLogger.start(pipeline);
             try {
@@ -76,8 +80,9 @@ class ClusterFailoverTest {
                         () -> "every event shipped or dropped, sent " + sent + ", stats " + pipeline.stats());
                 Arrivals arrivals = Arrivals.of(cluster.consumeAll(TOPIC, BOUND));
                 EngineStats stats = pipeline.stats();
-                System.out.println("ClusterFailoverTest: sent=" + sent + " arrived distinct=" + arrivals.distinct()
-                        + " duplicates=" + arrivals.duplicates() + " (in two partitions: " + arrivals.spreadEvents() + ")"
+                System.out.println("ClusterFailoverTest " + durability + ": sent=" + sent
+                        + " arrived distinct=" + arrivals.distinct() + " duplicates=" + arrivals.duplicates()
+                        + " (in two partitions: " + arrivals.spreadEvents() + ")"
                         + " spooled=" + stats.spooled()
                         + " drained=" + stats.drained() + " dropped=" + stats.droppedTotal());
                 System.out.println("ClusterFailoverTest status messages: " + status.warnings());

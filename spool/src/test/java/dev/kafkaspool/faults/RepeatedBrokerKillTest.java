@@ -13,15 +13,16 @@ import dev.kafkaspool.pipeline.LogPipeline;
 import dev.kafkaspool.pod.RecordingStatus;
 import dev.kafkaspool.testbroker.KafkaBroker;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A single broker is killed with -9 and restarted {@value #KILLS} times in a row while an
  * application logs at a steady rate. Each time Kafka first takes events again, then dies while
  * logging goes on. Nothing is lost, copies carry the event id of the first, every partition keeps
- * logging order, and the counters add up.
+ * logging order, and the counters add up. Both durabilities.
  */
 @Tag("slow")
 @Timeout(value = 20, unit = TimeUnit.MINUTES)
@@ -34,8 +35,9 @@ class RepeatedBrokerKillTest {
     @TempDir
     Path dir;
 
-    @Test
-    void tenKillsInARowLoseNothingAndKeepOrder() throws Exception {
+    @ParameterizedTest(name = "durability={0}")
+    @ValueSource(strings = {"memory", "disk"})
+    void tenKillsInARowLoseNothingAndKeepOrder(String durability) throws Exception {
         try (KafkaBroker broker = KafkaBroker.start(dir.resolve("broker"))) {
             broker.createTopic(TOPIC, PARTITIONS);
             RecordingStatus status = new RecordingStatus();
@@ -44,6 +46,7 @@ class RepeatedBrokerKillTest {
                     .set("bootstrapServers", broker.bootstrapServers())
                     .set("spoolDir", dir.resolve("spool").toString())
                     .set("topic", TOPIC)
+                    .set("durability", durability)
                     .start();
             SteadyLogger logger = SteadyLogger.start(pipeline);
             try {
@@ -65,7 +68,7 @@ class RepeatedBrokerKillTest {
                         () -> "every event shipped or dropped, sent " + sent + ", stats " + pipeline.stats());
                 Arrivals arrivals = Arrivals.of(broker.consumeAll(TOPIC, BOUND));
                 EngineStats stats = pipeline.stats();
-                System.out.println("RepeatedBrokerKillTest: kills=" + KILLS + " sent=" + sent
+                System.out.println("RepeatedBrokerKillTest " + durability + ": kills=" + KILLS + " sent=" + sent
                         + " arrived distinct=" + arrivals.distinct() + " duplicates=" + arrivals.duplicates()
                         + " (in two partitions: " + arrivals.spreadEvents() + ")" + " spooled=" + stats.spooled()
                         + " drained=" + stats.drained() + " dropped=" + stats.droppedTotal());

@@ -65,7 +65,7 @@ public final class KafkaCluster implements AutoCloseable {
         if (nodeCount < 1) {
             throw new IllegalArgumentException("A cluster needs at least one node, not " + nodeCount);
         }
-        BrokerFiles.createIn(dir);
+        BrokerFiles.createIn(dir); // the cluster's own dir: created, and checked to be empty
         List<BrokerPorts> ports = BrokerPorts.pickFree(nodeCount);
         List<BrokerProcess> nodes = new ArrayList<>();
         List<String> addresses = new ArrayList<>();
