@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The loopback ports of a broker: one for clients (plaintext), one for its KRaft controller, and
@@ -25,6 +27,42 @@ record BrokerPorts(int client, int controller, int secured) {
             return new BrokerPorts(client.getLocalPort(), controller.getLocalPort(), secured.getLocalPort());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not find free ports on " + HOST, e);
+        }
+    }
+
+    /**
+     * Ports for {@code brokers} brokers of one cluster, all different: every socket is held open
+     * until all are picked, then released together.
+     */
+    static List<BrokerPorts> pickFree(int brokers) {
+        List<ServerSocket> held = new ArrayList<>();
+        try {
+            List<BrokerPorts> picked = new ArrayList<>();
+            for (int i = 0; i < brokers; i++) {
+                ServerSocket client = hold(held);
+                ServerSocket controller = hold(held);
+                ServerSocket secured = hold(held);
+                picked.add(new BrokerPorts(client.getLocalPort(), controller.getLocalPort(), secured.getLocalPort()));
+            }
+            return picked;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not find free ports on " + HOST, e);
+        } finally {
+            held.forEach(BrokerPorts::release);
+        }
+    }
+
+    private static ServerSocket hold(List<ServerSocket> held) throws IOException {
+        ServerSocket socket = bindAnyPort();
+        held.add(socket);
+        return socket;
+    }
+
+    private static void release(ServerSocket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // The port is released when this JVM exits; nothing else to do.
         }
     }
 

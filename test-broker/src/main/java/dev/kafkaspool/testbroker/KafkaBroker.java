@@ -2,8 +2,6 @@ package dev.kafkaspool.testbroker;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,23 +33,20 @@ public final class KafkaBroker implements AutoCloseable {
     public static final String KEEP_DATA_PROPERTY = "kafkaspool.keepBrokerData";
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
-    private static final Duration FORMAT_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
     private static final Duration TOPIC_TIMEOUT = Duration.ofSeconds(30);
-    private static final int LOG_LINES_IN_ERRORS = 40;
+    private static final String MAX_HEAP = "512m";
 
-    private final BrokerFiles files;
+    private final BrokerProcess process;
     private final String bootstrapServers;
     private final String securedBootstrapServers;
     private final List<String> formatArguments;
     private final ClientSecurity clientSecurity;
-    private BrokerJvm jvm;
-    private int runs;
     private boolean closed;
 
     private KafkaBroker(BrokerFiles files, BrokerPorts ports, List<String> formatArguments,
             ClientSecurity clientSecurity) {
-        this.files = files;
+        this.process = new BrokerProcess(files, MAX_HEAP);
         this.bootstrapServers = BrokerPorts.HOST + ":" + ports.client();
         this.securedBootstrapServers = clientSecurity == null ? null : BrokerPorts.HOST + ":" + ports.secured();
         this.formatArguments = formatArguments;
@@ -154,16 +149,12 @@ public final class KafkaBroker implements AutoCloseable {
      * exited after 30 s. Does nothing if it is not running.
      */
     public synchronized void stop() {
-        if (isRunning()) {
-            jvm.terminate(STOP_GRACE);
-        }
+        process.stop(STOP_GRACE);
     }
 
     /** Kills the broker's JVM at once (kill -9) and waits until it is gone. Does nothing if it is not running. */
     public synchronized void kill() {
-        if (isRunning()) {
-            jvm.kill();
-        }
+        process.kill();
     }
 
     /**
@@ -181,7 +172,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Whether the broker's JVM is running (it may not be ready yet, or any more). */
     public synchronized boolean isRunning() {
-        return jvm != null && jvm.isAlive();
+        return process.isRunning();
     }
 
     /**
@@ -193,14 +184,24 @@ public final class KafkaBroker implements AutoCloseable {
         return TopicReader.readFromBeginning(bootstrapServers, topic, expected, timeout);
     }
 
+    /**
+     * Reads {@code topic} from the beginning with a fresh consumer (no group, read_uncommitted)
+     * up to the end every partition had when the read began, or until {@code timeout} passed, and
+     * returns what it read: records of all partitions, in order within each partition. Unlike
+     * {@link #consume}, it does not stop early when a topic holds copies of records.
+     */
+    public List<ConsumerRecord<byte[], byte[]>> consumeAll(String topic, Duration timeout) {
+        return TopicReader.readToEnd(bootstrapServers, topic, timeout);
+    }
+
     /** The broker's own log output (all its runs, and the storage format), for debugging failed tests. */
     public Path logFile() {
-        return files.brokerLog();
+        return process.files().brokerLog();
     }
 
     /** The directory holding the broker's data, configuration and log. */
     public Path dataDir() {
-        return files.dataDir();
+        return process.files().dataDir();
     }
 
     /**
@@ -215,28 +216,17 @@ public final class KafkaBroker implements AutoCloseable {
         closed = true;
         kill();
         if (!Boolean.getBoolean(KEEP_DATA_PROPERTY)) {
-            files.deleteAll();
+            process.files().deleteAll();
         }
     }
 
     @Override
     public String toString() {
-        return "KafkaBroker[" + bootstrapServers + ", " + files.dataDir() + "]";
+        return "KafkaBroker[" + bootstrapServers + ", " + dataDir() + "]";
     }
 
     private void formatStorage() {
-        files.appendToLog(marker("formatting storage"));
-        List<String> arguments = new ArrayList<>(List.of("format",
-                "--cluster-id", Uuid.randomUuid().toString(), "--config", files.serverProperties().toString()));
-        arguments.addAll(formatArguments);
-        BrokerJvm format = BrokerJvm.launch(files, "kafka.tools.StorageTool", arguments);
-        if (!format.awaitExit(FORMAT_TIMEOUT)) {
-            format.kill();
-            throw failure("Formatting the broker storage did not finish within " + FORMAT_TIMEOUT.toSeconds() + " s", null);
-        }
-        if (format.exitCode() != 0) {
-            throw failure("Formatting the broker storage failed with exit code " + format.exitCode(), null);
-        }
+        process.formatStorage(Uuid.randomUuid().toString(), formatArguments);
     }
 
     private void requireSecured() {
@@ -247,24 +237,8 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private void launch() {
-        runs++;
-        files.appendToLog(marker("starting the broker, run " + runs));
-        jvm = BrokerJvm.launch(files, "kafka.Kafka", List.of(files.serverProperties().toString()));
-        try {
-            ReadinessProbe.awaitAcknowledgedProduce(bootstrapServers, jvm, READY_TIMEOUT);
-        } catch (RuntimeException e) {
-            jvm.kill();
-            throw failure("The Kafka broker at " + bootstrapServers + " did not become ready: " + e.getMessage(), e);
-        }
-    }
-
-    private String marker(String event) {
-        return "===== " + Instant.now() + " kafka-spool test broker: " + event + " =====";
-    }
-
-    private IllegalStateException failure(String message, Throwable cause) {
-        return new IllegalStateException(message + System.lineSeparator()
-                + "Last lines of " + files.brokerLog() + ":" + System.lineSeparator()
-                + LogTail.of(files.brokerLog(), LOG_LINES_IN_ERRORS), cause);
+        process.launch();
+        process.awaitReady((jvm, timeout) -> ReadinessProbe.awaitAcknowledgedProduce(bootstrapServers, jvm, timeout),
+                READY_TIMEOUT, "at " + bootstrapServers);
     }
 }

@@ -3,6 +3,7 @@ package dev.kafkaspool.testbroker;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -35,6 +36,43 @@ final class TopicReader {
             }
         }
         return records;
+    }
+
+    /**
+     * Reads every partition of {@code topic} up to its end as it was when the read began (the
+     * records acknowledged by then), or until {@code timeout} passed, and returns what it read, in
+     * order within each partition.
+     */
+    static List<ConsumerRecord<byte[], byte[]>> readToEnd(String bootstrapServers, String topic, Duration timeout) {
+        Deadline deadline = Deadline.after(timeout);
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = BrokerClients.reader(bootstrapServers)) {
+            List<TopicPartition> partitions = partitionsOf(consumer, topic, deadline);
+            Map<TopicPartition, Long> ends = endOffsets(consumer, partitions, deadline);
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            while (!partitions.isEmpty() && !deadline.hasPassed() && !reachedEnds(consumer, ends)) {
+                consumer.poll(shorter(deadline.remaining(), MAX_POLL)).forEach(records::add);
+            }
+        }
+        return records;
+    }
+
+    private static Map<TopicPartition, Long> endOffsets(KafkaConsumer<byte[], byte[]> consumer,
+            List<TopicPartition> partitions, Deadline deadline) {
+        while (!deadline.hasPassed()) {
+            try {
+                return consumer.endOffsets(partitions, deadline.remaining());
+            } catch (TimeoutException e) {
+                // The broker did not answer in time: ask again while time is left.
+            }
+            deadline.pauseBeforeRetry();
+        }
+        throw new IllegalStateException("The end offsets of " + partitions + " were not known in time");
+    }
+
+    private static boolean reachedEnds(KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, Long> ends) {
+        return ends.entrySet().stream().allMatch(end -> consumer.position(end.getKey()) >= end.getValue());
     }
 
     /** The partitions of {@code topic}, asked for again until known or the deadline passed (then none). */

@@ -30,8 +30,14 @@ final class TestRecords {
     /** Sends {@code values} to {@code topic} with acks=all and returns once each was acknowledged. */
     static void produceAcknowledged(KafkaBroker broker, String topic, List<String> values)
             throws ExecutionException, InterruptedException {
+        produceAcknowledged(broker.bootstrapServers(), topic, values);
+    }
+
+    /** Sends {@code values} to {@code topic} at {@code bootstrapServers} with acks=all and returns once each was acknowledged. */
+    static void produceAcknowledged(String bootstrapServers, String topic, List<String> values)
+            throws ExecutionException, InterruptedException {
         Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
