@@ -11,6 +11,7 @@ import dev.kafkaspool.encoding.EncodingSettings;
 import dev.kafkaspool.encoding.EventEncoder;
 import dev.kafkaspool.encoding.LogEventView;
 import dev.kafkaspool.encoding.RecordFormat;
+import dev.kafkaspool.engine.EncodedEvent;
 import dev.kafkaspool.engine.EngineState;
 import dev.kafkaspool.engine.EngineStats;
 import dev.kafkaspool.engine.InvalidConfigException;
@@ -74,20 +75,7 @@ public final class LogPipeline {
      *     an append
      */
     public boolean append(LogEventView event) {
-        Thread current = Thread.currentThread();
-        if (isOwnThread(current)) {
-            return false;
-        }
-        Encoding encoding = encoders.get();
-        if (encoding.busy) {
-            return false;
-        }
-        encoding.busy = true;
-        try {
-            return engine.submit(encoding.encoder.encode(format, event, engine.instanceId(), engine.nextSequence()));
-        } finally {
-            encoding.busy = false;
-        }
+        return handOff(event, null, 0);
     }
 
     /**
@@ -96,8 +84,12 @@ public final class LogPipeline {
      * level and timestamp still come from the event. Same rules as {@link #append(LogEventView)}.
      */
     public boolean appendEncoded(LogEventView event, byte[] value, int length) {
-        Thread current = Thread.currentThread();
-        if (isOwnThread(current)) {
+        return handOff(event, value, length);
+    }
+
+    /** Encodes (or wraps {@code value}, when given) on this thread and submits; refuses own threads and re-entry. */
+    private boolean handOff(LogEventView event, byte[] value, int length) {
+        if (isOwnThread(Thread.currentThread())) {
             return false;
         }
         Encoding encoding = encoders.get();
@@ -106,7 +98,11 @@ public final class LogPipeline {
         }
         encoding.busy = true;
         try {
-            return engine.submit(encoding.encoder.wrap(format, event, value, length, engine.nextSequence()));
+            long sequence = engine.nextSequence();
+            EncodedEvent encoded = value == null
+                    ? encoding.encoder.encode(format, event, engine.instanceId(), sequence)
+                    : encoding.encoder.wrap(format, event, value, length, sequence);
+            return engine.submit(encoded);
         } finally {
             encoding.busy = false;
         }
