@@ -1,0 +1,61 @@
+package dev.kafkaspool.faults;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import dev.kafkaspool.engine.EngineStats;
+import dev.kafkaspool.pipeline.LogPipeline;
+import dev.kafkaspool.pipeline.PipelineEvent;
+import dev.kafkaspool.pod.RecordingStatus;
+import dev.kafkaspool.testbroker.KafkaBroker;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A topic that does not exist on a broker that does not create topics: the events wait in the
+ * spool (none dropped), one warning says the topic is missing, and once the topic exists they
+ * all arrive.
+ */
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
+class MissingTopicTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void eventsForAMissingTopicWaitInTheSpoolUntilItExists() throws Exception {
+        try (KafkaBroker broker = KafkaBroker.start(dir.resolve("broker"), Map.of("auto.create.topics.enable", "false"))) {
+            RecordingStatus status = new RecordingStatus();
+            LogPipeline pipeline = LogPipeline.builder().status(status).set("name", "missing-topic")
+                    .set("bootstrapServers", broker.bootstrapServers()).set("spoolDir", dir.resolve("spool").toString())
+                    .set("topic", "not-yet").set("stallTimeout", "3s").set("podInfoDir", dir.resolve("none").toString())
+                    .start();
+            try {
+                for (int i = 1; i <= 50; i++) {
+                    assertTrue(pipeline.append(new PipelineEvent("waiting " + i)));
+                }
+                Await.until(() -> status.warnings().stream().anyMatch(m -> m.contains("not-yet")),
+                        Duration.ofSeconds(90), () -> "a warning names the topic: " + status.messages());
+                String warning = status.warnings().stream().filter(m -> m.contains("not-yet")).findFirst().orElseThrow();
+                assertTrue(warning.contains("does not exist"), warning);
+                EngineStats held = pipeline.stats();
+                assertEquals(0, held.shipped(), held.toString());
+                assertEquals(0, held.droppedTotal(), held.toString());
+
+                broker.createTopic("not-yet", 1);
+                List<ConsumerRecord<byte[], byte[]>> arrived = broker.consume("not-yet", 50, Duration.ofSeconds(90));
+                assertEquals(50, arrived.size());
+                assertEquals(0, pipeline.stats().droppedTotal(), pipeline.stats().toString());
+            } finally {
+                pipeline.stop(Duration.ofSeconds(10));
+            }
+        }
+    }
+}
