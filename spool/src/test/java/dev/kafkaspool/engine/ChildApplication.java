@@ -16,10 +16,11 @@ final class ChildApplication implements AutoCloseable {
     private final Process process;
     private final AtomicLong lastTaken = new AtomicLong();
     private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final Thread reader;
 
     private ChildApplication(Process process) {
         this.process = process;
-        Thread reader = new Thread(this::follow, "child-output");
+        this.reader = new Thread(this::follow, "child-output");
         reader.setDaemon(true);
         reader.start();
     }
@@ -89,10 +90,14 @@ final class ChildApplication implements AutoCloseable {
         return List.copyOf(lines);
     }
 
-    /** kill -9, and waits until the process is gone. */
+    /**
+     * kill -9, and waits until the process is gone and everything it printed is read, so that
+     * {@link #lastTaken()} is the last number it printed.
+     */
     void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
+        reader.join(TimeUnit.SECONDS.toMillis(30));
     }
 
     boolean isAlive() {
