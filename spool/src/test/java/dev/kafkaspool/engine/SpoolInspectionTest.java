@@ -119,7 +119,8 @@ class SpoolInspectionTest {
             try (SpoolInspection spool = SpoolInspection.open(spoolDir)) {
                 SpoolSummary s = spool.summary();
                 assertTrue(s.pendingEvents() >= taken, s.pendingEvents() + " pending, " + taken + " taken");
-                assertTrue(s.pendingEvents() <= taken + 1, "at most one more logged than reported");
+                // No upper bound: the child may have logged more than it printed before the kill.
+                // Every pending event is checked below to be the child's own, numbered 1, 2, 3...
                 assertFalse(s.oldestPending().isBefore(started.minusSeconds(1)), s.oldestPending().toString());
                 assertFalse(s.newestPending().isAfter(Instant.now()), s.newestPending().toString());
                 assertFalse(s.newestPending().isBefore(s.oldestPending()));
