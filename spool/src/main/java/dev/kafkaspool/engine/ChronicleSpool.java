@@ -217,20 +217,12 @@ final class ChronicleSpool implements Spool {
         synchronized (lock) {
             try (LongValue oldCommitted = old.indexForId(COMMITTED_ID);
                  ExcerptTailer tailer = old.createTailer()) {
-                long c = oldCommitted.getVolatileValue();
-                boolean skipCommitted = c > NONE && tailer.moveToIndex(c);
-                if (!skipCommitted) {
-                    tailer.toStart();
-                }
+                positionAfter(tailer, oldCommitted.getVolatileValue());
                 byte[] buffer = new byte[4096];
                 while (true) {
                     try (DocumentContext dc = tailer.readingDocument()) {
                         if (!dc.isPresent()) {
                             break;
-                        }
-                        if (skipCommitted) {
-                            skipCommitted = false;
-                            continue;
                         }
                         Bytes<?> bytes = dc.wire().bytes();
                         int size = (int) bytes.readRemaining();
@@ -436,7 +428,11 @@ final class ChronicleSpool implements Spool {
 
     /** Moves a tailer to the first record after the committed one. */
     private void positionAfterCommitted(ExcerptTailer tailer) {
-        long c = committed.getVolatileValue();
+        positionAfter(tailer, committed.getVolatileValue());
+    }
+
+    /** Moves a tailer to the first record after the one at index {@code c}, or to the start when there is none. */
+    private static void positionAfter(ExcerptTailer tailer, long c) {
         if (c <= NONE || !tailer.moveToIndex(c)) {
             tailer.toStart();
             return;
