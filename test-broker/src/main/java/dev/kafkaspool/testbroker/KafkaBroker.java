@@ -177,8 +177,10 @@ public final class KafkaBroker implements AutoCloseable {
 
     /**
      * Reads {@code topic} from the beginning with a fresh consumer (no group, read_uncommitted)
-     * until at least {@code expected} records were read or {@code timeout} passed, and returns what
-     * it read: records of all partitions, in order within each partition.
+     * until at least {@code expected} records were read and then on to the end every partition had
+     * at that moment, or until {@code timeout} passed, and returns what it read: records of all
+     * partitions, in order within each partition. Copies of records (a producer's retries may
+     * leave them) are returned too and never stand in for a record not read yet.
      */
     public List<ConsumerRecord<byte[], byte[]>> consume(String topic, int expected, Duration timeout) {
         return TopicReader.readFromBeginning(bootstrapServers, topic, expected, timeout);
@@ -188,7 +190,7 @@ public final class KafkaBroker implements AutoCloseable {
      * Reads {@code topic} from the beginning with a fresh consumer (no group, read_uncommitted)
      * up to the end every partition had when the read began, or until {@code timeout} passed, and
      * returns what it read: records of all partitions, in order within each partition. Unlike
-     * {@link #consume}, it does not stop early when a topic holds copies of records.
+     * {@link #consume}, it does not wait for records that are not there yet.
      */
     public List<ConsumerRecord<byte[], byte[]>> consumeAll(String topic, Duration timeout) {
         return TopicReader.readToEnd(bootstrapServers, topic, timeout);

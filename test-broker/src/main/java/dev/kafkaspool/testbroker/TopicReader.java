@@ -20,8 +20,10 @@ final class TopicReader {
     }
 
     /**
-     * Reads every partition of {@code topic} until at least {@code expected} records were read or
-     * {@code timeout} passed, and returns what it read, in order within each partition.
+     * Reads every partition of {@code topic} until at least {@code expected} records were read and
+     * then on to the end every partition had at that moment, or until {@code timeout} passed, and
+     * returns what it read, in order within each partition. Reading on to the end keeps copies of
+     * records (which a producer's retries may leave) from hiding records that were not read yet.
      */
     static List<ConsumerRecord<byte[], byte[]>> readFromBeginning(String bootstrapServers, String topic,
             int expected, Duration timeout) {
@@ -33,6 +35,12 @@ final class TopicReader {
             consumer.seekToBeginning(partitions);
             while (!partitions.isEmpty() && records.size() < expected && !deadline.hasPassed()) {
                 consumer.poll(shorter(deadline.remaining(), MAX_POLL)).forEach(records::add);
+            }
+            if (!partitions.isEmpty() && !deadline.hasPassed()) {
+                Map<TopicPartition, Long> ends = endOffsets(consumer, partitions, deadline);
+                while (!deadline.hasPassed() && !reachedEnds(consumer, ends)) {
+                    consumer.poll(shorter(deadline.remaining(), MAX_POLL)).forEach(records::add);
+                }
             }
         }
         return records;

@@ -69,6 +69,23 @@ class KafkaBrokerExtensionTest {
     }
 
     @Test
+    void copiesOfRecordsNeverStandInForRecordsNotReadYet(KafkaBroker broker) throws Exception {
+        String topic = "with-copies";
+        broker.createTopic(topic, 2);
+        List<String> copied = TestRecords.numbered("copied", 0, 500);
+        TestRecords.produceAcknowledged(broker.bootstrapServers(), topic, 0, copied);
+        TestRecords.produceAcknowledged(broker.bootstrapServers(), topic, 0, copied);
+        List<String> other = TestRecords.numbered("other", 0, 500);
+        TestRecords.produceAcknowledged(broker.bootstrapServers(), topic, 1, other);
+
+        // 1,000 distinct records are expected; the first partition alone holds 1,000 records.
+        List<String> read = TestRecords.values(broker.consume(topic, 1_000, READ_TIMEOUT));
+
+        assertEquals(1_500, read.size());
+        assertTrue(read.containsAll(other), "every record of the second partition was read");
+    }
+
+    @Test
     void createTopicAppliesTheTopicConfigs(KafkaBroker broker) throws Exception {
         broker.createTopic("configured", 2, Map.of("retention.ms", "3600000"));
         ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, "configured");

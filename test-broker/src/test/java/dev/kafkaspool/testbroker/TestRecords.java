@@ -36,6 +36,15 @@ final class TestRecords {
     /** Sends {@code values} to {@code topic} at {@code bootstrapServers} with acks=all and returns once each was acknowledged. */
     static void produceAcknowledged(String bootstrapServers, String topic, List<String> values)
             throws ExecutionException, InterruptedException {
+        produceAcknowledged(bootstrapServers, topic, null, values);
+    }
+
+    /**
+     * Sends {@code values} to {@code partition} of {@code topic} (or where the producer chooses when
+     * it is null) with acks=all and returns once each was acknowledged.
+     */
+    static void produceAcknowledged(String bootstrapServers, String topic, Integer partition, List<String> values)
+            throws ExecutionException, InterruptedException {
         Map<String, Object> config = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -44,7 +53,7 @@ final class TestRecords {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
             List<Future<RecordMetadata>> acks = new ArrayList<>();
             for (String value : values) {
-                acks.add(producer.send(new ProducerRecord<>(topic, value)));
+                acks.add(producer.send(new ProducerRecord<>(topic, partition, null, value)));
             }
             for (Future<RecordMetadata> ack : acks) {
                 ack.get();
