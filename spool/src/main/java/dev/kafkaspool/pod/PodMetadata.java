@@ -92,7 +92,10 @@ public final class PodMetadata {
         return annotations;
     }
 
-    /** The extra fields from configuration, references resolved; immutable, empty when none. */
+    /**
+     * The extra fields: which Flink process this is (when it is one) and those from configuration,
+     * references resolved; immutable, empty when none.
+     */
     public Map<String, String> extraFields() {
         return extraFields;
     }

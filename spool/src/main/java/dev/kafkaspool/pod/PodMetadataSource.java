@@ -16,8 +16,9 @@ import java.util.function.Supplier;
 /**
  * Where pod metadata is read from: environment variables (names from {@link PodSettings}), the
  * service account's namespace file, the {@code labels} and {@code annotations} files of a downward
- * API volume, and the extra fields from configuration. Immutable. Outside Kubernetes reading works
- * the same and gives only what exists.
+ * API volume, the extra fields from configuration, and which Flink process this JVM is (see
+ * {@link FlinkProcess}; configured extra fields of the same names win). Immutable. Outside
+ * Kubernetes reading works the same and gives only what exists.
  *
  * <p>The pod name falls back to {@code HOSTNAME}, then to the machine's host name; the namespace
  * falls back to {@link #SERVICE_ACCOUNT_NAMESPACE_FILE}.
@@ -84,8 +85,23 @@ public final class PodMetadataSource {
                 .serviceAccount(env(serviceAccountEnv))
                 .labels(readLabels(status))
                 .annotations(readAnnotations(status))
-                .extraFields(extraFields.resolve(environment, systemProperties, status))
+                .extraFields(extraFields(status))
                 .build();
+    }
+
+    /** Which Flink process this is (when it is one), then the configured extra fields, which win. */
+    private Map<String, String> extraFields(StatusListener status) {
+        Map<String, String> fields = FlinkProcess.fields(systemProperty(FlinkProcess.COMMAND_PROPERTY));
+        fields.putAll(extraFields.resolve(environment, systemProperties, status));
+        return fields;
+    }
+
+    private String systemProperty(String name) {
+        try {
+            return systemProperties.apply(name);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     public Path podInfoDir() {

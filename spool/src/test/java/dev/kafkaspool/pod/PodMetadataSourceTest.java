@@ -148,6 +148,22 @@ class PodMetadataSourceTest {
     }
 
     @Test
+    void aFlinkTaskManagerNamesItselfAndConfiguredExtraFieldsWin() {
+        String command = "org.apache.flink.kubernetes.taskmanager.KubernetesTaskExecutorRunner"
+                + " --configDir /opt/flink/conf -Dtaskmanager.resource-id=orders-taskmanager-1-2";
+        PodMetadata taskManager = source().systemProperties(Map.of("sun.java.command", command)::get).build()
+                .read(status);
+        assertEquals(Map.of("flink.component", "taskmanager", "flink.taskmanager.id", "orders-taskmanager-1-2"),
+                taskManager.extraFields());
+
+        PodMetadata configured = source().systemProperties(Map.of("sun.java.command", command)::get)
+                .extraFields(ExtraFields.parse("flink.component=worker,team=orders")).build().read(status);
+        assertEquals(Map.of("flink.component", "worker", "flink.taskmanager.id", "orders-taskmanager-1-2",
+                "team", "orders"), configured.extraFields());
+        assertTrue(status.messages().isEmpty(), status.messages()::toString);
+    }
+
+    @Test
     void theDefaultsAreTheSettingsDefaults() {
         PodMetadataSource defaults = PodMetadataSource.defaults();
         assertEquals(PodSettings.POD_INFO_DIR.defaultValue(), defaults.podInfoDir());
