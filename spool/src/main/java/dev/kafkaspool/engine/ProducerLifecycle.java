@@ -19,13 +19,16 @@ final class ProducerLifecycle {
     private final Map<String, Object> properties;
     private final ProblemReporter problems;
     private final ExecutorService executor;
+    private final String name;
     private volatile Thread thread;
+    private volatile Thread diagnosis;
     private Future<Producer<byte[], byte[]>> pending;
 
     ProducerLifecycle(String name, ProducerFactory factory, Map<String, Object> properties, ProblemReporter problems) {
         this.factory = factory;
         this.properties = properties;
         this.problems = problems;
+        this.name = name;
         this.executor = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "kafka-spool-" + name + "-producer-lifecycle");
             t.setDaemon(true);
@@ -43,6 +46,34 @@ final class ProducerLifecycle {
     /** The lifecycle thread, once it exists. */
     Thread thread() {
         return thread;
+    }
+
+    /** The thread of the last diagnosis, or null. */
+    Thread diagnosisThread() {
+        return diagnosis;
+    }
+
+    /** The name of the network thread of a diagnosis's admin client. */
+    String diagnosisAdminThreadName() {
+        return TopicDiagnosis.ADMIN_THREAD_PREFIX + TopicDiagnosis.THREAD_PREFIX + properties.get("client.id");
+    }
+
+    /**
+     * Asks Kafka, on a short-lived thread of its own, why {@code topic} stays missing from the
+     * producer's metadata, and reports the answer as a warning (see {@link TopicDiagnosis}). One
+     * diagnosis at a time: while one runs, another is not started. Shipper thread only.
+     */
+    void diagnose(String topic, Duration timeout) {
+        Thread running = diagnosis;
+        if (running != null && running.isAlive()) {
+            return;
+        }
+        Thread t = new Thread(() -> problems.warn("events for topic " + topic + " wait in the spool; "
+                + TopicDiagnosis.describe(properties, String.valueOf(properties.get("client.id")), topic, timeout),
+                null), TopicDiagnosis.THREAD_PREFIX + name);
+        t.setDaemon(true);
+        diagnosis = t;
+        t.start();
     }
 
     /**

@@ -60,6 +60,8 @@ final class Shipper implements Runnable, EventPoller.Handler<EncodedEvent> {
     private boolean awaitingMetadata;
     /** Since when records have been waiting for a new topic's metadata; 0 when none is. */
     private long metadataMissingSinceNanos;
+    /** Topics Kafka was asked about while they were missing from the metadata; cleared by an acknowledgement. */
+    private final Set<String> diagnosedTopics = new HashSet<>();
     private long backoffNanos = MIN_BACKOFF_NANOS;
     private int idleRounds;
     private int damagedReported;
@@ -265,6 +267,9 @@ final class Shipper implements Runnable, EventPoller.Handler<EncodedEvent> {
             // Stays set until a record is acknowledged: later retries go straight to the outage's back-off.
             outage("topic " + f.topic + " has been missing from the producer's metadata for "
                     + TimeUnit.NANOSECONDS.toMillis(stallNanos) + " ms (" + describe(f.failure()) + ")");
+            if (diagnosedTopics.add(f.topic)) {
+                producers.diagnose(f.topic, java.time.Duration.ofNanos(stallNanos));
+            }
             return;
         }
         if (f.isDirect()) {
@@ -331,7 +336,10 @@ final class Shipper implements Runnable, EventPoller.Handler<EncodedEvent> {
         SendOutcome outcome = f.outcome();
         if (outcome == SendOutcome.ACKED) {
             ackedTopics.add(f.topic);
-            metadataMissingSinceNanos = 0;
+            if (metadataMissingSinceNanos != 0) {
+                metadataMissingSinceNanos = 0;
+                diagnosedTopics.clear();
+            }
             counters.shipped(!f.isDirect(), f.sendLatencyNanos());
             return true;
         }

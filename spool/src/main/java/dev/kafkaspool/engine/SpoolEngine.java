@@ -163,7 +163,8 @@ public final class SpoolEngine implements AutoCloseable {
      * them, so the Kafka client's own logs never re-enter the appender.
      */
     public boolean isOwnThread(Thread t) {
-        return t == shipper.thread() || t == producers.thread() || t.getName().equals(networkThreadName);
+        return t == shipper.thread() || t == producers.thread() || t == producers.diagnosisThread()
+                || t.getName().equals(networkThreadName) || t.getName().equals(producers.diagnosisAdminThreadName());
     }
 
     public EngineState state() {

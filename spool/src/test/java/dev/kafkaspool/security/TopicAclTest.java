@@ -1,0 +1,107 @@
+package dev.kafkaspool.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import dev.kafkaspool.pipeline.LogPipeline;
+import dev.kafkaspool.testbroker.BrokerSecurity;
+import dev.kafkaspool.testbroker.KafkaBroker;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A broker that authorises with ACLs, and a SASL user that may not write to the log topic: the
+ * events wait in the spool, none dropped, and a warning gives Kafka's answer: the client is not
+ * authorised for the topic; once an
+ * administrator grants the ACL, all of them arrive, and the ones logged after it too.
+ */
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
+class TopicAclTest {
+
+    private static final String USER = "orders";
+    private static final String PASSWORD = "orders-secret-5e1a77";
+    private static final String TOPIC = "acl-orders";
+    private static final String DIAGNOSIS = "Kafka says the client is not authorised for topic " + TOPIC;
+
+    @TempDir
+    static Path brokerDir;
+
+    private static KafkaBroker broker;
+
+    @TempDir
+    Path dir;
+
+    private final StatusTranscript status = new StatusTranscript();
+
+    @BeforeAll
+    static void startBroker() {
+        // Clients on the plaintext listener (the test's own admin and consumer) and the broker's
+        // controller connect as User:ANONYMOUS, made a super user; the SASL user gets only what the
+        // ACLs grant.
+        broker = KafkaBroker.startSecured(brokerDir.resolve("broker"), BrokerSecurity.saslScram(USER, PASSWORD),
+                Map.of("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer",
+                        "super.users", "User:ANONYMOUS"));
+    }
+
+    @AfterAll
+    static void closeBroker() {
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    @Test
+    void eventsWaitInTheSpoolUntilTheTopicIsAuthorised() throws Exception {
+        broker.createTopic(TOPIC, 1);
+        LogPipeline pipeline = SecuredPipeline.start("acl", broker.securedBootstrapServers(),
+                broker.clientSecurity().properties(), dir.resolve("spool"), TOPIC, status);
+        List<String> logged = new ArrayList<>();
+        try {
+            logged.addAll(Shipping.log(pipeline, "not authorised", 30));
+            Shipping.awaitOutageWarning(status);
+            // The producer only says the topic is missing from its metadata; the engine asks Kafka why.
+            Await.until(() -> status.problems().stream().anyMatch(m -> m.contains(DIAGNOSIS)));
+            String diagnosis = status.problems().stream().filter(m -> m.contains(DIAGNOSIS)).findFirst().orElseThrow();
+            Shipping.assertNames(diagnosis, "Topic authorization failed");
+            logged.addAll(Shipping.log(pipeline, "still not authorised", 20));
+            Shipping.assertHeldNotDropped(pipeline, 50);
+
+            grantWrite(TOPIC, "User:" + USER);
+            logged.addAll(Shipping.log(pipeline, "authorised", 10));
+            Shipping.assertTopicHolds(broker, TOPIC, logged);
+        } finally {
+            pipeline.stop(Duration.ofSeconds(10));
+        }
+        assertEquals(0, pipeline.stats().droppedTotal(), pipeline.stats().toString());
+        assertEquals(60, pipeline.stats().shipped(), pipeline.stats().toString());
+    }
+
+    private static void grantWrite(String topic, String principal) throws Exception {
+        ResourcePattern resource = new ResourcePattern(ResourceType.TOPIC, topic, PatternType.LITERAL);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            admin.createAcls(List.of(
+                    new AclBinding(resource, new AccessControlEntry(principal, "*", AclOperation.WRITE,
+                            AclPermissionType.ALLOW)),
+                    new AclBinding(resource, new AccessControlEntry(principal, "*", AclOperation.DESCRIBE,
+                            AclPermissionType.ALLOW)))).all().get();
+        }
+    }
+}
