@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 
@@ -18,6 +20,7 @@ import dev.kafkaspool.engine.EngineState;
 import dev.kafkaspool.pipeline.LogPipeline;
 import dev.kafkaspool.testbroker.KafkaBroker;
 import dev.kafkaspool.testbroker.KafkaBrokerExtension;
+import dev.kafkaspool.testbroker.OpenFiles;
 import org.apache.logging.log4j.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -100,6 +103,58 @@ class ReconfigurationTest {
             assertEquals(expected, TopicMessages.messages(records));
             assertEquals(List.of("orders-v3"), records.stream().filter(r -> r.get("message").equals("after the changes"))
                     .map(r -> r.get("service.name")).distinct().collect(Collectors.toList()));
+
+            log4j.stop();
+            assertEquals(List.of(), LibraryThreads.aliveAfterSettling(),
+                    () -> "threads left after stop:" + LibraryThreads.describe());
+        }
+    }
+
+    /**
+     * Twelve changes of the settings in a row while a thread logs without pause: every event
+     * arrives, one pipeline runs at the end, and the process holds no more open files and sockets
+     * than after the first one (a pipeline left open would hold its spool files and its producer's
+     * connection).
+     */
+    @Test
+    void manyChangesUnderLoadLoseNothingAndLeakNoFiles() throws Exception {
+        int changes = 12;
+        broker.createTopic("reconfig.many", 2);
+        try (Log4jTestContext log4j = log4j("reconfig.many").start()) {
+            Logger logger = log4j.logger("app");
+            AtomicBoolean keepLogging = new AtomicBoolean(true);
+            AtomicInteger logged = new AtomicInteger();
+            Thread load = new Thread(() -> {
+                while (keepLogging.get()) {
+                    logger.info("many changes {}", logged.getAndIncrement());
+                    if (logged.get() % 50 == 0) {
+                        LockSupport.parkNanos(1_000_000L);
+                    }
+                }
+            }, "load");
+            load.start();
+            awaitShipping(log4j);
+            long filesAtStart = OpenFiles.count();
+            for (int i = 2; i <= changes + 1; i++) {
+                log4j.with("serviceName", "orders-v" + i).reconfigure();
+                awaitShipping(log4j);
+            }
+            keepLogging.set(false);
+            load.join();
+            long filesAfterChanges = OpenFiles.count();
+
+            Set<String> expected = new LinkedHashSet<>();
+            for (int i = 0; i < logged.get(); i++) {
+                expected.add("many changes " + i);
+            }
+            List<Map<String, Object>> records = TopicMessages.await(broker, "reconfig.many",
+                    m -> m.startsWith("many changes "), logged.get());
+            assertEquals(expected, TopicMessages.messages(records));
+            assertEquals(1, shipperThreads(), "one pipeline runs: " + LibraryThreads.alive());
+            assertTrue(filesAfterChanges - filesAtStart < changes, "open files and sockets: " + filesAtStart
+                    + " after the first pipeline started, " + filesAfterChanges + " after " + changes + " more");
+            System.out.println("reconfig.many: " + logged.get() + " events over " + changes + " changes; open files "
+                    + filesAtStart + " -> " + filesAfterChanges);
 
             log4j.stop();
             assertEquals(List.of(), LibraryThreads.aliveAfterSettling(),

@@ -12,12 +12,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 
 import ch.qos.logback.classic.Logger;
@@ -27,6 +29,7 @@ import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import dev.kafkaspool.engine.EngineStats;
 import dev.kafkaspool.testbroker.KafkaBroker;
 import dev.kafkaspool.testbroker.KafkaBrokerExtension;
+import dev.kafkaspool.testbroker.OpenFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,7 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the new appender's threads are left.
  */
 @ExtendWith(KafkaBrokerExtension.class)
-@Timeout(value = 4, unit = TimeUnit.MINUTES)
+@Timeout(value = 6, unit = TimeUnit.MINUTES)
 class ReconfigurationTest {
     private final KafkaBroker broker;
 
@@ -90,6 +93,72 @@ class ReconfigurationTest {
                     && Logback.appender(context).isStarted(), Duration.ofSeconds(60),
                     () -> "Logback picked up the change: " + Logback.statuses(context));
         });
+    }
+
+    /**
+     * Twelve reconfigurations in a row while a thread logs: every event an appender accepted
+     * arrives once, one producer is left, and the process holds no more open files and sockets than
+     * after the first appender started (an appender left open would hold its spool files and its
+     * producer's connection).
+     */
+    @Test
+    void manyReconfigurationsUnderLoadLoseNothingAndLeakNoFiles() throws Exception {
+        int reconfigurations = 12;
+        broker.createTopic("reconfigured-many", 3);
+        Map<String, String> properties = Map.of("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
+                "spoolDir", dir.resolve("spool").toString(), "topic", "reconfigured-many");
+        Set<Thread> before = libraryThreads();
+        LoggerContext context = Logback.configure("reconfigure.xml", properties);
+        List<KafkaSpoolAppender> appenders = new ArrayList<>(List.of(Logback.appender(context)));
+        AtomicBoolean keepLogging = new AtomicBoolean(true);
+        Thread logging = new Thread(() -> {
+            Logger log = context.getLogger("com.example.Busy");
+            long n = 0;
+            while (keepLogging.get()) {
+                log.info("{}: many reconfigurations", ++n);
+                if (n % 50 == 0) {
+                    LockSupport.parkNanos(1_000_000L);
+                }
+            }
+        }, "test-logging");
+        try {
+            logging.start();
+            KafkaSpoolAppender first = appenders.get(0);
+            Await.until(() -> first.stats().shipped() > 500, Duration.ofSeconds(60), () -> "shipping: " + first.stats());
+            long filesAtStart = OpenFiles.count();
+            for (int i = 0; i < reconfigurations; i++) {
+                Logback.reconfigure(context, "reconfigure.xml", properties);
+                KafkaSpoolAppender current = Logback.appender(context);
+                appenders.add(current);
+                long shippedNow = current.stats().shipped() + current.stats().drained();
+                Await.until(() -> current.stats().shipped() + current.stats().drained() > shippedNow + 200,
+                        Duration.ofSeconds(60), () -> "the new appender ships: " + current.stats());
+            }
+            keepLogging.set(false);
+            logging.join();
+            KafkaSpoolAppender last = appenders.get(appenders.size() - 1);
+            Await.until(() -> last.stats().spoolRecords() == 0, Duration.ofSeconds(120),
+                    () -> "the spool is shipped: " + last.stats());
+            long filesAfter = OpenFiles.count();
+
+            long expected = appenders.stream().map(KafkaSpoolAppender::stats)
+                    .mapToLong(st -> st.accepted() - st.droppedTotal()).sum();
+            Delivery d = Delivery.of(broker.consume("reconfigured-many", (int) expected, Duration.ofSeconds(120)));
+            assertEquals(expected, d.eventIds.size(), "every accepted event arrived: " + d);
+            assertEquals(d.eventIds.size(), d.numbers.size(), "each once: " + d);
+            assertTrue(d.problems.isEmpty(), d.toString());
+            assertTrue(appenders.stream().limit(reconfigurations).noneMatch(KafkaSpoolAppender::isStarted));
+            Await.until(() -> producerThreads(before).size() == 1, Duration.ofSeconds(60),
+                    () -> "one producer is left: " + producerThreads(before));
+            assertTrue(filesAfter - filesAtStart < reconfigurations, "open files and sockets: " + filesAtStart
+                    + " after the first appender started, " + filesAfter + " after " + reconfigurations
+                    + " reconfigurations");
+            System.out.println("reconfigured-many: " + d + "; open files " + filesAtStart + " -> " + filesAfter);
+        } finally {
+            keepLogging.set(false);
+            logging.join();
+            context.stop();
+        }
     }
 
     /** Logs without pause on one thread while {@code reconfigure} runs on this one, then counts. */
