@@ -58,7 +58,8 @@ public final class EngineSettings {
 
     public static final Setting<Duration> STOP_TIMEOUT = new Setting<>("stopTimeout", "duration (e.g. 10s)",
             Duration.ofSeconds(10), "10s",
-            "The longest stop takes to ship what is in memory; what is left goes to the spool.",
+            "The longest stop takes to ship what is in memory, and what the spool holds while Kafka takes it; "
+                    + "what is left stays in the spool.",
             ValueParsers::parseDuration);
 
     public static final Setting<Duration> STALL_TIMEOUT = new Setting<>("stallTimeout", "duration (e.g. 10s)",

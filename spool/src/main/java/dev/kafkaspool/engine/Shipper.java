@@ -422,9 +422,13 @@ final class Shipper implements Runnable, EventPoller.Handler<EncodedEvent> {
         }
     }
 
-    /** Ships what is in memory until the deadline, spools what is left, closes the producer and spool. */
+    /**
+     * Ships what is in memory until the deadline, and what the spool holds while Kafka takes it (for
+     * at most three quarters of the time left), spools what is left, closes the producer and spool.
+     */
     private void finish() {
         long deadline = stopDeadlineNanos;
+        long drainDeadline = ticker.nanos() + Math.max(0, deadline - ticker.nanos()) / 4 * 3;
         if (handoff != null) {
             while (handoff.size() > 0) {
                 if (direct && !windowHasRoom()) {
@@ -439,6 +443,7 @@ final class Shipper implements Runnable, EventPoller.Handler<EncodedEvent> {
                 handoff.poll(this);
             }
         }
+        drainSpoolBeforeStop(drainDeadline);
         while (!window.isEmpty() && ticker.nanos() - deadline < 0) {
             collectAnswers();
             if (!window.isEmpty()) {
@@ -457,6 +462,28 @@ final class Shipper implements Runnable, EventPoller.Handler<EncodedEvent> {
         if (lost > 0) {
             problems.warn(lost + " event(s) were in the memory spool at stop and are lost (the disk spool "
                     + "could not take them)", null);
+        }
+    }
+
+    /**
+     * At stop, ships the spool too, in order, until it is shipped or the deadline passes, unless
+     * Kafka is known to be down (spooling): a process that stops soon after it started would
+     * otherwise leave the events it logged before its producer was ready in the spool, for a next
+     * process on the same directory that may never come (a Kubernetes Job with an {@code emptyDir}).
+     */
+    private void drainSpoolBeforeStop(long drainDeadline) {
+        while (ticker.nanos() - drainDeadline < 0 && state != EngineState.SPOOLING
+                && (spool.pendingRecords() > 0 || !window.isEmpty())) {
+            boolean worked = collectAnswers();
+            if (producer == null) {
+                producer = producers.poll();
+            }
+            if (!direct && producer != null && !awaitingMetadata && ticker.nanos() - nextAttemptNanos >= 0) {
+                worked |= drain();
+            }
+            if (!worked) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+            }
         }
     }
 
