@@ -1,8 +1,9 @@
 package dev.kafkaspool.benchmarks;
 
-import org.apache.logging.log4j.core.LoggerContext;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.apache.logging.log4j.Logger;
+import org.apache.logging.log4j.core.LoggerContext;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -17,7 +18,6 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
-import org.apache.logging.log4j.Logger;
 
 /**
  * The logging thread's cost of one {@code Logger.info("order {} paid", orderId)} through Log4j 2,

@@ -1,8 +1,8 @@
 package dev.kafkaspool.benchmarks;
 
-import org.apache.logging.log4j.core.LoggerContext;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.apache.logging.log4j.core.LoggerContext;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
