@@ -54,7 +54,7 @@ final class CrashScenario {
             second.await(ApplicationProtocol.STOPPED, ANSWER_TIMEOUT);
             double secondSeconds = (System.nanoTime() - secondStart) / 1e9;
             String note = second.awaitExit(Duration.ofSeconds(30)) ? "" : "the new application did not exit; killed";
-            ArrivalCount arrivals = ArrivalCount.of(broker.consumeAll(topic, Duration.ofSeconds(60)), logged);
+            ArrivalCount arrivals = SettledRead.of(broker, topic, logged);
             Progress.say(appender, NAME, arrivals.toString());
             return new CrashResult(arrivals, secondSeconds, note);
         }

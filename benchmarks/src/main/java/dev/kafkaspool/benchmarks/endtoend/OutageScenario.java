@@ -40,7 +40,7 @@ final class OutageScenario {
             application.send(ApplicationProtocol.STOP);
             long[] stopped = application.await(ApplicationProtocol.STOPPED, ANSWER_TIMEOUT);
             String note = application.awaitExit(Duration.ofSeconds(30)) ? "" : "the application did not exit; killed";
-            ArrivalCount arrivals = ArrivalCount.of(broker.consumeAll(topic, Duration.ofSeconds(60)), stopped[0]);
+            ArrivalCount arrivals = SettledRead.of(broker, topic, stopped[0]);
             Progress.say(appender, NAME, arrivals.toString());
             return new OutageResult(arrivals, CallLatency.of(application.latency("before")),
                     CallLatency.of(application.latency("outage")), CallLatency.of(application.latency("after")),
