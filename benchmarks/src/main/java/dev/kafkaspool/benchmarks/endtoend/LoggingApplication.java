@@ -3,8 +3,8 @@ package dev.kafkaspool.benchmarks.endtoend;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
@@ -13,13 +13,15 @@ import java.util.function.Supplier;
  * ({@link ApplicationProtocol}) from standard input. While asked to, one thread logs numbered
  * events (1, 2, 3, ...) at a steady rate: event {@code n} is due {@code n / rate} seconds after
  * logging began, and a call that comes late is made at once, so a blocked call is followed by a
- * burst. Each call is timed with {@link System#nanoTime()} and its duration kept under the phase
- * the runner last named.
+ * burst. Each call is timed with {@link System#nanoTime()}; its duration is kept under every phase
+ * the call overlapped (from the phase current when it began to the one current when it returned),
+ * so a call that began before the broker was killed and was blocked by the outage counts in the
+ * outage.
  */
 final class LoggingApplication {
     private final EventLogger logger;
-    private final Map<String, CallLatencies> latenciesByPhase = new LinkedHashMap<>();
-    private volatile CallLatencies currentPhase;
+    private final List<String> phaseNames = new CopyOnWriteArrayList<>();
+    private final List<CallLatencies> phases = new CopyOnWriteArrayList<>();
     private volatile boolean logging;
     private Thread loggingThread;
     private long logged;
@@ -47,7 +49,7 @@ final class LoggingApplication {
                     startLogging(Integer.parseInt(words[1]));
                     break;
                 case ApplicationProtocol.PHASE:
-                    currentPhase = latenciesByPhase.computeIfAbsent(words[1], name -> new CallLatencies());
+                    startPhase(words[1]);
                     break;
                 case ApplicationProtocol.PAUSE:
                     stopLogging();
@@ -69,7 +71,7 @@ final class LoggingApplication {
     }
 
     private void startLogging(int eventsPerSecond) {
-        currentPhase = latenciesByPhase.computeIfAbsent("before", name -> new CallLatencies());
+        startPhase("before");
         logging = true;
         loggingThread = new Thread(() -> logAtRate(eventsPerSecond), "outage-logging");
         loggingThread.start();
@@ -86,13 +88,23 @@ final class LoggingApplication {
                 LockSupport.parkNanos(wait);
                 continue;
             }
-            CallLatencies phase = currentPhase;
+            int firstPhase = phases.size() - 1;
             long callStart = System.nanoTime();
             logger.log(logged + 1);
-            phase.add(System.nanoTime() - callStart);
+            long callNanos = System.nanoTime() - callStart;
+            int lastPhase = phases.size() - 1;
+            for (int phase = firstPhase; phase <= lastPhase; phase++) {
+                phases.get(phase).add(callNanos);
+            }
             logged++;
             sinceStart++;
         }
+    }
+
+    /** Starts a new phase; the calls from now on are kept under {@code name}. */
+    private void startPhase(String name) {
+        phases.add(new CallLatencies());
+        phaseNames.add(name);
     }
 
     private void stopLogging() throws InterruptedException {
@@ -108,8 +120,9 @@ final class LoggingApplication {
         long stopStart = System.nanoTime();
         logger.stop();
         long stopNanos = System.nanoTime() - stopStart;
-        latenciesByPhase.forEach((phase, latencies) ->
-                report(ApplicationProtocol.LATENCY + " " + phase + " " + latencies.summary()));
+        for (int phase = 0; phase < phases.size(); phase++) {
+            report(ApplicationProtocol.LATENCY + " " + phaseNames.get(phase) + " " + phases.get(phase).summary());
+        }
         report(ApplicationProtocol.STOPPED + " " + logged + " " + stopNanos);
     }
 
