@@ -1,5 +1,7 @@
 package dev.kafkaspool.benchmarks.endtoend;
 
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -39,7 +41,7 @@ enum AppenderCase {
 
     /** The name on the command line and in topic names: {@code spool-logback-memory}, ... */
     String id() {
-        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     static AppenderCase byId(String id) {
@@ -49,7 +51,7 @@ enum AppenderCase {
             }
         }
         throw new IllegalArgumentException("No appender case '" + id + "'; known: "
-                + java.util.Arrays.stream(values()).map(AppenderCase::id).toList());
+                + Arrays.stream(values()).map(AppenderCase::id).toList());
     }
 
     String description() {

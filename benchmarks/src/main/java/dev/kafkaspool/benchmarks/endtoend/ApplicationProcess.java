@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -99,7 +100,7 @@ final class ApplicationProcess implements AutoCloseable {
         if (words.length < 2 || !words[0].equals(ApplicationProtocol.REPORT)) {
             return;
         }
-        String[] answer = java.util.Arrays.copyOfRange(words, 1, words.length);
+        String[] answer = Arrays.copyOfRange(words, 1, words.length);
         if (answer[0].equals(ApplicationProtocol.LATENCY)) {
             long[] numbers = new long[answer.length - 2];
             for (int i = 0; i < numbers.length; i++) {

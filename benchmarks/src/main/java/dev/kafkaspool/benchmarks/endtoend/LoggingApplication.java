@@ -1,6 +1,7 @@
 package dev.kafkaspool.benchmarks.endtoend;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -129,7 +130,7 @@ final class LoggingApplication {
     private static String readLine(BufferedReader commands) {
         try {
             return commands.readLine();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return null;
         }
     }

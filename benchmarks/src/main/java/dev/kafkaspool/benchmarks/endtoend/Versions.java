@@ -1,5 +1,9 @@
 package dev.kafkaspool.benchmarks.endtoend;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+
 /**
  * The versions of the libraries the applications run with, read from the jars on the runner's
  * class path (the same jars the applications get).
@@ -17,14 +21,14 @@ final class Versions {
     }
 
     private static String kafkaClientsVersion() {
-        try (java.io.InputStream in = Versions.class.getResourceAsStream("/kafka/kafka-version.properties")) {
+        try (InputStream in = Versions.class.getResourceAsStream("/kafka/kafka-version.properties")) {
             if (in == null) {
                 return "(version not found)";
             }
-            java.util.Properties properties = new java.util.Properties();
+            Properties properties = new Properties();
             properties.load(in);
             return properties.getProperty("version", "(version not found)");
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return "(version not readable)";
         }
     }
