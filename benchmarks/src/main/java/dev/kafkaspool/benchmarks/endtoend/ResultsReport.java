@@ -1,0 +1,111 @@
+package dev.kafkaspool.benchmarks.endtoend;
+
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The results of a run as Markdown: the machine and versions, then one table per scenario with a
+ * row per appender. Times of log calls are in microseconds (µs), other durations in milliseconds. A log call counts in
+ * every phase it overlapped.
+ */
+final class ResultsReport {
+
+    private ResultsReport() {
+    }
+
+    static String of(List<CaseResults> results, RunSettings settings, String command, double loadBefore,
+            double loadAfter, double minutes) {
+        StringBuilder out = new StringBuilder();
+        out.append("Command: `").append(command).append("`\n\n");
+        out.append(String.format(Locale.ROOT,
+                "Machine: %d CPUs as the JVM sees them, %s %s; load average (1 min) %.2f before, %.2f after; "
+                        + "run took %.1f min.%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
+                System.getProperty("os.arch"), loadBefore, loadAfter, minutes));
+        out.append("Java ").append(System.getProperty("java.vm.name")).append(' ')
+                .append(Runtime.version()).append("; ").append(Versions.describe()).append(".\n\n");
+        out.append(String.format(Locale.ROOT,
+                "Timeline: %d events/s; %d partitions; outage scenario %d s broker up, kill -9, %d s down, restart "
+                        + "(the restart's own time counts as outage), %d s after; crash scenario %d s broker up, "
+                        + "kill -9 of the broker, %d s down, application stops logging, 1 s later kill -9 of the "
+                        + "application.%n%n",
+                settings.eventsPerSecond(), settings.partitions(), settings.beforeOutage().toSeconds(),
+                settings.outage().toSeconds(), settings.afterOutage().toSeconds(), settings.crashBrokerUp().toSeconds(),
+                settings.crashBrokerDown().toSeconds()));
+
+        out.append("#### Broker outage (kill -9 and restart of the broker, orderly stop of the application)\n\n");
+        out.append("| appender | logged | arrived | lost | duplicated | out of order | broker restart ms | "
+                + "calls during outage | outage p50 µs | p99 µs | p99.9 µs | max µs | p50 µs before | max µs before | max µs after | stop ms | note |\n");
+        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        for (CaseResults result : results) {
+            OutageResult outage = result.outage();
+            if (outage == null) {
+                out.append("| ").append(result.appender().description()).append(" | not measured: ")
+                        .append(cell(result.missing(OutageScenario.NAME))).append(" ||||||||||||||||\n");
+                continue;
+            }
+            ArrivalCount a = outage.arrivals();
+            out.append(String.format(Locale.ROOT,
+                    "| %s | %d | %d | %d | %d | %d | %.0f | %d | %s | %s | %s | %s | %s | %s | %s | %.0f | %s |%n",
+                    result.appender().description(), a.logged(), a.arrived(), a.lost(), a.duplicates(),
+                    a.outOfOrder(), outage.restartMillis(), outage.outage().calls(), micros(outage.outage().p50Nanos()),
+                    micros(outage.outage().p99Nanos()), micros(outage.outage().p999Nanos()),
+                    micros(outage.outage().maxNanos()), micros(outage.before().p50Nanos()), micros(outage.before().maxNanos()),
+                    micros(outage.after().maxNanos()), outage.stopMillis(), cell(noteWithUnknown(outage.note(), a))));
+        }
+
+        out.append("\n#### Application killed (kill -9) while the broker is down, then a new application on the same spool directory\n\n");
+        out.append("| appender | logged before the kill | arrived | lost | duplicated | new application ran s | note |\n");
+        out.append("|---|---:|---:|---:|---:|---:|---|\n");
+        for (CaseResults result : results) {
+            CrashResult crash = result.crash();
+            if (crash == null) {
+                out.append("| ").append(result.appender().description()).append(" | not measured: ")
+                        .append(cell(result.missing(CrashScenario.NAME))).append(" |||||\n");
+                continue;
+            }
+            ArrivalCount a = crash.arrivals();
+            out.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %.1f | %s |%n",
+                    result.appender().description(), a.logged(), a.arrived(), a.lost(), a.duplicates(),
+                    crash.secondApplicationSeconds(), cell(noteWithUnknown(crash.note(), a))));
+        }
+
+        out.append("\n#### Start-up with the broker down from the start\n\n");
+        out.append("| appender | JVM start to framework ready ms | framework start ms | first log call ms | stop ms | note |\n");
+        out.append("|---|---:|---:|---:|---:|---|\n");
+        for (CaseResults result : results) {
+            StartupResult startup = result.startup();
+            if (startup == null) {
+                out.append("| ").append(result.appender().description()).append(" | not measured: ")
+                        .append(cell(result.missing(StartupScenario.NAME))).append(" ||||\n");
+                continue;
+            }
+            out.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f | %.1f | %.0f | %s |%n",
+                    result.appender().description(), startup.jvmToReadyMillis(), startup.frameworkStartMillis(),
+                    startup.firstCallMillis(), startup.stopMillis(), cell(startup.note())));
+        }
+        return out.toString();
+    }
+
+    /** The system load average now (1 minute), or -1 where the OS does not tell. */
+    static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    private static String micros(long nanos) {
+        return String.format(Locale.ROOT, nanos >= 10_000 ? "%.0f" : "%.1f", nanos / 1e3);
+    }
+
+    private static String noteWithUnknown(String note, ArrivalCount arrivals) {
+        if (arrivals.unknown() == 0) {
+            return note;
+        }
+        String unknown = arrivals.unknown() + " records without an event number of this run";
+        return note.isEmpty() ? unknown : note + "; " + unknown;
+    }
+
+    private static String cell(String text) {
+        return text.replace('|', '/').replace('\n', ' ');
+    }
+}
