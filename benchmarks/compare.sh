@@ -4,13 +4,14 @@
 # broker killed and restarted, the application killed, the broker down at start-up), then the JMH
 # appender benchmarks (latency with 1 and 2 threads, throughput with the gc profiler, first call
 # with the broker down). Builds the reactor itself; installs nothing. Results go to
-# benchmarks/target/comparison/. Run it on an otherwise idle machine.
+# benchmarks/target/comparison/. Run it on an otherwise idle machine. Arguments are passed to the
+# end-to-end run, e.g. -Doutage.outageSeconds=10 (see benchmarks/END-TO-END.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=benchmarks/target/comparison
 started=$(date +%s)
 
-mvn -B -q -Pendtoend -pl benchmarks -am package -DskipTests
+mvn -B -q -Pendtoend -pl benchmarks -am package -DskipTests "$@"
 mvn -B -q -pl benchmarks -am package -DskipTests
 mkdir -p "$out"
 cp benchmarks/target/end-to-end-results.md "$out/end-to-end.md"
