@@ -140,9 +140,6 @@ final class Shipper implements Runnable, EventPoller.Handler<EncodedEvent> {
     private boolean step() {
         spool.maintain();
         boolean worked = collectAnswers();
-        if (producer == null) {
-            producer = producers.poll();
-        }
         if (handoff != null && handoff.size() > 0) {
             if (!direct || windowHasRoom()) {
                 handoff.poll(this);
@@ -153,10 +150,19 @@ final class Shipper implements Runnable, EventPoller.Handler<EncodedEvent> {
                 worked = true;
             }
         }
-        if (!direct && producer != null && !awaitingMetadata && ticker.nanos() - nextAttemptNanos >= 0) {
-            worked |= drain();
-        }
+        worked |= drainWhenDue();
         return worked;
+    }
+
+    /** Gets a producer if there is none, then ships from the spool when it is the spool's turn; true when it did. */
+    private boolean drainWhenDue() {
+        if (producer == null) {
+            producer = producers.poll();
+        }
+        if (!direct && producer != null && !awaitingMetadata && ticker.nanos() - nextAttemptNanos >= 0) {
+            return drain();
+        }
+        return false;
     }
 
     /** Routes one event from the hand-off; returns whether to take the next one now. */
@@ -475,12 +481,7 @@ final class Shipper implements Runnable, EventPoller.Handler<EncodedEvent> {
         while (ticker.nanos() - drainDeadline < 0 && state != EngineState.SPOOLING
                 && (spool.pendingRecords() > 0 || !window.isEmpty())) {
             boolean worked = collectAnswers();
-            if (producer == null) {
-                producer = producers.poll();
-            }
-            if (!direct && producer != null && !awaitingMetadata && ticker.nanos() - nextAttemptNanos >= 0) {
-                worked |= drain();
-            }
+            worked |= drainWhenDue();
             if (!worked) {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
             }
