@@ -20,6 +20,8 @@ final class ProducerLifecycle {
     private final ProblemReporter problems;
     private final ExecutorService executor;
     private final String name;
+    /** Made once: appenders compare it with every logging thread's name. */
+    private final String diagnosisAdminThreadName;
     private volatile Thread thread;
     private volatile Thread diagnosis;
     private Future<Producer<byte[], byte[]>> pending;
@@ -29,6 +31,8 @@ final class ProducerLifecycle {
         this.properties = properties;
         this.problems = problems;
         this.name = name;
+        this.diagnosisAdminThreadName = TopicDiagnosis.ADMIN_THREAD_PREFIX + TopicDiagnosis.THREAD_PREFIX
+                + properties.get("client.id");
         this.executor = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "kafka-spool-" + name + "-producer-lifecycle");
             t.setDaemon(true);
@@ -55,7 +59,7 @@ final class ProducerLifecycle {
 
     /** The name of the network thread of a diagnosis's admin client. */
     String diagnosisAdminThreadName() {
-        return TopicDiagnosis.ADMIN_THREAD_PREFIX + TopicDiagnosis.THREAD_PREFIX + properties.get("client.id");
+        return diagnosisAdminThreadName;
     }
 
     /**

@@ -24,6 +24,10 @@ class OwnThreadsTest {
             assertTrue(engine.isOwnThread(threadNamed("kafka-spool-test-shipper")));
             assertTrue(engine.isOwnThread(threadNamed("kafka-producer-network-thread | kafka-spool-test")));
             assertTrue(engine.isOwnThread(threadNamed("kafka-spool-test-producer-lifecycle")));
+            // A topic diagnosis's admin client names its network thread after its client id.
+            Thread adminNetwork = new Thread(() -> { }, "kafka-admin-client-thread | kafka-spool-diagnosis-kafka-spool-test");
+            assertTrue(engine.isOwnThread(adminNetwork));
+            assertFalse(engine.isOwnThread(new Thread(() -> { }, "kafka-admin-client-thread | an-application-admin")));
         }
     }
 
