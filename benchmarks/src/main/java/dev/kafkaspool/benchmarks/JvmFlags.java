@@ -18,7 +18,7 @@ import java.util.List;
  * <p>Annotations take only constants, so each flag is its own constant and every benchmark
  * lists them in {@code @Fork(jvmArgsAppend = {...})}.
  */
-final class JvmFlags {
+public final class JvmFlags {
     static final String EXPORT_SUN_NIO_CH = "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED";
     static final String OPEN_JAVA_LANG_REFLECT = "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED";
     static final String EXPORT_JDK_INTERNAL_REF = "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED";
@@ -36,9 +36,18 @@ final class JvmFlags {
     private JvmFlags() {
     }
 
+    /** The parent pom's {@code chronicle.jvm.flags}, as the build copied them into this module: for child JVMs. */
+    public static List<String> fromBuild() {
+        String text = readBuildFlags().trim();
+        if (text.startsWith("${")) {
+            throw new IllegalStateException("Resource " + BUILD_FLAGS_RESOURCE + " was not filtered by the build");
+        }
+        return Arrays.asList(text.split("\\s+"));
+    }
+
     /** Fails when this list is not the build's, or when this JVM was started without one of them. */
     static void check() {
-        List<String> build = Arrays.asList(readBuildFlags().trim().split("\\s+"));
+        List<String> build = fromBuild();
         if (!build.equals(ALL)) {
             throw new IllegalStateException("JvmFlags lists " + ALL + " but the parent pom's chronicle.jvm.flags is "
                     + build + ": update JvmFlags");
