@@ -23,15 +23,18 @@ final class InFlight implements Callback {
     final byte[] value;
     private final InFlightWindow window;
     private final int generation;
+    /** The producer it is sent through; null for a record never sent (a damaged one). */
+    private final ShippingProducer producer;
     private volatile SendOutcome outcome = SendOutcome.PENDING;
     private volatile Exception failure;
     /** When the producer acknowledged it; set before {@link #outcome} becomes ACKED. */
     private long ackedAtNanos;
 
-    InFlight(InFlightWindow window, long spoolPosition, long sentAtNanos, long instanceId, long sequence,
-             long timestampMillis, LogLevel level, String topic, byte[] key, byte[] value) {
+    InFlight(InFlightWindow window, ShippingProducer producer, long spoolPosition, long sentAtNanos, long instanceId,
+             long sequence, long timestampMillis, LogLevel level, String topic, byte[] key, byte[] value) {
         this.window = window;
         this.generation = window.generation();
+        this.producer = producer;
         this.spoolPosition = spoolPosition;
         this.sentAtNanos = sentAtNanos;
         this.instanceId = instanceId;
@@ -60,7 +63,10 @@ final class InFlight implements Callback {
         return failure;
     }
 
-    /** Called by the producer, on its I/O thread or, for an immediate failure, inside {@code send}. */
+    /**
+     * Called by the producer, on its I/O thread or, for an immediate failure, inside {@code send}.
+     * A record Kafka gave up on closes its producer at once (see {@link ShippingProducer}).
+     */
     @Override
     public void onCompletion(RecordMetadata metadata, Exception exception) {
         if (exception == null) {
@@ -70,6 +76,10 @@ final class InFlight implements Callback {
         }
         failure = exception;
         SendOutcome o = SendOutcome.of(exception);
+        if (o == SendOutcome.FAILED && producer != null) {
+            // Before the shipper can see the outcome: the producer must send nothing after this record.
+            producer.recordFailed(exception);
+        }
         outcome = o;
         if (o == SendOutcome.FAILED || o == SendOutcome.BACKPRESSURE) {
             window.signalTrouble(generation);

@@ -105,13 +105,13 @@ final class ProducerLifecycle {
         }
     }
 
-    /** Closes a producer in the background, abandoning what it still holds. */
-    void retire(Producer<byte[], byte[]> producer) {
-        executor.execute(() -> closeQuietly(producer, Duration.ZERO));
+    /** Closes a producer in the background, abandoning what it still holds (unless it is closed already). */
+    void retire(ShippingProducer producer) {
+        executor.execute(() -> producer.close(Duration.ZERO));
     }
 
     /** Closes a producer, waiting up to {@code timeout}, then stops the lifecycle thread. */
-    void shutdown(Producer<byte[], byte[]> last, Duration timeout) {
+    void shutdown(ShippingProducer last, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         Future<Producer<byte[], byte[]>> creation = pending;
         pending = null;
@@ -121,7 +121,7 @@ final class ProducerLifecycle {
             executor.execute(() -> closeCreated(creation));
         }
         if (last != null) {
-            executor.execute(() -> closeQuietly(last, timeout));
+            executor.execute(() -> last.close(timeout));
         }
         executor.shutdown();
         try {

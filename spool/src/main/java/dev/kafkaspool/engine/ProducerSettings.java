@@ -22,10 +22,16 @@ public final class ProducerSettings {
     /**
      * Properties the engine sets itself. {@code max.block.ms=0} is what keeps the shipper thread
      * from ever waiting for the network inside {@code send}: a send that would wait fails at once
-     * and the engine spools instead.
+     * and the engine spools instead. {@code max.in.flight.requests.per.connection=1} keeps each
+     * partition in logging order when Kafka fails a batch: the producer sends a partition's next
+     * batch only once the one before is answered, so a failure is known (and the producer closed,
+     * see {@code ShippingProducer}) before any later event of that partition is out. With more in
+     * flight, a later batch was seen written while the one before it was still being retried
+     * during a broker failover.
      */
     public static final Map<String, String> OWNED = Map.of(
             "max.block.ms", "0",
+            "max.in.flight.requests.per.connection", "1",
             "key.serializer", "org.apache.kafka.common.serialization.ByteArraySerializer",
             "value.serializer", "org.apache.kafka.common.serialization.ByteArraySerializer");
 
@@ -35,11 +41,22 @@ public final class ProducerSettings {
     private ProducerSettings() {
     }
 
+    /** Why the engine owns {@code key}, one of {@link #OWNED}, for the message that refuses a value for it. */
+    static String whyOwned(String key) {
+        switch (key) {
+            case "max.block.ms":
+                return "it keeps the shipper thread from waiting inside send";
+            case "max.in.flight.requests.per.connection":
+                return "it keeps each partition in logging order when Kafka fails a batch";
+            default:
+                return "the engine hands the producer encoded bytes";
+        }
+    }
+
     private static Map<String, String> defaults() {
         Map<String, String> d = new LinkedHashMap<>();
         d.put("acks", "all");
         d.put("enable.idempotence", "true");
-        d.put("max.in.flight.requests.per.connection", "5");
         d.put("compression.type", "lz4");
         d.put("linger.ms", "20");
         d.put("batch.size", "131072");

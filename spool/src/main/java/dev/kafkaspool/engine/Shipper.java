@@ -21,8 +21,9 @@ import org.apache.kafka.clients.producer.Producer;
  *   <li>when the shipper stops sending straight to Kafka, for whatever reason, every record sent
  *       from memory and not yet acknowledged is copied to the spool first, before any newer event
  *       (a copy Kafka also received later becomes a duplicate with the same event id);</li>
- *   <li>when Kafka fails a record, the producer is abandoned with everything it holds and the
- *       spool is re-read from the last record acknowledged in order.</li>
+ *   <li>when Kafka fails a record, the producer is abandoned with everything it holds (closed
+ *       from the failed record's callback, before it sends anything more: {@link ShippingProducer})
+ *       and the spool is re-read from the last record acknowledged in order.</li>
  * </ul>
  */
 final class Shipper implements Runnable, EventPoller.Handler<EncodedEvent> {
@@ -50,7 +51,7 @@ final class Shipper implements Runnable, EventPoller.Handler<EncodedEvent> {
     private final EncodedEvent respool = new EncodedEvent();
     private final CountDownLatch finished = new CountDownLatch(1);
 
-    private Producer<byte[], byte[]> producer;
+    private ShippingProducer producer;
     /** Events from the hand-off go straight to the producer (memory durability only). */
     private boolean direct;
     private long nextAttemptNanos;
@@ -157,7 +158,10 @@ final class Shipper implements Runnable, EventPoller.Handler<EncodedEvent> {
     /** Gets a producer if there is none, then ships from the spool when it is the spool's turn; true when it did. */
     private boolean drainWhenDue() {
         if (producer == null) {
-            producer = producers.poll();
+            Producer<byte[], byte[]> created = producers.poll();
+            if (created != null) {
+                producer = new ShippingProducer(created, Thread.currentThread(), problems);
+            }
         }
         if (!direct && producer != null && !awaitingMetadata && ticker.nanos() - nextAttemptNanos >= 0) {
             return drain();
@@ -172,7 +176,7 @@ final class Shipper implements Runnable, EventPoller.Handler<EncodedEvent> {
             cappedSpool.append(instanceId, event);
             return true;
         }
-        InFlight f = new InFlight(window, InFlight.DIRECT, ticker.nanos(), instanceId, event.sequence(),
+        InFlight f = new InFlight(window, producer, InFlight.DIRECT, ticker.nanos(), instanceId, event.sequence(),
                 event.timestampMillis(), event.level(), event.topic(), event.copyKey(), event.copyValue());
         send(f);
         return !direct || windowHasRoom();
@@ -192,7 +196,7 @@ final class Shipper implements Runnable, EventPoller.Handler<EncodedEvent> {
                 sent++;
                 continue;
             }
-            InFlight f = new InFlight(window, r.position, ticker.nanos(), r.instanceId, r.sequence,
+            InFlight f = new InFlight(window, producer, r.position, ticker.nanos(), r.instanceId, r.sequence,
                     r.timestampMillis, r.level, r.topic, r.key, r.value);
             sent++;
             if (!send(f)) {
@@ -212,7 +216,7 @@ final class Shipper implements Runnable, EventPoller.Handler<EncodedEvent> {
             problems.error(r.damage + "; it is dropped (counted as spoolError) and the records after it are shipped"
                     + (damagedReported == MAX_DAMAGE_REPORTS ? "; further damaged records are only counted" : ""), null);
         }
-        InFlight f = new InFlight(window, r.position, ticker.nanos(), 0, 0, 0, LogLevel.INFO, "", null, NO_BYTES);
+        InFlight f = new InFlight(window, null, r.position, ticker.nanos(), 0, 0, 0, LogLevel.INFO, "", null, NO_BYTES);
         f.onCompletion(null, new SpoolException(r.damage, null));
         window.add(f);
     }
@@ -230,7 +234,7 @@ final class Shipper implements Runnable, EventPoller.Handler<EncodedEvent> {
     private boolean send(InFlight f) {
         window.add(f);
         try {
-            producer.send(records.create(f, producer, f.sentAtNanos), f);
+            producer.client().send(records.create(f, producer.client(), f.sentAtNanos), f);
         } catch (RuntimeException e) {
             f.onCompletion(null, e);
         }
@@ -301,7 +305,7 @@ final class Shipper implements Runnable, EventPoller.Handler<EncodedEvent> {
 
     /** Takes the answers that arrived, in order; notices failures and stalls. */
     private boolean collectAnswers() {
-        if (window.takeTrouble()) {
+        if (window.takeTrouble() || producer != null && producer.isClosed()) {
             handleTrouble();
         }
         boolean any = takeAnsweredPrefix();
@@ -362,6 +366,9 @@ final class Shipper implements Runnable, EventPoller.Handler<EncodedEvent> {
         InFlight failed = window.first(SendOutcome.FAILED);
         if (failed != null) {
             outage(describe(failed.failure()));
+        } else if (producer != null && producer.isClosed()) {
+            // A record no longer in the window (copied to the spool when sending from memory stopped) failed.
+            outage(describe(producer.abandonedFor()));
         } else if (direct && window.first(SendOutcome.BACKPRESSURE) != null) {
             leaveDirect();
         }
@@ -389,7 +396,7 @@ final class Shipper implements Runnable, EventPoller.Handler<EncodedEvent> {
         boolean producerHoldsRecords = window.first(SendOutcome.PENDING) != null;
         leaveDirect();
         takeAnsweredPrefix();
-        if (producerHoldsRecords && producer != null) {
+        if (producer != null && (producerHoldsRecords || producer.isClosed())) {
             producers.retire(producer);
             producer = null;
             ackedTopics.clear();

@@ -141,7 +141,7 @@ public final class SpoolConfig {
                 problems.add("a producer property has no name");
             } else if (ProducerSettings.OWNED.containsKey(key.trim())) {
                 problems.add("producer property '" + key.trim() + "' is set by kafka-spool itself and cannot be "
-                        + "changed (it keeps the shipper thread from waiting inside send)");
+                        + "changed (" + ProducerSettings.whyOwned(key.trim()) + ")");
             } else if (key.trim().equals("bootstrap.servers")) {
                 problems.add("set the brokers with '" + EngineSettings.BOOTSTRAP_SERVERS.name()
                         + "', not as a producer property");

@@ -79,4 +79,18 @@ class SpoolConfigTest {
         assertEquals("50", c.producerProperties().get("linger.ms"));
         assertEquals("all", c.producerProperties().get("acks"));
     }
+
+    @Test
+    void oneRequestInFlightPerConnectionIsTheEnginesToo() {
+        SpoolConfig c = SpoolConfig.builder().parse(SettingCatalog.find("bootstrapServers"), "h:1").build();
+        assertEquals("1", c.producerProperties().get("max.in.flight.requests.per.connection"));
+
+        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> SpoolConfig.builder()
+                .parse(SettingCatalog.find("bootstrapServers"), "h:1")
+                .producerProperty("max.in.flight.requests.per.connection", "5")
+                .build());
+        assertEquals(1, e.problems().size(), e.problems().toString());
+        assertTrue(e.problems().get(0).contains("'max.in.flight.requests.per.connection'")
+                && e.problems().get(0).contains("logging order"), e.problems().toString());
+    }
 }
