@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import dev.kafkaspool.engine.EngineSettings;
 import dev.kafkaspool.engine.EngineStats;
 import dev.kafkaspool.pipeline.SettingCatalog;
+import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.Appender;
 import org.apache.logging.log4j.core.Core;
 import org.apache.logging.log4j.core.Filter;
@@ -19,6 +20,8 @@ import org.apache.logging.log4j.core.config.Property;
 import org.apache.logging.log4j.core.config.plugins.Plugin;
 import org.apache.logging.log4j.core.config.plugins.PluginBuilderAttribute;
 import org.apache.logging.log4j.core.config.plugins.PluginBuilderFactory;
+import org.apache.logging.log4j.core.impl.Log4jLogEvent;
+import org.apache.logging.log4j.message.ParameterizedMessage;
 import org.apache.logging.log4j.status.StatusLogger;
 
 /**
@@ -82,6 +85,33 @@ public final class KafkaSpoolAppender extends AbstractAppender {
 
     KafkaSpoolManager manager() {
         return manager;
+    }
+
+    /** Starts, then runs a made-up event through the append path once (nothing is shipped): see {@link #warmUp}. */
+    @Override
+    public void start() {
+        super.start();
+        warmUp();
+    }
+
+    /**
+     * Reads and encodes a made-up event the way {@link #append} does, without handing it on, so
+     * that the classes of the append path load now, on the thread that configures Log4j, and not in
+     * the first log call of the first logging thread.
+     */
+    private void warmUp() {
+        LogEvent sample = Log4jLogEvent.newBuilder()
+                .setLoggerName(KafkaSpoolAppender.class.getName())
+                .setLevel(Level.INFO)
+                .setMessage(new ParameterizedMessage("warm-up {}", 1))
+                .setThrown(new IllegalStateException("warm-up"))
+                .build();
+        LogEventAdapter view = new ThreadEncoding(false).adapter.wrap(sample);
+        try {
+            manager.pipeline().warmUp(view);
+        } finally {
+            view.clear();
+        }
     }
 
     @Override

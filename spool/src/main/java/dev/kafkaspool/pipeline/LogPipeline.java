@@ -108,6 +108,21 @@ public final class LogPipeline {
         }
     }
 
+    /**
+     * Encodes {@code sample} once and throws the record away: nothing is shipped or counted. The
+     * pipeline does it with a made-up event when it starts ({@link WarmUpEvent}), and an appender
+     * with an event of its framework when it starts, so that the first log call does not pay for
+     * loading the classes of the append path.
+     */
+    public void warmUp(LogEventView sample) {
+        try {
+            new EventEncoder().encode(format, sample, engine.instanceId(), 0);
+        } catch (RuntimeException e) {
+            status.warn("[" + config.name() + "] encoding a warm-up event failed (" + e
+                    + "); the first log call loads the encoder instead", e);
+        }
+    }
+
     /** True for the threads whose events this pipeline does not append. */
     public boolean isOwnThread(Thread t) {
         PodWatcher watcher = podWatcher;
@@ -256,6 +271,7 @@ public final class LogPipeline {
             SpoolEngine engine = engineBuilder.start();
 
             LogPipeline pipeline = new LogPipeline(config, engine, first, status);
+            pipeline.warmUp(new WarmUpEvent());
             if (Files.isDirectory(source.podInfoDir())) {
                 pipeline.watch(new PodWatcher(name, reloader, pipeline::podMetadataChanged, status));
             }

@@ -103,6 +103,7 @@ class LogPipelineTest {
                 .set("bootstrapServers", broker.bootstrapServers()).set("spoolDir", dir.resolve("spool").toString())
                 .set("topic", "reentry").podSource(pod(dir.resolve("no-podinfo"))).start();
         try {
+            assertEquals(0, pipeline.stats().accepted(), "the warm-up event encoded at start is not handed on");
             boolean[] inner = {true};
             PipelineEvent outer = new PipelineEvent("outer");
             outer.duringFormat = () -> inner[0] = pipeline.append(new PipelineEvent("inner"));
