@@ -133,12 +133,8 @@ final class ApplicationProcess implements AutoCloseable {
     long[] await(String kind, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() - deadline < 0) {
-            String[] answer = answers.get(kind);
-            if (answer != null) {
-                long[] numbers = new long[answer.length - 1];
-                for (int i = 0; i < numbers.length; i++) {
-                    numbers[i] = Long.parseLong(answer[i + 1]);
-                }
+            long[] numbers = answerIfAny(kind);
+            if (numbers != null) {
                 return numbers;
             }
             if (!process.isAlive() && !answers.containsKey(kind)) {
@@ -151,6 +147,19 @@ final class ApplicationProcess implements AutoCloseable {
             Thread.sleep(10);
         }
         throw new IllegalStateException("No '" + kind + "' from the application within " + timeout);
+    }
+
+    /** The numbers of the answer of {@code kind} if it has come, else null; does not wait. */
+    long[] answerIfAny(String kind) {
+        String[] answer = answers.get(kind);
+        if (answer == null) {
+            return null;
+        }
+        long[] numbers = new long[answer.length - 1];
+        for (int i = 0; i < numbers.length; i++) {
+            numbers[i] = Long.parseLong(answer[i + 1]);
+        }
+        return numbers;
     }
 
     /** Milliseconds from starting the JVM to its {@code ready} answer. */
