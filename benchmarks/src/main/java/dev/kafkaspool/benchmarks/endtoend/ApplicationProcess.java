@@ -27,14 +27,16 @@ import java.util.concurrent.TimeUnit;
  */
 final class ApplicationProcess implements AutoCloseable {
     private final Process process;
+    private final Path errorLog;
     private final Writer commands;
     private final long startedAtNanos;
     private final Map<String, String[]> answers = new ConcurrentHashMap<>();
     private final Map<String, long[]> latencyByPhase = new ConcurrentHashMap<>();
     private volatile long readyAtNanos;
 
-    private ApplicationProcess(Process process, long startedAtNanos) {
+    private ApplicationProcess(Process process, Path errorLog, long startedAtNanos) {
         this.process = process;
+        this.errorLog = errorLog;
         this.startedAtNanos = startedAtNanos;
         this.commands = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
     }
@@ -69,9 +71,10 @@ final class ApplicationProcess implements AutoCloseable {
             appender.systemProperties().forEach((key, value) -> command.add("-D" + key + "=" + value));
             command.add(appender.framework().mainClass());
             ProcessBuilder builder = new ProcessBuilder(command);
-            builder.redirectError(ProcessBuilder.Redirect.appendTo(workDir.resolve(name + ".log").toFile()));
+            Path errorLog = workDir.resolve(name + ".log");
+            builder.redirectError(ProcessBuilder.Redirect.appendTo(errorLog.toFile()));
             long startedAt = System.nanoTime();
-            ApplicationProcess started = new ApplicationProcess(builder.start(), startedAt);
+            ApplicationProcess started = new ApplicationProcess(builder.start(), errorLog, startedAt);
             started.readAnswers();
             return started;
         } catch (IOException e) {
@@ -160,6 +163,31 @@ final class ApplicationProcess implements AutoCloseable {
             numbers[i] = Long.parseLong(answer[i + 1]);
         }
         return numbers;
+    }
+
+    /** Whether the JVM is still running. */
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /**
+     * Why the JVM ended, for a report: its exit value and the last line it wrote to standard error
+     * (an uncaught exception's message, typically).
+     */
+    String exitDescription() {
+        String last = "";
+        try {
+            List<String> lines = Files.readAllLines(errorLog, StandardCharsets.UTF_8);
+            for (String line : lines) {
+                if (!line.isBlank()) {
+                    last = line.strip();
+                }
+            }
+        } catch (IOException e) {
+            last = "(its standard error could not be read: " + e + ")";
+        }
+        return "exit value " + (process.isAlive() ? "none yet" : String.valueOf(process.exitValue()))
+                + (last.isEmpty() ? "" : "; last line on standard error: " + last);
     }
 
     /** Milliseconds from starting the JVM to its {@code ready} answer. */

@@ -63,6 +63,13 @@ final class ThroughputScenario {
                 if (done != null && System.nanoTime() - lastProgress > NO_PROGRESS_LIMIT.toNanos()) {
                     break;
                 }
+                if (done == null && !application.isAlive()) {
+                    done = application.answerIfAny(ApplicationProtocol.BURST_DONE);
+                    if (done == null) {
+                        throw new IllegalStateException("The application ended during the burst ("
+                                + application.exitDescription() + ")");
+                    }
+                }
                 if (done == null && System.nanoTime() - giveUp > 0) {
                     throw new IllegalStateException("The burst did not end within " + settings.throughputLimit()
                             .plus(ANSWER_TIMEOUT));
