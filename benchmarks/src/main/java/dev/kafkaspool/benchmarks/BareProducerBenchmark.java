@@ -116,7 +116,7 @@ public class BareProducerBenchmark {
     }
 
     @Benchmark
-    public long sendAll() throws InterruptedException {
+    public long sendAll() {
         long start = System.nanoTime();
         producer = new KafkaProducer<>(properties);
         Callback counting = (metadata, error) -> {
