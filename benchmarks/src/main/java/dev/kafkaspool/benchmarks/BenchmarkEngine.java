@@ -82,6 +82,26 @@ final class BenchmarkEngine implements AutoCloseable {
         last = engine.stats();
     }
 
+    /**
+     * Waits until the engine has drained at least {@code events} spooled events (Kafka acknowledged
+     * them), checking every millisecond, and returns its stats then.
+     *
+     * @throws IllegalStateException if that takes longer than {@code timeout}
+     */
+    EngineStats awaitDrained(long events, Duration timeout) {
+        long start = System.nanoTime();
+        while (true) {
+            EngineStats stats = engine.stats();
+            if (stats.drained() >= events) {
+                return stats;
+            }
+            if (System.nanoTime() - start > timeout.toNanos()) {
+                throw new IllegalStateException(label + ": not drained within " + timeout + ": " + stats);
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+        }
+    }
+
     SpoolEngine engine() {
         return engine;
     }

@@ -3,8 +3,8 @@ package dev.kafkaspool.benchmarks;
 import dev.kafkaspool.engine.Durability;
 import dev.kafkaspool.engine.EngineStats;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -25,6 +25,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * operation starts a new engine on that spool with a real broker up and returns once Kafka has
  * acknowledged every one of them. It goes through the public engine API only: the time includes
  * the engine's start (opening the spool, creating the producer, fetching metadata).
+ * {@link BareProducerBenchmark} sends the same records with a bare producer, for comparison.
  */
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgsAppend = {JvmFlags.EXPORT_SUN_NIO_CH, JvmFlags.OPEN_JAVA_LANG_REFLECT,
@@ -35,7 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class DrainBenchmark {
-    private static final long DRAIN_TIMEOUT_NANOS = TimeUnit.MINUTES.toNanos(2);
+    private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(2);
 
     @Param({"500000"})
     public int events;
@@ -65,32 +66,16 @@ public class DrainBenchmark {
     @Setup(Level.Iteration)
     public void fillSpool() {
         spool = dir.resolve("spool-" + round++);
-        try (BenchmarkEngine filling = BenchmarkEngine.start("fill", down.bootstrapServers(), spool, Durability.DISK)) {
-            LogEvent event = new LogEvent();
-            event.setUp();
-            for (int i = 0; i < events; i++) {
-                if (!event.submit(filling.engine())) {
-                    throw new IllegalStateException("the spool did not take event " + i);
-                }
-            }
-        }
+        SpoolFill.fill(down, spool, events);
     }
 
     @Benchmark
     public EngineStats drain() {
         drainStart = System.nanoTime();
         draining = BenchmarkEngine.start("drain", up.bootstrapServers(), spool, Durability.MEMORY);
-        while (true) {
-            EngineStats stats = draining.engine().stats();
-            if (stats.drained() >= events) {
-                drainNanos = System.nanoTime() - drainStart;
-                return stats;
-            }
-            if (System.nanoTime() - drainStart > DRAIN_TIMEOUT_NANOS) {
-                throw new IllegalStateException("not drained within 2 minutes: " + stats);
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
-        }
+        EngineStats stats = draining.awaitDrained(events, DRAIN_TIMEOUT);
+        drainNanos = System.nanoTime() - drainStart;
+        return stats;
     }
 
     @TearDown(Level.Iteration)

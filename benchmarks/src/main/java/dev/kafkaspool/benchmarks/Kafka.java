@@ -6,6 +6,9 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * The broker state a benchmark runs in: {@code down} is a local port nothing listens on (every
@@ -38,6 +41,14 @@ final class Kafka implements AutoCloseable {
 
     String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /** Reads the benchmark topic from its beginning until {@code expected} records (the broker must be up). */
+    List<ConsumerRecord<byte[], byte[]>> consume(int expected, Duration timeout) {
+        if (broker == null) {
+            throw new IllegalStateException("no broker to read from: kafka is down");
+        }
+        return broker.consume(TOPIC, expected, timeout);
     }
 
     @Override

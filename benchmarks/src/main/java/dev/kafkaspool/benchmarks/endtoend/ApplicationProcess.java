@@ -27,14 +27,16 @@ import java.util.concurrent.TimeUnit;
  */
 final class ApplicationProcess implements AutoCloseable {
     private final Process process;
+    private final Path errorLog;
     private final Writer commands;
     private final long startedAtNanos;
     private final Map<String, String[]> answers = new ConcurrentHashMap<>();
     private final Map<String, long[]> latencyByPhase = new ConcurrentHashMap<>();
     private volatile long readyAtNanos;
 
-    private ApplicationProcess(Process process, long startedAtNanos) {
+    private ApplicationProcess(Process process, Path errorLog, long startedAtNanos) {
         this.process = process;
+        this.errorLog = errorLog;
         this.startedAtNanos = startedAtNanos;
         this.commands = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
     }
@@ -69,9 +71,10 @@ final class ApplicationProcess implements AutoCloseable {
             appender.systemProperties().forEach((key, value) -> command.add("-D" + key + "=" + value));
             command.add(appender.framework().mainClass());
             ProcessBuilder builder = new ProcessBuilder(command);
-            builder.redirectError(ProcessBuilder.Redirect.appendTo(workDir.resolve(name + ".log").toFile()));
+            Path errorLog = workDir.resolve(name + ".log");
+            builder.redirectError(ProcessBuilder.Redirect.appendTo(errorLog.toFile()));
             long startedAt = System.nanoTime();
-            ApplicationProcess started = new ApplicationProcess(builder.start(), startedAt);
+            ApplicationProcess started = new ApplicationProcess(builder.start(), errorLog, startedAt);
             started.readAnswers();
             return started;
         } catch (IOException e) {
@@ -133,12 +136,8 @@ final class ApplicationProcess implements AutoCloseable {
     long[] await(String kind, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() - deadline < 0) {
-            String[] answer = answers.get(kind);
-            if (answer != null) {
-                long[] numbers = new long[answer.length - 1];
-                for (int i = 0; i < numbers.length; i++) {
-                    numbers[i] = Long.parseLong(answer[i + 1]);
-                }
+            long[] numbers = answerIfAny(kind);
+            if (numbers != null) {
                 return numbers;
             }
             if (!process.isAlive() && !answers.containsKey(kind)) {
@@ -151,6 +150,44 @@ final class ApplicationProcess implements AutoCloseable {
             Thread.sleep(10);
         }
         throw new IllegalStateException("No '" + kind + "' from the application within " + timeout);
+    }
+
+    /** The numbers of the answer of {@code kind} if it has come, else null; does not wait. */
+    long[] answerIfAny(String kind) {
+        String[] answer = answers.get(kind);
+        if (answer == null) {
+            return null;
+        }
+        long[] numbers = new long[answer.length - 1];
+        for (int i = 0; i < numbers.length; i++) {
+            numbers[i] = Long.parseLong(answer[i + 1]);
+        }
+        return numbers;
+    }
+
+    /** Whether the JVM is still running. */
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /**
+     * Why the JVM ended, for a report: its exit value and the last line it wrote to standard error
+     * (an uncaught exception's message, typically).
+     */
+    String exitDescription() {
+        String last = "";
+        try {
+            List<String> lines = Files.readAllLines(errorLog, StandardCharsets.UTF_8);
+            for (String line : lines) {
+                if (!line.isBlank()) {
+                    last = line.strip();
+                }
+            }
+        } catch (IOException e) {
+            last = "(its standard error could not be read: " + e + ")";
+        }
+        return "exit value " + (process.isAlive() ? "none yet" : String.valueOf(process.exitValue()))
+                + (last.isEmpty() ? "" : "; last line on standard error: " + last);
     }
 
     /** Milliseconds from starting the JVM to its {@code ready} answer. */

@@ -12,6 +12,7 @@ final class CaseResults {
     private OutageResult outage;
     private CrashResult crash;
     private StartupResult startup;
+    private ThroughputResult throughput;
     private final Map<String, String> failures = new LinkedHashMap<>();
 
     CaseResults(AppenderCase appender) {
@@ -32,6 +33,14 @@ final class CaseResults {
 
     StartupResult startup() {
         return startup;
+    }
+
+    ThroughputResult throughput() {
+        return throughput;
+    }
+
+    void throughput(ThroughputResult result) {
+        this.throughput = result;
     }
 
     void outage(OutageResult result) {

@@ -4,6 +4,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
@@ -17,7 +19,7 @@ import java.util.function.Supplier;
  * burst. Each call is timed with {@link System#nanoTime()}; its duration is kept under every phase
  * the call overlapped (from the phase current when it began to the one current when it returned),
  * so a call that began before the broker was killed and was blocked by the outage counts in the
- * outage.
+ * outage. Asked for a burst, the command thread logs a given number of events back to back instead.
  */
 final class LoggingApplication {
     private final EventLogger logger;
@@ -61,6 +63,9 @@ final class LoggingApplication {
                     logger.log(++logged);
                     report(ApplicationProtocol.FIRST_CALL + " " + (System.nanoTime() - callStart));
                     break;
+                case ApplicationProtocol.BURST:
+                    burst(Long.parseLong(words[1]), Duration.ofSeconds(Long.parseLong(words[2])));
+                    break;
                 case ApplicationProtocol.STOP:
                     stop();
                     return;
@@ -100,6 +105,24 @@ final class LoggingApplication {
             logged++;
             sinceStart++;
         }
+    }
+
+    /**
+     * Logs up to {@code events} events back to back on the command thread, the next event number
+     * each, and stops early once {@code limit} has passed (an appender that waits for every
+     * acknowledgement would otherwise take far longer than the run allows).
+     */
+    private void burst(long events, Duration limit) {
+        Instant firstCall = Instant.now();
+        long start = System.nanoTime();
+        long calls = 0;
+        while (calls < events && System.nanoTime() - start < limit.toNanos()) {
+            logger.log(++logged);
+            calls++;
+        }
+        long nanos = System.nanoTime() - start;
+        report(ApplicationProtocol.BURST_DONE + " " + calls + " " + logged + " "
+                + ApplicationProtocol.epochMicros(firstCall) + " " + nanos);
     }
 
     /** Starts a new phase; the calls from now on are kept under {@code name}. */

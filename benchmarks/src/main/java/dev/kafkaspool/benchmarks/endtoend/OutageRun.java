@@ -16,13 +16,13 @@ import java.util.stream.Stream;
 
 /**
  * The end-to-end outage runner: for each appender, starts a real Kafka broker (the test broker, in
- * its own JVM), runs the application in a child JVM through the scenarios ({@link OutageScenario},
- * {@link CrashScenario}, {@link StartupScenario}), and prints the results as Markdown, also written
+ * its own JVM), runs the application in a child JVM through the scenarios ({@link ThroughputScenario},
+ * {@link OutageScenario}, {@link CrashScenario}, {@link StartupScenario}), and prints the results as Markdown, also written
  * to the file in {@code -Doutage.report} (default {@code end-to-end-results.md} in the working
  * directory). See {@code benchmarks/END-TO-END.md} for the command.
  *
  * <p>System properties: {@code outage.cases} (comma-separated {@link AppenderCase#id()}s, default
- * all), {@code outage.scenarios} (some of {@code outage,crash,startup}, default all),
+ * all), {@code outage.scenarios} (some of {@code throughput,outage,crash,startup}, default all),
  * {@code outage.keepWork} ({@code true} keeps spools and logs), {@code outage.command} (the command
  * line quoted in the report), and the timeline's ({@link RunSettings}).
  */
@@ -33,7 +33,8 @@ public final class OutageRun {
 
     public static void main(String[] args) throws Exception {
         List<AppenderCase> appenders = appenders(System.getProperty("outage.cases", "all"));
-        Set<String> scenarios = Set.of(System.getProperty("outage.scenarios", "outage,crash,startup").split(","));
+        Set<String> scenarios = Set.of(System.getProperty("outage.scenarios", "throughput,outage,crash,startup")
+                .split(","));
         RunSettings settings = RunSettings.fromSystemProperties();
         Path workRoot = Files.createDirectories(Path.of(System.getProperty("outage.workDir", "endtoend-work")))
                 .toAbsolutePath();
@@ -57,9 +58,18 @@ public final class OutageRun {
             Path workDir) throws InterruptedException {
         CaseResults results = new CaseResults(appender);
         deleteRecursively(workDir);
-        if (scenarios.contains(OutageScenario.NAME) || scenarios.contains(CrashScenario.NAME)) {
+        if (scenarios.contains(ThroughputScenario.NAME) || scenarios.contains(OutageScenario.NAME)
+                || scenarios.contains(CrashScenario.NAME)) {
             Progress.say(appender, "broker", "starting");
             try (KafkaBroker broker = KafkaBroker.start(workDir.resolve("broker"))) {
+                if (scenarios.contains(ThroughputScenario.NAME)) {
+                    try {
+                        results.throughput(ThroughputScenario.run(appender, broker, workDir, settings));
+                    } catch (RuntimeException e) {
+                        Progress.say(appender, ThroughputScenario.NAME, "failed: " + e);
+                        results.failed(ThroughputScenario.NAME, e);
+                    }
+                }
                 if (scenarios.contains(OutageScenario.NAME)) {
                     try {
                         results.outage(OutageScenario.run(appender, broker, workDir, settings));
@@ -81,6 +91,7 @@ public final class OutageRun {
                 }
             } catch (RuntimeException e) {
                 Progress.say(appender, "broker", "failed: " + e);
+                results.failed(ThroughputScenario.NAME, e);
                 results.failed(OutageScenario.NAME, e);
                 results.failed(CrashScenario.NAME, e);
             }

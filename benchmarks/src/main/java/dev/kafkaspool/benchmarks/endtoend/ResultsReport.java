@@ -34,6 +34,11 @@ final class ResultsReport {
                 settings.outage().toSeconds(), settings.afterOutage().toSeconds(), settings.crashBrokerUp().toSeconds(),
                 settings.crashBrokerDown().toSeconds()));
 
+        out.append(String.format(Locale.ROOT,
+                "Throughput scenario: one event, then up to %d events back to back (at most %d s), broker up.%n%n",
+                settings.throughputEvents(), settings.throughputLimit().toSeconds()));
+        appendThroughput(out, results);
+
         out.append("#### Broker outage (kill -9 and restart of the broker, orderly stop of the application)\n\n");
         out.append("| appender | logged | arrived | lost | duplicated | out of order | broker restart ms | "
                 + "calls during outage | outage p50 µs | p99 µs | p99.9 µs | max µs | p50 µs before | max µs before | max µs after | stop ms | note |\n");
@@ -86,6 +91,39 @@ final class ResultsReport {
                     startup.firstCallMillis(), startup.stopMillis(), cell(startup.note())));
         }
         return out.toString();
+    }
+
+    private static void appendThroughput(StringBuilder out, List<CaseResults> results) {
+        double reference = results.stream()
+                .filter(result -> result.appender() == AppenderCase.LOGBACK_KAFKA_APPENDER && result.throughput() != null)
+                .mapToDouble(result -> result.throughput().acknowledgedPerSecond()).findFirst().orElse(Double.NaN);
+        out.append("#### Throughput flat out, broker up (log calls accepted, and events acknowledged end to end)\n\n");
+        out.append("| appender | events | logging s | calls/s accepted | first call to last readable s | "
+                + "acknowledged events/s | ratio to logback-kafka-appender | logged in all | arrived | lost | duplicated | out of order | "
+                + "stop ms | note |\n");
+        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        for (CaseResults result : results) {
+            ThroughputResult throughput = result.throughput();
+            if (throughput == null) {
+                out.append("| ").append(result.appender().description()).append(" | not measured: ")
+                        .append(cell(result.missing(ThroughputScenario.NAME))).append(" ||||||||||||\n");
+                continue;
+            }
+            ArrivalCount a = throughput.arrivals();
+            double acknowledged = throughput.acknowledgedPerSecond();
+            out.append(String.format(Locale.ROOT,
+                    "| %s | %d | %.2f | %.0f | %s | %s | %s | %d | %d | %d | %d | %d | %.0f | %s |%n",
+                    result.appender().description(), throughput.calls(), throughput.loggingNanos() / 1e9,
+                    throughput.acceptedPerSecond(),
+                    throughput.readableNanos() < 0 ? "never" : String.format(Locale.ROOT, "%.2f",
+                            throughput.readableNanos() / 1e9),
+                    Double.isNaN(acknowledged) ? "-" : String.format(Locale.ROOT, "%.0f", acknowledged),
+                    Double.isNaN(acknowledged) || Double.isNaN(reference) ? "-"
+                            : String.format(Locale.ROOT, "%.2f", acknowledged / reference),
+                    a.logged(), a.arrived(), a.lost(), a.duplicates(), a.outOfOrder(), throughput.stopMillis(),
+                    cell(noteWithUnknown(throughput.note(), a))));
+        }
+        out.append("\n");
     }
 
     /** The system load average now (1 minute), or -1 where the OS does not tell. */

@@ -13,9 +13,11 @@ import java.time.Duration;
  * @param afterOutage logging after the broker is back
  * @param crashBrokerUp crash scenario: logging with the broker up
  * @param crashBrokerDown crash scenario: logging with the broker killed, before the application is
+ * @param throughputEvents throughput scenario: the events logged back to back
+ * @param throughputLimit throughput scenario: the longest the burst may take; it stops there
  */
 record RunSettings(int eventsPerSecond, int partitions, Duration beforeOutage, Duration outage, Duration afterOutage,
-        Duration crashBrokerUp, Duration crashBrokerDown) {
+        Duration crashBrokerUp, Duration crashBrokerDown, int throughputEvents, Duration throughputLimit) {
 
     static RunSettings fromSystemProperties() {
         return new RunSettings(
@@ -25,7 +27,9 @@ record RunSettings(int eventsPerSecond, int partitions, Duration beforeOutage, D
                 seconds("outage.outageSeconds", 20),
                 seconds("outage.afterSeconds", 10),
                 seconds("outage.crashUpSeconds", 5),
-                seconds("outage.crashDownSeconds", 5));
+                seconds("outage.crashDownSeconds", 5),
+                Integer.getInteger("outage.throughputEvents", 300_000),
+                seconds("outage.throughputSeconds", 30));
     }
 
     private static Duration seconds(String property, int defaultSeconds) {

@@ -1,0 +1,159 @@
+package dev.kafkaspool.benchmarks;
+
+import dev.kafkaspool.engine.Durability;
+import dev.kafkaspool.engine.ProducerSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The reference for {@link DrainBenchmark}: a bare {@code KafkaProducer<byte[], byte[]>} loop that
+ * sends the records a spool drain sends, byte for byte, to the same kind of broker and topic (one
+ * partition), with the engine's producer properties, and waits until Kafka has acknowledged all.
+ *
+ * <p>Before the trial, a spool of {@code events} events is filled and drained by an engine, exactly
+ * as {@code DrainBenchmark} does, and the records it produced are read back from the topic: their
+ * partition, timestamp, key (none), value and headers (event id, level) are what the loop sends. The
+ * timed operation creates a producer (as the engine's start does), sends every record with a
+ * callback that counts acknowledgements, flushes, and returns once all were acknowledged. Producer
+ * properties: the engine's defaults ({@link ProducerSettings#DEFAULTS}: acks, idempotence, lz4,
+ * linger, batch size, buffer, timeouts) and its serializers; {@code max.block.ms} is left at the
+ * client's default, so the loop waits in {@code send} when the producer's buffer is full, as a bare
+ * loop would, where the engine (which sets it to 0) tries again later.
+ */
+@State(Scope.Benchmark)
+@Fork(value = 1, jvmArgsAppend = {JvmFlags.EXPORT_SUN_NIO_CH, JvmFlags.OPEN_JAVA_LANG_REFLECT,
+        JvmFlags.EXPORT_JDK_INTERNAL_REF, JvmFlags.OPEN_JAVA_NIO, JvmFlags.OPEN_SUN_NIO_CH, JvmFlags.OPEN_JAVA_LANG,
+        JvmFlags.NO_ANALYTICS, JvmFlags.NO_ANNOUNCER})
+@Warmup(iterations = 2)
+@Measurement(iterations = 5)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class BareProducerBenchmark {
+    private static final Duration CAPTURE_TIMEOUT = Duration.ofMinutes(2);
+
+    @Param({"500000"})
+    public int events;
+
+    private Path dir;
+    private Kafka up;
+    private List<ProducerRecord<byte[], byte[]>> records;
+    private Map<String, Object> properties;
+    private KafkaProducer<byte[], byte[]> producer;
+    private final AtomicLong acknowledged = new AtomicLong();
+    private final AtomicReference<Exception> failure = new AtomicReference<>();
+    private long sendNanos;
+
+    @Setup(Level.Trial)
+    public void captureDrainedRecords() {
+        JvmFlags.check();
+        dir = TempDirs.create("kafka-spool-bench-");
+        try {
+            up = Kafka.start("up", dir.resolve("broker"));
+            Path spool = dir.resolve("spool");
+            SpoolFill.fill(Kafka.start("down", null), spool, events);
+            try (BenchmarkEngine capture = BenchmarkEngine.start("capture", up.bootstrapServers(), spool,
+                    Durability.MEMORY)) {
+                capture.awaitDrained(events, CAPTURE_TIMEOUT);
+            }
+            TempDirs.delete(spool);
+            records = toProducerRecords(up.consume(events, CAPTURE_TIMEOUT));
+        } catch (RuntimeException | Error e) {
+            stopBroker();
+            throw e;
+        }
+        properties = new HashMap<>(ProducerSettings.DEFAULTS);
+        properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ProducerSettings.OWNED.get("key.serializer"));
+        properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ProducerSettings.OWNED.get("value.serializer"));
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, up.bootstrapServers());
+        properties.put(ProducerConfig.CLIENT_ID_CONFIG, "bare-producer");
+        System.out.println("  [bare] producer properties: " + ProducerSettings.masked(properties));
+    }
+
+    private List<ProducerRecord<byte[], byte[]>> toProducerRecords(List<ConsumerRecord<byte[], byte[]>> read) {
+        if (read.size() < events) {
+            throw new IllegalStateException("read " + read.size() + " of the " + events + " drained records");
+        }
+        List<ProducerRecord<byte[], byte[]>> out = new ArrayList<>(events);
+        long valueBytes = 0;
+        long headerBytes = 0;
+        for (ConsumerRecord<byte[], byte[]> record : read.subList(0, events)) {
+            out.add(new ProducerRecord<>(Kafka.TOPIC, record.partition(), record.timestamp(), record.key(),
+                    record.value(), record.headers()));
+            valueBytes += record.value().length;
+            for (Header header : record.headers()) {
+                headerBytes += header.key().length() + (header.value() == null ? 0 : header.value().length);
+            }
+        }
+        System.out.printf("  [bare] %,d records as the drain sent them: %,d value bytes, %,d header bytes, keys %s%n",
+                events, valueBytes, headerBytes, read.get(0).key() == null ? "none" : "present");
+        return out;
+    }
+
+    @Benchmark
+    public long sendAll() {
+        long start = System.nanoTime();
+        producer = new KafkaProducer<>(properties);
+        Callback counting = (metadata, error) -> {
+            if (error == null) {
+                acknowledged.incrementAndGet();
+            } else {
+                failure.compareAndSet(null, error);
+            }
+        };
+        for (ProducerRecord<byte[], byte[]> record : records) {
+            producer.send(record, counting);
+        }
+        producer.flush();
+        sendNanos = System.nanoTime() - start;
+        if (failure.get() != null || acknowledged.get() != events) {
+            throw new IllegalStateException(acknowledged.get() + " of " + events + " acknowledged", failure.get());
+        }
+        return acknowledged.get();
+    }
+
+    @TearDown(Level.Iteration)
+    public void closeProducer() {
+        if (producer != null) {
+            System.out.printf("  [bare] %,d records in %,d ms: %,.0f records/s, the producer's creation included%n",
+                    acknowledged.get(), TimeUnit.NANOSECONDS.toMillis(sendNanos), acknowledged.get() / (sendNanos / 1e9));
+            producer.close();
+            producer = null;
+        }
+        acknowledged.set(0);
+        failure.set(null);
+    }
+
+    @TearDown(Level.Trial)
+    public void stopBroker() {
+        if (up != null) {
+            up.close();
+        }
+        TempDirs.delete(dir);
+    }
+}
