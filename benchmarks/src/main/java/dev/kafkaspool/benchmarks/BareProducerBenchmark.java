@@ -42,9 +42,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * timed operation creates a producer (as the engine's start does), sends every record with a
  * callback that counts acknowledgements, flushes, and returns once all were acknowledged. Producer
  * properties: the engine's defaults ({@link ProducerSettings#DEFAULTS}: acks, idempotence, lz4,
- * linger, batch size, buffer, timeouts) and its serializers; {@code max.block.ms} is left at the
- * client's default, so the loop waits in {@code send} when the producer's buffer is full, as a bare
- * loop would, where the engine (which sets it to 0) tries again later.
+ * linger, batch size, buffer, timeouts), its serializers and its one request in flight per
+ * connection; {@code max.block.ms} is left at the client's default, so the loop waits in
+ * {@code send} when the producer's buffer is full, as a bare loop would, where the engine (which
+ * sets it to 0) tries again later.
  */
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgsAppend = {JvmFlags.EXPORT_SUN_NIO_CH, JvmFlags.OPEN_JAVA_LANG_REFLECT,
@@ -90,6 +91,8 @@ public class BareProducerBenchmark {
         properties = new HashMap<>(ProducerSettings.DEFAULTS);
         properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ProducerSettings.OWNED.get("key.serializer"));
         properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ProducerSettings.OWNED.get("value.serializer"));
+        String inFlight = ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION;
+        properties.put(inFlight, ProducerSettings.OWNED.get(inFlight));
         properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, up.bootstrapServers());
         properties.put(ProducerConfig.CLIENT_ID_CONFIG, "bare-producer");
         System.out.println("  [bare] producer properties: " + ProducerSettings.masked(properties));
