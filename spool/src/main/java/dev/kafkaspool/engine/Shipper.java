@@ -33,6 +33,8 @@ final class Shipper implements Runnable, EventPoller.Handler<EncodedEvent> {
     private static final int MAX_WINDOW_RECORDS = 100_000;
     private static final long MIN_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final long MAX_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(5);
+    /** At stop, how long the producer may go without a connection before the spool is left for the next start. */
+    private static final long STOP_CONNECT_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final Handoff handoff;
     private final CappedSpool cappedSpool;
@@ -480,15 +482,30 @@ final class Shipper implements Runnable, EventPoller.Handler<EncodedEvent> {
 
     /**
      * At stop, ships the spool too, in order, until it is shipped or the deadline passes, unless
-     * Kafka is known to be down (spooling): a process that stops soon after it started would
+     * Kafka is known to be down (spooling) or the producer has had no connection for a second (Kafka
+     * down since the start, not yet known as an outage): a process that stops soon after it started would
      * otherwise leave the events it logged before its producer was ready in the spool, for a next
      * process on the same directory that may never come (a Kubernetes Job with an {@code emptyDir}).
      */
     private void drainSpoolBeforeStop(long drainDeadline) {
+        long unconnectedSince = 0;
         while (ticker.nanos() - drainDeadline < 0 && state != EngineState.SPOOLING
                 && (spool.pendingRecords() > 0 || !window.isEmpty())) {
             boolean worked = collectAnswers();
             worked |= drainWhenDue();
+            if (producer != null && !producer.isConnected()) {
+                long now = ticker.nanos();
+                if (unconnectedSince == 0) {
+                    unconnectedSince = now;
+                } else if (now - unconnectedSince > STOP_CONNECT_NANOS) {
+                    // Kafka cannot be reached (down since the start, within stallTimeout): do not hold up the stop.
+                    problems.info("stopping: no connection to Kafka at " + producers.target() + "; "
+                            + spool.pendingRecords() + " event(s) stay in the " + spool.description());
+                    return;
+                }
+            } else {
+                unconnectedSince = 0;
+            }
             if (!worked) {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
             }

@@ -1,9 +1,12 @@
 package dev.kafkaspool.engine;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 
 /**
  * The shipper's producer, closed once, and at once when Kafka gives up on one of its records.
@@ -49,6 +52,22 @@ final class ShippingProducer {
     /** True once closing has begun: the shipper must not send through it and needs a new one. */
     boolean isClosed() {
         return closed.get();
+    }
+
+    /**
+     * Whether the producer holds an open connection to a broker, from its {@code connection-count}
+     * metric; true when the client has no such metric (a mock), so that nothing is given up on a
+     * guess. Allocates: for the stop, not for every round.
+     */
+    boolean isConnected() {
+        for (Map.Entry<MetricName, ? extends Metric> e : client.metrics().entrySet()) {
+            MetricName name = e.getKey();
+            if (name.name().equals("connection-count") && name.group().equals("producer-metrics")) {
+                Object value = e.getValue().metricValue();
+                return !(value instanceof Number) || ((Number) value).doubleValue() > 0;
+            }
+        }
+        return true;
     }
 
     /** The failure that made a callback close it, or null. */

@@ -58,6 +58,27 @@ class StopTest {
     }
 
     /**
+     * Kafka unreachable since the start and the process stops before {@code stallTimeout} has made
+     * that an outage: the stop does not wait for Kafka (it says so), and the events stay in the spool.
+     */
+    @Test
+    void stopRightAfterAStartWithKafkaUnreachableLeavesTheSpoolForTheNextStart() {
+        String topic = "stop-unreachable";
+        broker.createTopic(topic, 1);
+        broker.stop();
+        RecordingStatus status = new RecordingStatus();
+        SpoolConfig config = TestConfigs.config(broker.bootstrapServers(), spoolDir, Durability.DISK)
+                .parse(EngineSettings.STALL_TIMEOUT, "60s").build();
+        SpoolEngine engine = TestConfigs.start(config, status);
+        new TestEvents(engine, topic, 100).submitRange(1, 500);
+
+        assertTrue(engine.stop(Duration.ofSeconds(60)));
+        assertTrue(status.messages().stream().anyMatch(m -> m.contains("no connection to Kafka")
+                && m.contains("500 event(s) stay in the")), status.messages().toString());
+        assertEquals(500, engine.stats().spoolRecords(), engine.stats().toString());
+    }
+
+    /**
      * A process that logs right after it started and stops at once (a batch job, a Kubernetes Job
      * whose spool goes with its pod): the events that went to the spool while the producer was not
      * ready yet are shipped by the stop too, not left for a next process.

@@ -62,33 +62,16 @@ public final class OutageRun {
                 || scenarios.contains(CrashScenario.NAME)) {
             Progress.say(appender, "broker", "starting");
             try (KafkaBroker broker = KafkaBroker.start(workDir.resolve("broker"))) {
-                if (scenarios.contains(ThroughputScenario.NAME)) {
-                    try {
-                        results.throughput(ThroughputScenario.run(appender, broker, workDir, settings));
-                    } catch (RuntimeException e) {
-                        Progress.say(appender, ThroughputScenario.NAME, "failed: " + e);
-                        results.failed(ThroughputScenario.NAME, e);
+                attempt(appender, ThroughputScenario.NAME, scenarios, results,
+                        () -> results.throughput(ThroughputScenario.run(appender, broker, workDir, settings)));
+                attempt(appender, OutageScenario.NAME, scenarios, results,
+                        () -> results.outage(OutageScenario.run(appender, broker, workDir, settings)));
+                attempt(appender, CrashScenario.NAME, scenarios, results, () -> {
+                    if (!broker.isRunning()) {
+                        broker.restart();
                     }
-                }
-                if (scenarios.contains(OutageScenario.NAME)) {
-                    try {
-                        results.outage(OutageScenario.run(appender, broker, workDir, settings));
-                    } catch (RuntimeException e) {
-                        Progress.say(appender, OutageScenario.NAME, "failed: " + e);
-                        results.failed(OutageScenario.NAME, e);
-                    }
-                }
-                if (scenarios.contains(CrashScenario.NAME)) {
-                    try {
-                        if (!broker.isRunning()) {
-                            broker.restart();
-                        }
-                        results.crash(CrashScenario.run(appender, broker, workDir, settings));
-                    } catch (RuntimeException e) {
-                        Progress.say(appender, CrashScenario.NAME, "failed: " + e);
-                        results.failed(CrashScenario.NAME, e);
-                    }
-                }
+                    results.crash(CrashScenario.run(appender, broker, workDir, settings));
+                });
             } catch (RuntimeException e) {
                 Progress.say(appender, "broker", "failed: " + e);
                 results.failed(ThroughputScenario.NAME, e);
@@ -96,18 +79,32 @@ public final class OutageRun {
                 results.failed(CrashScenario.NAME, e);
             }
         }
-        if (scenarios.contains(StartupScenario.NAME)) {
-            try {
-                results.startup(StartupScenario.run(appender, workDir));
-            } catch (RuntimeException e) {
-                Progress.say(appender, StartupScenario.NAME, "failed: " + e);
-                results.failed(StartupScenario.NAME, e);
-            }
-        }
+        attempt(appender, StartupScenario.NAME, scenarios, results,
+                () -> results.startup(StartupScenario.run(appender, workDir)));
         if (!Boolean.getBoolean("outage.keepWork")) {
             deleteRecursively(workDir);
         }
         return results;
+    }
+
+    /** One scenario of a case, run when it was asked for. */
+    @FunctionalInterface
+    private interface Scenario {
+        void run() throws InterruptedException;
+    }
+
+    /** Runs the scenario if asked for; a failure is reported and recorded, and the case goes on with the next one. */
+    private static void attempt(AppenderCase appender, String name, Set<String> scenarios, CaseResults results,
+            Scenario scenario) throws InterruptedException {
+        if (!scenarios.contains(name)) {
+            return;
+        }
+        try {
+            scenario.run();
+        } catch (RuntimeException e) {
+            Progress.say(appender, name, "failed: " + e);
+            results.failed(name, e);
+        }
     }
 
     private static List<AppenderCase> appenders(String cases) {
