@@ -9,6 +9,7 @@ import org.apache.kafka.common.config.ConfigDef;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The Kafka producer properties the engine uses: its defaults for shipping logs, the user's
@@ -20,20 +21,18 @@ public final class ProducerSettings {
     public static final Map<String, String> DEFAULTS = defaults();
 
     /**
-     * Properties the engine sets itself. {@code max.block.ms=0} is what keeps the shipper thread
-     * from ever waiting for the network inside {@code send}: a send that would wait fails at once
-     * and the engine spools instead. {@code max.in.flight.requests.per.connection=1} keeps each
-     * partition in logging order when Kafka fails a batch: the producer sends a partition's next
-     * batch only once the one before is answered, so a failure is known (and the producer closed,
-     * see {@code ShippingProducer}) before any later event of that partition is out. With more in
-     * flight, a later batch was seen written while the one before it was still being retried
-     * during a broker failover.
+     * Properties the engine sets itself, and why; each is defined once, in {@link Owned}.
+     * {@code max.block.ms=0} is what keeps the shipper thread from ever waiting for the network
+     * inside {@code send}: a send that would wait fails at once and the engine spools instead.
+     * {@code max.in.flight.requests.per.connection=1} keeps each partition in logging order when
+     * Kafka fails a batch: the producer sends a partition's next batch only once the one before is
+     * answered, so a failure is known (and the producer closed, see {@code ShippingProducer}) before
+     * any later event of that partition is out. With more in flight, a later batch was seen written
+     * while the one before it was still being retried during a broker failover.
      */
-    public static final Map<String, String> OWNED = Map.of(
-            "max.block.ms", "0",
-            "max.in.flight.requests.per.connection", "1",
-            "key.serializer", "org.apache.kafka.common.serialization.ByteArraySerializer",
-            "value.serializer", "org.apache.kafka.common.serialization.ByteArraySerializer");
+    public static final Map<String, String> OWNED = Owned.column(Owned::value);
+
+    private static final Map<String, String> WHY_OWNED = Owned.column(Owned::reason);
 
     private static final Set<String> SECRET_WORDS = Set.of("password", "secret", "jaas", "token", "credential");
     private static final String HIDDEN = "[hidden]";
@@ -43,13 +42,44 @@ public final class ProducerSettings {
 
     /** Why the engine owns {@code key}, one of {@link #OWNED}, for the message that refuses a value for it. */
     static String whyOwned(String key) {
-        switch (key) {
-            case "max.block.ms":
-                return "it keeps the shipper thread from waiting inside send";
-            case "max.in.flight.requests.per.connection":
-                return "it keeps each partition in logging order when Kafka fails a batch";
-            default:
-                return "the engine hands the producer encoded bytes";
+        return WHY_OWNED.get(key);
+    }
+
+    /** The properties the engine owns: name, value, and why it may not be changed. */
+    private enum Owned {
+        MAX_BLOCK_MS("max.block.ms", "0", "it keeps the shipper thread from waiting inside send"),
+        MAX_IN_FLIGHT("max.in.flight.requests.per.connection", "1",
+                "it keeps each partition in logging order when Kafka fails a batch"),
+        KEY_SERIALIZER("key.serializer", Owned.BYTES, Owned.ENCODED),
+        VALUE_SERIALIZER("value.serializer", Owned.BYTES, Owned.ENCODED);
+
+        private static final String BYTES = "org.apache.kafka.common.serialization.ByteArraySerializer";
+        private static final String ENCODED = "the engine hands the producer encoded bytes";
+
+        private final String key;
+        private final String value;
+        private final String reason;
+
+        Owned(String key, String value, String reason) {
+            this.key = key;
+            this.value = value;
+            this.reason = reason;
+        }
+
+        String value() {
+            return value;
+        }
+
+        String reason() {
+            return reason;
+        }
+
+        static Map<String, String> column(Function<Owned, String> column) {
+            Map<String, String> m = new LinkedHashMap<>();
+            for (Owned o : values()) {
+                m.put(o.key, column.apply(o));
+            }
+            return Collections.unmodifiableMap(m);
         }
     }
 
