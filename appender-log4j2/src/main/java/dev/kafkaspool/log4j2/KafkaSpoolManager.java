@@ -111,7 +111,7 @@ final class KafkaSpoolManager extends AbstractManager {
     public void updateData(Object data) {
         PipelineSettings next = (PipelineSettings) data;
         if (next.sameConfiguration(settings)) {
-            StatusLoggerBridge.INSTANCE.error("[" + next.name() + "] configuration: the appenders '" + settings.name()
+            StatusLoggerBridge.INSTANCE.warn("[" + next.name() + "] configuration: the appenders '" + settings.name()
                     + "' and '" + next.name() + "' use the same spool directory " + settings.spoolDir()
                     + ", which one owner at a time may hold; '" + next.name() + "' writes to the pipeline of '"
                     + settings.name() + "' with its settings. Give each appender its own spoolDir.", null);

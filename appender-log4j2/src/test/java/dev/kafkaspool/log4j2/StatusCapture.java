@@ -42,10 +42,19 @@ final class StatusCapture implements StatusListener {
 
     /** Messages at ERROR that contain all the given fragments. */
     synchronized List<String> errorsContaining(String... fragments) {
+        return containing(Level.ERROR, fragments);
+    }
+
+    /** Messages at WARN exactly (a problem the appender works around) that contain all the fragments. */
+    synchronized List<String> warningsContaining(String... fragments) {
+        return containing(Level.WARN, fragments);
+    }
+
+    private List<String> containing(Level level, String... fragments) {
         List<String> found = new ArrayList<>();
         for (StatusData d : messages) {
             String text = d.getMessage().getFormattedMessage();
-            boolean all = d.getLevel().isMoreSpecificThan(Level.ERROR);
+            boolean all = d.getLevel() == level;
             for (String f : fragments) {
                 all &= text.contains(f);
             }

@@ -46,7 +46,7 @@ public final class KafkaSpoolAppender extends UnsynchronizedAppenderBase<ILoggin
             return;
         }
         for (String problem : settings.problems()) {
-            addError("[" + getName() + "] configuration: " + problem);
+            addWarn("[" + getName() + "] configuration: " + problem);
         }
         LogPipeline.Builder builder = LogPipeline.builder().status(new LogbackStatus(this));
         if (getName() != null) {

@@ -109,7 +109,7 @@ final class FailoverSpool implements Spool {
         retryDiskAtNanos = ticker.nanos() + RETRY_NANOS;
         if (diskFailure == null) {
             diskFailure = e.getMessage();
-            problems.error(diskFailure + "; events Kafka cannot take now are kept in memory (up to "
+            problems.warn(diskFailure + "; events Kafka cannot take now are kept in memory (up to "
                     + ValueParsers.formatSize(memoryMaxBytes) + ", lost if the process stops) until the disk "
                     + "spool takes writes again", e.getCause());
         }
@@ -133,7 +133,7 @@ final class FailoverSpool implements Spool {
                     }
                 } catch (RuntimeException e) {
                     diskUnreadable = true;
-                    problems.error("cannot read the disk spool past its last readable record (" + e + "); "
+                    problems.warn("cannot read the disk spool past its last readable record (" + e + "); "
                             + disk.pendingRecords() + " event(s) stay on disk for the next process to ship, "
                             + "this one ships what comes after them", e);
                 }

@@ -42,10 +42,6 @@ final class ProblemReporter {
         status.warn("[" + name + "] " + message, cause);
     }
 
-    void error(String message, Throwable cause) {
-        status.error("[" + name + "] " + message, cause);
-    }
-
     void dropped(DropReason reason) {
         int i = reason.ordinal();
         long next = nextDropReport[i].get();
@@ -82,7 +78,7 @@ final class ProblemReporter {
         }
         if (nextFailureReport.compareAndSet(next, now + FIRST_INTERVAL_NANOS * 6)) {
             lastFailure = message;
-            error(message, cause);
+            warn(message, cause);
         }
     }
 

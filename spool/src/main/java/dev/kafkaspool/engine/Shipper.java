@@ -215,7 +215,7 @@ final class Shipper implements Runnable, EventPoller.Handler<EncodedEvent> {
      */
     private void skipDamaged(SpoolRecord r) {
         if (damagedReported++ < MAX_DAMAGE_REPORTS) {
-            problems.error(r.damage + "; it is dropped (counted as spoolError) and the records after it are shipped"
+            problems.warn(r.damage + "; it is dropped (counted as spoolError) and the records after it are shipped"
                     + (damagedReported == MAX_DAMAGE_REPORTS ? "; further damaged records are only counted" : ""), null);
         }
         InFlight f = new InFlight(window, null, r.position, ticker.nanos(), 0, 0, 0, LogLevel.INFO, "", null, NO_BYTES);

@@ -59,7 +59,7 @@ public final class SpoolEngine implements AutoCloseable {
             ChronicleSpool disk = ChronicleSpool.open(dir.path(), config.maxBytes());
             if (disk.setAside() != null) {
                 counters.dropped(DropReason.SPOOL_ERROR, disk.setAsideLost());
-                problems.error(disk.setAside(), null);
+                problems.warn(disk.setAside(), null);
             }
             s = new FailoverSpool(disk, Math.min(config.maxBytes(), MEMORY_SPOOL_MAX_BYTES), problems, ticker);
         } catch (SpoolException e) {
@@ -68,7 +68,7 @@ public final class SpoolEngine implements AutoCloseable {
                 dir = null;
             }
             long memoryCap = Math.min(config.maxBytes(), MEMORY_SPOOL_MAX_BYTES);
-            problems.error(e.getMessage() + "; events Kafka cannot take are kept in memory instead (up to "
+            problems.warn(e.getMessage() + "; events Kafka cannot take are kept in memory instead (up to "
                     + ValueParsers.formatSize(memoryCap) + ") and are lost if the process stops", e.getCause());
             s = new MemorySpool("the disk spool is not available");
         }

@@ -5,6 +5,12 @@ package dev.kafkaspool.engine;
  * appender bridges this interface to its framework's status channel (Logback's status manager,
  * Log4j's StatusLogger). Implementations must be thread-safe and must not log through the
  * appender that owns the engine.
+ *
+ * <p>Levels: {@link #warn} for every problem the appender works around (a setting replaced by its
+ * default, the disk spool unavailable, damaged records set aside, Kafka unreachable, events
+ * dropped); {@link #error} only for what it cannot survive, where the appender does not start.
+ * Spring Boot refuses to start on an error status during Logback's configuration, so an error
+ * here stops such an application.
  */
 public interface StatusListener {
 

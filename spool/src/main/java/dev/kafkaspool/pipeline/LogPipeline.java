@@ -241,7 +241,7 @@ public final class LogPipeline {
         }
 
         /**
-         * Reports every configuration problem as an error and starts the pipeline with defaults in
+         * Reports every configuration problem as a warning and starts the pipeline with defaults in
          * place of the values that were not valid. Never fails for Kafka being unreachable.
          *
          * @throws InvalidConfigException only when a setting without a default is missing
@@ -253,7 +253,7 @@ public final class LogPipeline {
             SpoolConfig config = settings.buildWithDefaults();
             String name = config.name();
             for (String p : all) {
-                status.error("[" + name + "] configuration: " + p + "; the default is used instead", null);
+                status.warn("[" + name + "] configuration: " + p + "; the default is used instead", null);
             }
 
             PodMetadataSource source = podSource != null ? podSource : podSourceFrom(config);
@@ -283,7 +283,7 @@ public final class LogPipeline {
             try {
                 return RecordFormat.create(config, pod);
             } catch (IllegalArgumentException e) {
-                status.error("[" + config.name() + "] configuration: " + e.getMessage() + "; events go to the topic '"
+                status.warn("[" + config.name() + "] configuration: " + e.getMessage() + "; events go to the topic '"
                         + EncodingSettings.TOPIC.defaultValue() + "' instead", e);
                 settings.set(EncodingSettings.TOPIC, EncodingSettings.TOPIC.defaultValue());
                 settings.set(EncodingSettings.ERROR_TOPIC, null);

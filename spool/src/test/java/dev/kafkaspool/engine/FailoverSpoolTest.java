@@ -41,7 +41,7 @@ class FailoverSpoolTest extends SpoolContractTest {
         usable.set(DiskSpace.RESERVE_BYTES);
         spool.append(1L, Events.event(2, "in memory"));
         spool.append(1L, Events.event(3, "in memory"));
-        assertTrue(status.anyContains("ERROR", "no room on the filesystem"), status.messages().toString());
+        assertTrue(status.anyContains("WARN", "no room on the filesystem"), status.messages().toString());
         assertEquals(3, spool.pendingRecords());
 
         assertEquals(List.of(1L, 2L, 3L), readSequences());

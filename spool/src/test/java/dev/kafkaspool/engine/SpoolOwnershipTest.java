@@ -27,7 +27,7 @@ class SpoolOwnershipTest {
              SpoolEngine second = TestConfigs.start(config, secondStatus)) {
             assertTrue(first.stats().diskSpool());
             assertFalse(second.stats().diskSpool());
-            assertTrue(secondStatus.anyContains("ERROR", "is in use by another appender or process"),
+            assertTrue(secondStatus.anyContains("WARN", "is in use by another appender or process"),
                     secondStatus.messages().toString());
             assertTrue(second.submit(Events.event(second.nextSequence(), "kept in memory")));
         }
