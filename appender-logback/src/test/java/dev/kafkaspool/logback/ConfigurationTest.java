@@ -84,7 +84,7 @@ class ConfigurationTest {
         LoggerContext context = Logback.configure("minimal.xml", Map.of());
         try {
             List<String> statuses = Logback.statuses(context);
-            assertHas(statuses, "ERROR", "'bootstrapServers' refers to ${KAFKA_BOOTSTRAP_SERVERS}, which is not defined");
+            assertHas(statuses, "WARN", "'bootstrapServers' refers to ${KAFKA_BOOTSTRAP_SERVERS}, which is not defined");
             assertHas(statuses, "ERROR", "'bootstrapServers' is required");
             assertFalse(Logback.appender(context).isStarted());
             context.getLogger("app").info("still logging");

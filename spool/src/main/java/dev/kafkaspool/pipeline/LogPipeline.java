@@ -51,6 +51,8 @@ public final class LogPipeline {
     private volatile RecordFormat format;
     private final JmxRegistration jmx;
     private final AutoCloseable meters;
+    private volatile ExitHook exitHook;
+    private volatile boolean stopped;
 
     private LogPipeline(SpoolConfig config, SpoolEngine engine, RecordFormat format, StatusListener status) {
         this.config = config;
@@ -126,7 +128,14 @@ public final class LogPipeline {
     /** True for the threads whose events this pipeline does not append. */
     public boolean isOwnThread(Thread t) {
         PodWatcher watcher = podWatcher;
-        return engine.isOwnThread(t) || (watcher != null && t == watcher.thread());
+        ExitHook hook = exitHook;
+        return engine.isOwnThread(t) || (watcher != null && t == watcher.thread())
+                || (hook != null && t == hook.thread());
+    }
+
+    /** True once {@link #stop} was called, by the framework or by the exit hook. */
+    public boolean isStopped() {
+        return stopped;
     }
 
     public SpoolConfig config() {
@@ -159,6 +168,11 @@ public final class LogPipeline {
 
     /** Flushes what it can within the timeout, leaves the rest in the spool. Safe to call twice. */
     public boolean stop(Duration timeout) {
+        stopped = true;
+        ExitHook hook = exitHook;
+        if (hook != null) {
+            hook.remove();
+        }
         PodWatcher watcher = podWatcher;
         if (watcher != null) {
             watcher.stop();
@@ -271,6 +285,7 @@ public final class LogPipeline {
             SpoolEngine engine = engineBuilder.start();
 
             LogPipeline pipeline = new LogPipeline(config, engine, first, status);
+            pipeline.exitHook = ExitHook.register(pipeline, status);
             pipeline.warmUp(new WarmUpEvent());
             if (Files.isDirectory(source.podInfoDir())) {
                 pipeline.watch(new PodWatcher(name, reloader, pipeline::podMetadataChanged, status));

@@ -9,7 +9,7 @@ import java.util.List;
  * The two sample services the demo runs, each in its own JVM with only its own logging framework
  * on the class path.
  */
-enum DemoService {
+public enum DemoService {
 
     /** Logs through SLF4J and Logback with {@code logback.xml}. */
     ORDERS("orders", "Logback", OrdersService.class.getName(),
@@ -51,7 +51,7 @@ enum DemoService {
     }
 
     /** The system property that points the framework at the service's configuration file. */
-    String configurationFlag() {
+    public String configurationFlag() {
         return configurationFlag;
     }
 

@@ -9,13 +9,13 @@ import java.util.stream.Collectors;
  * The class path of a service's JVM: the demo's own class path without the other services'
  * logging frameworks, so the Logback service has no Log4j and the Log4j service no Logback.
  */
-final class ServiceClasspath {
+public final class ServiceClasspath {
 
     private ServiceClasspath() {
     }
 
     /** The demo's class path ({@code java.class.path}) with only {@code service}'s framework. */
-    static String of(DemoService service) {
+    public static String of(DemoService service) {
         return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(entry -> !entry.isBlank())
                 .filter(entry -> !belongsToAnotherService(Path.of(entry), service))
