@@ -1,12 +1,18 @@
 package dev.kafkaspool.log4j2;
 
 import dev.kafkaspool.engine.StatusListener;
+import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.status.StatusLogger;
 
 /**
  * Reports the engine's status messages on Log4j's {@link StatusLogger}, never through Log4j's
- * regular loggers (which could route them back into the appender). They show with
- * {@code <Configuration status="warn">} or {@code status = warn}; errors show by default.
+ * regular loggers (which could route them back into the appender).
+ *
+ * <p>The StatusLogger prints on the console only from its level up: errors by default, warnings
+ * with {@code <Configuration status="warn">} or {@code status = warn}. A warning (events dropped,
+ * the disk spool unavailable, Kafka unreachable) must reach the user without any configuration,
+ * so what the console would not show is also printed on standard error. The engine reports each
+ * kind of problem once and then at growing intervals, so this does not flood.
  *
  * <p>Stateless; thread-safe.
  */
@@ -14,6 +20,7 @@ final class StatusLoggerBridge implements StatusListener {
     static final StatusLoggerBridge INSTANCE = new StatusLoggerBridge();
 
     private static final String PREFIX = "kafka-spool ";
+    private static final StatusListener CONSOLE = StatusListener.toStandardError();
 
     private StatusLoggerBridge() {
     }
@@ -26,10 +33,25 @@ final class StatusLoggerBridge implements StatusListener {
     @Override
     public void warn(String message, Throwable cause) {
         StatusLogger.getLogger().warn(PREFIX + message, cause);
+        if (!consoleShows(Level.WARN)) {
+            CONSOLE.warn(message, cause);
+        }
     }
 
     @Override
     public void error(String message, Throwable cause) {
         StatusLogger.getLogger().error(PREFIX + message, cause);
+        if (!consoleShows(Level.ERROR)) {
+            CONSOLE.error(message, cause);
+        }
+    }
+
+    /** Whether the StatusLogger's console output includes messages of this level. */
+    private static boolean consoleShows(Level level) {
+        try {
+            return StatusLogger.getLogger().getFallbackListener().getStatusLevel().isLessSpecificThan(level);
+        } catch (LinkageError e) { // Log4j before 2.24 has no fallback listener: it shows errors
+            return level.isMoreSpecificThan(Level.ERROR);
+        }
     }
 }

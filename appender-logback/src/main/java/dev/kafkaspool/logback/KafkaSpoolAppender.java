@@ -48,7 +48,8 @@ public final class KafkaSpoolAppender extends UnsynchronizedAppenderBase<ILoggin
         for (String problem : settings.problems()) {
             addWarn("[" + getName() + "] configuration: " + problem);
         }
-        LogPipeline.Builder builder = LogPipeline.builder().status(new LogbackStatus(this));
+        LogbackStatus status = new LogbackStatus(this);
+        LogPipeline.Builder builder = LogPipeline.builder().status(status);
         if (getName() != null) {
             builder.set("name", getName());
         }
@@ -63,6 +64,7 @@ public final class KafkaSpoolAppender extends UnsynchronizedAppenderBase<ILoggin
             encoder.start();
         }
         super.start();
+        status.appenderStarted();
     }
 
     @Override
