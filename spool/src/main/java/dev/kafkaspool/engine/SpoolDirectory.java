@@ -6,21 +6,37 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.util.Set;
 
 /**
- * The spool directory: created owner-only (it holds application logs), refused when anyone may
- * write to it, and owned by one process at a time through a lock file. The operating system
- * releases the lock when the process dies, also after {@code kill -9}.
+ * The spool directory: owned by one process at a time through a lock file, its files readable by
+ * their owner only (log events may hold personal data). The operating system releases the lock
+ * when the process dies, also after {@code kill -9}.
+ *
+ * <p>When {@code spoolDir} belongs to this process's user and nobody else may write to it, the
+ * spool's files go straight into it (a directory the engine creates is made {@code 0700}). A shared
+ * mount, such as a Kubernetes {@code emptyDir} (created {@code 0777} by the kubelet), a volume
+ * made group-writable for an {@code fsGroup}, or {@code /tmp} ({@code 1777}), is used through an
+ * owner-only directory {@value #SHARED_MOUNT_DIR} that the engine creates inside it. Refused are
+ * only what another user could have planted there: that directory being a link or a file, or
+ * belonging to another user.
  */
 final class SpoolDirectory implements AutoCloseable {
     static final String LOCK_FILE = "kafka-spool.lock";
+    /** The owner-only directory the spool's files go into when {@code spoolDir} is a shared mount. */
+    static final String SHARED_MOUNT_DIR = "kafka-spool";
+
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
 
     private final Path dir;
     private final FileChannel lockChannel;
@@ -39,31 +55,14 @@ final class SpoolDirectory implements AutoCloseable {
      */
     static SpoolDirectory acquire(Path dir) {
         Path absolute = dir.toAbsolutePath();
-        boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+        Path files;
         try {
-            if (!Files.isDirectory(absolute)) {
-                if (posix) {
-                    Files.createDirectories(absolute,
-                            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-                } else {
-                    Files.createDirectories(absolute);
-                }
-            }
-            if (posix) {
-                Set<PosixFilePermission> perms = Files.getPosixFilePermissions(absolute);
-                if (perms.contains(PosixFilePermission.OTHERS_WRITE)) {
-                    throw new SpoolException("spool directory " + absolute + " is writable by every user ("
-                            + PosixFilePermissions.toString(perms) + "); use a directory only this user can "
-                            + "write, e.g. chmod 700", null);
-                }
-            }
-            if (!Files.isWritable(absolute)) {
-                throw new SpoolException("spool directory " + absolute + " is not writable by this process", null);
-            }
+            files = FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
+                    ? filesDirectory(absolute) : Files.createDirectories(absolute);
         } catch (IOException e) {
             throw new SpoolException("cannot create spool directory " + absolute + ": " + e, e);
         }
-        Path lockPath = absolute.resolve(LOCK_FILE);
+        Path lockPath = files.resolve(LOCK_FILE);
         FileChannel channel = null;
         try {
             channel = FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.READ,
@@ -84,10 +83,75 @@ final class SpoolDirectory implements AutoCloseable {
             byte[] pid = ("pid " + ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII);
             channel.truncate(0);
             channel.write(ByteBuffer.wrap(pid), 0);
-            return new SpoolDirectory(absolute, channel, lock);
+            return new SpoolDirectory(files, channel, lock);
         } catch (IOException e) {
             closeQuietly(channel);
             throw new SpoolException("cannot lock spool directory " + absolute + ": " + e, e);
+        }
+    }
+
+    /**
+     * Where a spool's files are for a {@code spoolDir}, for readers that do not own it (the spool
+     * tool): the owner-only directory inside it when the spool was kept there, else itself.
+     */
+    static Path filesOf(Path spoolDir) {
+        Path inner = spoolDir.resolve(SHARED_MOUNT_DIR);
+        return !Files.exists(spoolDir.resolve(SpoolInspection.METADATA_FILE)) && Files.isDirectory(inner)
+                ? inner : spoolDir;
+    }
+
+    /** The directory itself when it is private to this user, else the owner-only one inside it. */
+    private static Path filesDirectory(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+        }
+        PosixFileAttributes attributes = Files.readAttributes(dir, PosixFileAttributes.class);
+        UserPrincipal user = ProcessUser.of(dir);
+        if (attributes.owner().equals(user) && !writableByOthers(attributes.permissions())) {
+            requireWritable(dir);
+            return dir;
+        }
+        Path inner = dir.resolve(SHARED_MOUNT_DIR);
+        if (!Files.exists(inner, LinkOption.NOFOLLOW_LINKS)) {
+            requireWritable(dir);
+            try {
+                Files.createDirectory(inner, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+            } catch (FileAlreadyExistsException e) {
+                // Made meanwhile: checked below like any other.
+            }
+        }
+        PosixFileAttributes own = Files.readAttributes(inner, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (!own.isDirectory()) {
+            throw new SpoolException("spool directory " + dir + " is shared (" + describe(attributes) + "), and "
+                    + inner + ", where the spool keeps its files in a shared directory, is not a directory but "
+                    + (own.isSymbolicLink() ? "a link" : "a file") + "; remove it, or use a spoolDir of this "
+                    + "user's own", null);
+        }
+        if (!own.owner().equals(user)) {
+            throw new SpoolException("spool directory " + dir + " is shared (" + describe(attributes) + "), and "
+                    + inner + ", where the spool keeps its files in a shared directory, belongs to user "
+                    + own.owner().getName() + ", not to this process's user " + user.getName()
+                    + "; run as that user, or use a spoolDir of this user's own", null);
+        }
+        if (!own.permissions().equals(OWNER_ONLY)) {
+            Files.setPosixFilePermissions(inner, OWNER_ONLY);
+        }
+        requireWritable(inner);
+        return inner;
+    }
+
+    private static boolean writableByOthers(Set<PosixFilePermission> permissions) {
+        return permissions.contains(PosixFilePermission.GROUP_WRITE)
+                || permissions.contains(PosixFilePermission.OTHERS_WRITE);
+    }
+
+    private static String describe(PosixFileAttributes attributes) {
+        return PosixFilePermissions.toString(attributes.permissions()) + ", owner " + attributes.owner().getName();
+    }
+
+    private static void requireWritable(Path dir) {
+        if (!Files.isWritable(dir)) {
+            throw new SpoolException("spool directory " + dir + " is not writable by this process", null);
         }
     }
 

@@ -56,6 +56,11 @@ public final class SpoolEngine implements AutoCloseable {
         Spool s;
         try {
             dir = SpoolDirectory.acquire(config.spoolDir());
+            if (!dir.path().equals(config.spoolDir().toAbsolutePath())) {
+                problems.info("spoolDir " + config.spoolDir() + " is shared with other users (a Kubernetes "
+                        + "emptyDir or a group-writable volume): the spool keeps its files in " + dir.path()
+                        + ", which only this user may read or write");
+            }
             ChronicleSpool disk = ChronicleSpool.open(dir.path(), config.maxBytes());
             if (disk.setAside() != null) {
                 counters.dropped(DropReason.SPOOL_ERROR, disk.setAsideLost());

@@ -17,7 +17,8 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import net.openhft.chronicle.wire.DocumentContext;
 
 /**
- * Reads a spool directory without changing it, also while the process that owns it runs: what it
+ * Reads a spool directory (a {@code spoolDir}, or the owner-only directory the engine keeps inside
+ * a shared one) without changing it, also while the process that owns it runs: what it
  * holds ({@link #summary()}), its pending events one by one ({@link #nextPending()}), and whether
  * every pending record decodes ({@link #verify()}). The queue is opened read-only; the
  * directory's ownership lock is not taken and no file is created or deleted.
@@ -56,7 +57,7 @@ public final class SpoolInspection implements AutoCloseable {
      *     or Chronicle Queue cannot open it (the message then names the missing JVM flags)
      */
     public static SpoolInspection open(Path dir) {
-        Path absolute = dir.toAbsolutePath().normalize();
+        Path absolute = SpoolDirectory.filesOf(dir.toAbsolutePath().normalize());
         if (!Files.isDirectory(absolute)) {
             throw new SpoolNotReadableException("no such directory: " + absolute, null);
         }
