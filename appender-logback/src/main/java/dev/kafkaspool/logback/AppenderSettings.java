@@ -18,6 +18,9 @@ final class AppenderSettings {
     private final Map<String, String> settings = new LinkedHashMap<>();
     private final Map<String, String> producerProperties = new LinkedHashMap<>();
     private final List<String> problems = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    /** The producer property {@code bootstrap.servers}, as logback-kafka-appender configurations give the brokers. */
+    private String producerBrokers;
 
     void set(String name, String text) {
         String undefined = UndefinedVariables.wholeValueUndefined(text);
@@ -45,10 +48,60 @@ final class AppenderSettings {
             problems.add("<producerProperty> needs a <name> and a <value>; '" + key + "' is left out");
             return;
         }
+        if (key.trim().equals("bootstrap.servers")) {
+            String undefined = UndefinedVariables.wholeValueUndefined(value);
+            if (undefined != null) {
+                problems.add("producer property 'bootstrap.servers' refers to ${" + undefined + "}, which is not "
+                        + "defined; it is left unset");
+                producerBrokers = null;
+            } else {
+                producerBrokers = value.trim();
+            }
+            return;
+        }
         producerProperties.put(key.trim(), UndefinedVariables.restoreProducerValue(value.trim()));
     }
 
-    /** Problems found while reading the configuration; each names what it concerns, never a value. */
+    /** The setting's value as written, or null when it is not set. */
+    String get(String name) {
+        return settings.get(name);
+    }
+
+    /** A problem the appender works around, reported as a warning at start. */
+    void warn(String problem) {
+        problems.add(problem);
+    }
+
+    /** What a setting became, reported as information at start. */
+    void note(String note) {
+        notes.add(note);
+    }
+
+    /**
+     * Takes the brokers from the producer property {@code bootstrap.servers} when
+     * {@code bootstrapServers} is not set; when both are set and differ, {@code bootstrapServers} wins.
+     */
+    void resolveBrokers() {
+        if (producerBrokers == null) {
+            return;
+        }
+        String configured = settings.get("bootstrapServers");
+        if (configured == null) {
+            settings.put("bootstrapServers", producerBrokers);
+            notes.add("the brokers are taken from the producer property bootstrap.servers: " + producerBrokers);
+        } else if (!configured.trim().equals(producerBrokers)) {
+            problems.add("bootstrapServers (" + configured.trim() + ") and the producer property bootstrap.servers ("
+                    + producerBrokers + ") differ; bootstrapServers is used");
+        }
+        producerBrokers = null;
+    }
+
+    /** What settings became (brokers taken from a producer property, strategies mapped), for information. */
+    List<String> notes() {
+        return notes;
+    }
+
+    /** Problems found while reading the configuration; each names what it concerns, never a secret. */
     List<String> problems() {
         return problems;
     }

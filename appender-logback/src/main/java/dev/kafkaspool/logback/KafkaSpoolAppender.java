@@ -1,10 +1,15 @@
 package dev.kafkaspool.logback;
 
+import java.nio.charset.Charset;
 import java.time.Duration;
+import java.util.Iterator;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.UnsynchronizedAppenderBase;
+import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.encoder.Encoder;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
+import ch.qos.logback.core.spi.AppenderAttachable;
+import ch.qos.logback.core.spi.AppenderAttachableImpl;
 import dev.kafkaspool.engine.EngineState;
 import dev.kafkaspool.engine.EngineStats;
 import dev.kafkaspool.engine.InvalidConfigException;
@@ -17,22 +22,29 @@ import dev.kafkaspool.pipeline.LogPipeline;
  *
  * <p>In {@code logback.xml}: the appender's {@code name} names the pipeline (threads, the producer's
  * client id, the default spool directory); each setting of the README's settings table is an element
- * of the same name; {@code <producerConfig>key=value</producerConfig>} (repeatable) or
- * {@code <producerProperty><name>..</name><value>..</value></producerProperty>} pass a Kafka
- * producer property; an optional {@code <encoder>} replaces the built-in layout;
- * {@code <includeCallerData>true</includeCallerData>} computes caller data for every event.
+ * of the same name ({@link AppenderElements}); {@code <producerConfig>key=value</producerConfig>}
+ * (repeatable) or {@code <producerProperty><name>..</name><value>..</value></producerProperty>} pass
+ * a Kafka producer property; an optional {@code <encoder>} replaces the built-in layout;
+ * {@code <includeCallerData>true</includeCallerData>} computes caller data for every event;
+ * {@code <appender-ref ref=".."/>} names a fallback appender.
+ *
+ * <p><b>Fallback appenders</b> receive, on the logging thread, the events this appender drops there
+ * (the engine refused them: a full hand-off, a full spool under {@code dropNewest}, a stop under
+ * way), and every event when the appender could not start. Drops that happen later, off the logging
+ * thread (a full spool dropping its oldest records, a record Kafka rejects), are counted in
+ * {@link #stats()} and reported, not forwarded. Events left out because they were logged on the
+ * pipeline's own threads or from inside an append are not forwarded either.
  *
  * <p>A configuration mistake is reported on Logback's status channel and the default is used; only
- * a missing {@code bootstrapServers} keeps the appender from starting. The application starts in
- * both cases.
+ * missing brokers keep the appender from starting. The application starts in both cases.
  *
  * <p><b>Thread-safe:</b> events may be appended from any number of threads at once, without a lock.
  * Events logged on the pipeline's own threads (the Kafka client's included) are left out, which keeps
  * the Kafka client's logs from coming back here.
  */
-public final class KafkaSpoolAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
-    private final AppenderSettings settings = new AppenderSettings();
+public final class KafkaSpoolAppender extends AppenderElements implements AppenderAttachable<ILoggingEvent> {
     private final ThreadLocal<LogbackEventView> views = ThreadLocal.withInitial(LogbackEventView::new);
+    private final AppenderAttachableImpl<ILoggingEvent> fallbacks = new AppenderAttachableImpl<>();
     private Encoder<ILoggingEvent> encoder;
     private boolean includeCallerData;
     private volatile LogPipeline pipeline;
@@ -45,19 +57,32 @@ public final class KafkaSpoolAppender extends UnsynchronizedAppenderBase<ILoggin
         if (isStarted()) {
             return;
         }
+        legacy.applyTo(LegacyStrategyReader.read(getContext(), getName(), settings), settings);
+        settings.resolveBrokers();
         for (String problem : settings.problems()) {
             addWarn("[" + getName() + "] configuration: " + problem);
+        }
+        for (String note : settings.notes()) {
+            addInfo("[" + getName() + "] configuration: " + note);
         }
         LogbackStatus status = new LogbackStatus(this);
         LogPipeline.Builder builder = LogPipeline.builder().status(status);
         if (getName() != null) {
             builder.set("name", getName());
         }
+        if (encoder != null) {
+            builder.encodedValues(contentType(encoder));
+        }
         try {
             pipeline = settings.applyTo(builder).start();
         } catch (InvalidConfigException e) {
-            addError("[" + getName() + "] not started: " + e.getMessage()
-                    + "; the application runs on without this appender");
+            boolean fallback = fallbacks.iteratorForAppenders().hasNext();
+            addError("[" + getName() + "] not started: " + e.getMessage() + (fallback
+                    ? "; its events go to its fallback appenders only" : "; the application runs on without this appender "
+                    + "(Spring Boot does not start on this error)"));
+            if (fallback) {
+                super.start();
+            }
             return;
         }
         if (encoder != null && !encoder.isStarted()) {
@@ -67,10 +92,24 @@ public final class KafkaSpoolAppender extends UnsynchronizedAppenderBase<ILoggin
         status.appenderStarted();
     }
 
+    /** What a Logback encoder writes, when it says so: a layout's content type and the encoder's charset. */
+    private static String contentType(Encoder<ILoggingEvent> encoder) {
+        if (!(encoder instanceof LayoutWrappingEncoder) || ((LayoutWrappingEncoder<?>) encoder).getLayout() == null) {
+            return null;
+        }
+        LayoutWrappingEncoder<?> wrapping = (LayoutWrappingEncoder<?>) encoder;
+        Charset charset = wrapping.getCharset() != null ? wrapping.getCharset() : Charset.defaultCharset();
+        return wrapping.getLayout().getContentType() + "; charset=" + charset.name();
+    }
+
     @Override
     protected void append(ILoggingEvent event) {
         LogPipeline p = pipeline;
-        if (p == null || p.isOwnThread(Thread.currentThread())) {
+        if (p == null) {
+            fallbacks.appendLoopOnAppenders(event); // the appender could not start
+            return;
+        }
+        if (p.isOwnThread(Thread.currentThread())) {
             return;
         }
         LogbackEventView view = views.get();
@@ -78,15 +117,19 @@ public final class KafkaSpoolAppender extends UnsynchronizedAppenderBase<ILoggin
             return; // logged while this thread encodes an event: the pipeline refuses it too
         }
         view.of(event, includeCallerData);
+        boolean taken;
         try {
             if (encoder == null) {
-                p.append(view);
+                taken = p.append(view);
             } else {
                 byte[] value = encoder.encode(event);
-                p.appendEncoded(view, value, value.length);
+                taken = p.appendEncoded(view, value, value.length);
             }
         } finally {
             view.release();
+        }
+        if (!taken) {
+            fallbacks.appendLoopOnAppenders(event); // dropped by the engine, and counted
         }
     }
 
@@ -102,6 +145,7 @@ public final class KafkaSpoolAppender extends UnsynchronizedAppenderBase<ILoggin
             addWarn("[" + getName() + "] did not finish stopping within stopTimeout; what was not shipped "
                     + "stays in the spool");
         }
+        fallbacks.detachAndStopAllAppenders();
     }
 
     /** Stops within the given time instead of {@code stopTimeout}. */
@@ -114,6 +158,7 @@ public final class KafkaSpoolAppender extends UnsynchronizedAppenderBase<ILoggin
         if (p != null) {
             p.stop(timeout);
         }
+        fallbacks.detachAndStopAllAppenders();
     }
 
     /** The engine's counters now; null before the appender started. */
@@ -152,127 +197,40 @@ public final class KafkaSpoolAppender extends UnsynchronizedAppenderBase<ILoggin
         this.includeCallerData = includeCallerData;
     }
 
-    /** A Kafka producer property as {@code key=value}; repeatable. */
-    public void addProducerConfig(String keyValue) {
-        settings.producerConfig(keyValue);
+    // Fallback appenders, named by <appender-ref> inside this appender; see the class comment.
+
+    @Override
+    public void addAppender(Appender<ILoggingEvent> appender) {
+        fallbacks.addAppender(appender);
     }
 
-    /** A Kafka producer property as a name and a value; repeatable. */
-    public void addProducerProperty(ProducerProperty property) {
-        settings.producerProperty(property.getName(), property.getValue());
+    @Override
+    public Iterator<Appender<ILoggingEvent>> iteratorForAppenders() {
+        return fallbacks.iteratorForAppenders();
     }
 
-    // The settings, one setter each with the name of the setting; the README's table documents them.
-
-    public void setBootstrapServers(String value) {
-        settings.set("bootstrapServers", value);
+    @Override
+    public Appender<ILoggingEvent> getAppender(String name) {
+        return fallbacks.getAppender(name);
     }
 
-    public void setDurability(String value) {
-        settings.set("durability", value);
+    @Override
+    public boolean isAttached(Appender<ILoggingEvent> appender) {
+        return fallbacks.isAttached(appender);
     }
 
-    public void setSpoolDir(String value) {
-        settings.set("spoolDir", value);
+    @Override
+    public void detachAndStopAllAppenders() {
+        fallbacks.detachAndStopAllAppenders();
     }
 
-    public void setMaxBytes(String value) {
-        settings.set("maxBytes", value);
+    @Override
+    public boolean detachAppender(Appender<ILoggingEvent> appender) {
+        return fallbacks.detachAppender(appender);
     }
 
-    public void setFullPolicy(String value) {
-        settings.set("fullPolicy", value);
-    }
-
-    public void setBlockTimeout(String value) {
-        settings.set("blockTimeout", value);
-    }
-
-    public void setQueueSize(String value) {
-        settings.set("queueSize", value);
-    }
-
-    public void setStopTimeout(String value) {
-        settings.set("stopTimeout", value);
-    }
-
-    public void setStallTimeout(String value) {
-        settings.set("stallTimeout", value);
-    }
-
-    public void setLayout(String value) {
-        settings.set("layout", value);
-    }
-
-    public void setTopic(String value) {
-        settings.set("topic", UndefinedVariables.restoreTopic(value));
-    }
-
-    public void setErrorTopic(String value) {
-        settings.set("errorTopic", UndefinedVariables.restoreTopic(value));
-    }
-
-    public void setKey(String value) {
-        settings.set("key", value);
-    }
-
-    public void setServiceName(String value) {
-        settings.set("serviceName", value);
-    }
-
-    public void setServiceVersion(String value) {
-        settings.set("serviceVersion", value);
-    }
-
-    public void setServiceEnvironment(String value) {
-        settings.set("serviceEnvironment", value);
-    }
-
-    public void setMaxMessageLength(String value) {
-        settings.set("maxMessageLength", value);
-    }
-
-    public void setMaxValueLength(String value) {
-        settings.set("maxValueLength", value);
-    }
-
-    public void setMaxStackTraceLength(String value) {
-        settings.set("maxStackTraceLength", value);
-    }
-
-    public void setPodNameEnv(String value) {
-        settings.set("podNameEnv", value);
-    }
-
-    public void setNamespaceEnv(String value) {
-        settings.set("namespaceEnv", value);
-    }
-
-    public void setPodUidEnv(String value) {
-        settings.set("podUidEnv", value);
-    }
-
-    public void setPodIpEnv(String value) {
-        settings.set("podIpEnv", value);
-    }
-
-    public void setNodeNameEnv(String value) {
-        settings.set("nodeNameEnv", value);
-    }
-
-    public void setContainerNameEnv(String value) {
-        settings.set("containerNameEnv", value);
-    }
-
-    public void setServiceAccountEnv(String value) {
-        settings.set("serviceAccountEnv", value);
-    }
-
-    public void setPodInfoDir(String value) {
-        settings.set("podInfoDir", value);
-    }
-
-    public void setExtraFields(String value) {
-        settings.set("extraFields", value);
+    @Override
+    public boolean detachAppender(String name) {
+        return fallbacks.detachAppender(name);
     }
 }

@@ -187,6 +187,9 @@ class RecordFieldsTest {
             assertEquals("WARN com.example.Plain - plain text", new String(r.value(), StandardCharsets.UTF_8));
             assertEquals("WARN", Records.header(r, "log.level"));
             assertNotNull(Records.header(r, "event.id"));
+            assertTrue(Records.header(r, "content-type").startsWith("text/plain; charset="),
+                    "the pattern's content type, not JSON: " + Records.header(r, "content-type"));
+            assertEquals(null, Records.header(r, "log.layout"), "a pattern is none of the built-in layouts");
         } finally {
             context.stop();
         }

@@ -112,10 +112,29 @@ public final class RecordFormat {
         Map<String, byte[]> h = new LinkedHashMap<>();
         h.put("content-type", CONTENT_TYPE.getBytes(StandardCharsets.US_ASCII));
         h.put("log.layout", layout.configName().getBytes(StandardCharsets.US_ASCII));
+        putPodHeaders(h);
+        return h;
+    }
+
+    /**
+     * The headers every record carries when a framework's encoder or layout makes the value instead
+     * of this format's layout: {@code contentType} when the encoder says what it writes (none when
+     * null), no {@code log.layout} (the value is in none of the built-in layouts), and the pod,
+     * namespace and container where known.
+     */
+    public Map<String, byte[]> staticHeadersForEncodedValues(String contentType) {
+        Map<String, byte[]> h = new LinkedHashMap<>();
+        if (contentType != null && !contentType.isBlank()) {
+            h.put("content-type", contentType.getBytes(StandardCharsets.UTF_8));
+        }
+        putPodHeaders(h);
+        return h;
+    }
+
+    private void putPodHeaders(Map<String, byte[]> h) {
         putIfKnown(h, "k8s.pod.name", pod.podName());
         putIfKnown(h, "k8s.namespace.name", pod.namespace());
         putIfKnown(h, "k8s.container.name", pod.containerName());
-        return h;
     }
 
     private static void putIfKnown(Map<String, byte[]> h, String key, String value) {

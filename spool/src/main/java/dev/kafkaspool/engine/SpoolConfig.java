@@ -140,6 +140,9 @@ public final class SpoolConfig {
             if (key == null || key.isBlank()) {
                 problems.add("a producer property has no name");
             } else if (ProducerSettings.OWNED.containsKey(key.trim())) {
+                if (ProducerSettings.OWNED.get(key.trim()).equals(value == null ? null : value.trim())) {
+                    return this; // the value the engine sets anyway
+                }
                 problems.add("producer property '" + key.trim() + "' is set by kafka-spool itself and cannot be "
                         + "changed (" + ProducerSettings.whyOwned(key.trim()) + ")");
             } else if (key.trim().equals("bootstrap.servers")) {
@@ -154,6 +157,7 @@ public final class SpoolConfig {
         /** Problems found so far. */
         public List<String> problems() {
             List<String> all = new ArrayList<>(problems);
+            all.addAll(ProducerConflicts.notes(producerOverrides));
             all.addAll(missingRequired());
             return all;
         }
@@ -179,7 +183,7 @@ public final class SpoolConfig {
             if (!missing.isEmpty()) {
                 throw new InvalidConfigException(missing);
             }
-            return new SpoolConfig(values, producerOverrides);
+            return new SpoolConfig(values, ProducerConflicts.resolve(producerOverrides));
         }
 
         /**
@@ -190,7 +194,7 @@ public final class SpoolConfig {
             if (!all.isEmpty()) {
                 throw new InvalidConfigException(all);
             }
-            return new SpoolConfig(values, producerOverrides);
+            return new SpoolConfig(values, ProducerConflicts.resolve(producerOverrides));
         }
     }
 }

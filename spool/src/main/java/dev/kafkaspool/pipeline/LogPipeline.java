@@ -209,6 +209,8 @@ public final class LogPipeline {
         private StatusListener status = StatusListener.toStandardError();
         private ProducerFactory producerFactory;
         private PodMetadataSource podSource;
+        private boolean encodedValues;
+        private String encodedContentType;
 
         private Builder() {
         }
@@ -233,6 +235,16 @@ public final class LogPipeline {
         /** A Kafka producer property, passed to the producer as given (security settings included). */
         public Builder producerProperty(String key, String value) {
             settings.producerProperty(key, value);
+            return this;
+        }
+
+        /**
+         * Says that the appender hands over values its framework's encoder made ({@link #appendEncoded}):
+         * records then carry {@code contentType} (no content-type header when null) and no layout header.
+         */
+        public Builder encodedValues(String contentType) {
+            this.encodedValues = true;
+            this.encodedContentType = contentType;
             return this;
         }
 
@@ -281,7 +293,8 @@ public final class LogPipeline {
             if (producerFactory != null) {
                 engineBuilder.producerFactory(producerFactory);
             }
-            first.staticHeaders().forEach(engineBuilder::header);
+            (encodedValues ? first.staticHeadersForEncodedValues(encodedContentType) : first.staticHeaders())
+                    .forEach(engineBuilder::header);
             SpoolEngine engine = engineBuilder.start();
 
             LogPipeline pipeline = new LogPipeline(config, engine, first, status);
