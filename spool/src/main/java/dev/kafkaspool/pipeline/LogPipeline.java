@@ -174,6 +174,7 @@ public final class LogPipeline {
                 status.warn("[" + config.name() + "] the Micrometer meters could not be removed: " + e, e);
             }
         }
+        RunningPipelines.unregister(this);
         return stopped;
     }
 
@@ -275,6 +276,7 @@ public final class LogPipeline {
             if (Files.isDirectory(source.podInfoDir())) {
                 pipeline.watch(new PodWatcher(name, reloader, pipeline::podMetadataChanged, status));
             }
+            RunningPipelines.register(pipeline);
             return pipeline;
         }
 
