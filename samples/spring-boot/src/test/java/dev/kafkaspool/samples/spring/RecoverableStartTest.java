@@ -28,15 +28,22 @@ import tools.jackson.databind.JsonNode;
 class RecoverableStartTest {
     private static final int ORDERS = 50;
 
+    /** Each case, with what the warning Spring Boot prints for it says. */
     enum Case {
         /** No Chronicle flags: the engine ships from a memory spool. */
-        JVM_FLAGS_MISSING,
+        JVM_FLAGS_MISSING("the JVM is missing flags Chronicle Queue needs"),
         /** durability=disc: the default, memory, is used. */
-        DURABILITY_MISSPELT,
+        DURABILITY_MISSPELT("'durability' = 'disc' is not valid"),
         /** A spool directory every user may write to: refused, memory spool. */
-        SPOOL_DIR_WORLD_WRITABLE,
+        SPOOL_DIR_WORLD_WRITABLE("is writable by every user"),
         /** A spool directory that cannot be created (its parent is a file): memory spool. */
-        SPOOL_DIR_NOT_CREATABLE
+        SPOOL_DIR_NOT_CREATABLE("cannot create spool directory");
+
+        final String warning;
+
+        Case(String warning) {
+            this.warning = warning;
+        }
     }
 
     @ParameterizedTest
@@ -70,6 +77,8 @@ class RecoverableStartTest {
             assertTrue(app.isAlive(), app.output());
             assertTrue(app.output().contains("Started OrdersApplication"), app.output());
             assertFalse(app.output().contains("Logback configuration error detected"), app.output());
+            assertTrue(app.output().lines().anyMatch(l -> l.contains("|-WARN in dev.kafkaspool.logback.KafkaSpoolAppender[KAFKA]")
+                    && l.contains(c.warning)), "a warning says: " + c.warning + "\n" + app.output());
 
             Set<String> expected = ArrivedMessages.orders(ORDERS);
             List<JsonNode> records = ArrivedMessages.await(broker, topic, expected);
