@@ -188,6 +188,7 @@ public final class LogPipeline {
                 status.warn("[" + config.name() + "] the Micrometer meters could not be removed: " + e, e);
             }
         }
+        RunningPipelines.unregister(this);
         return stopped;
     }
 
@@ -303,6 +304,7 @@ public final class LogPipeline {
             if (Files.isDirectory(source.podInfoDir())) {
                 pipeline.watch(new PodWatcher(name, reloader, pipeline::podMetadataChanged, status));
             }
+            RunningPipelines.register(pipeline);
             return pipeline;
         }
 
