@@ -53,6 +53,8 @@ class KubernetesManifestsTest {
         Map<String, Object> flink = load("flink-deployment.yaml");
         assertEquals("FlinkDeployment", flink.get("kind"));
         Map<String, Object> spec = map(flink, "spec");
+        assertEquals(operatorVersionName(testedFlinkVersion()), spec.get("flinkVersion"),
+                "the Flink version the tests run (the parent pom's flink.version)");
         Map<String, Object> podSpec = map(map(spec, "podTemplate"), "spec");
         Map<String, Object> container = list(podSpec, "containers").get(0);
         assertEquals("flink-main-container", container.get("name"), "the container the operator merges into");
@@ -73,6 +75,20 @@ class KubernetesManifestsTest {
         }
         assertTrue(log4j.getProperty("appender.kafka.topic").contains("{kubernetes.namespace}")
                 && !log4j.getProperty("appender.kafka.topic").contains("${"), "a placeholder Log4j leaves alone");
+    }
+
+    /** The parent pom's {@code flink.version}: what the Flink tests run. */
+    private static String testedFlinkVersion() throws IOException {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<flink\\.version>([^<]+)</flink\\.version>")
+                .matcher(Files.readString(Path.of("..", "pom.xml")));
+        assertTrue(m.find(), "the parent pom names flink.version");
+        return m.group(1);
+    }
+
+    /** The operator's name for a Flink version: {@code 2.3.0} is {@code v2_3}. */
+    private static String operatorVersionName(String version) {
+        String[] parts = version.split("\\.");
+        return "v" + parts[0] + "_" + parts[1];
     }
 
     /** Checks env vars, the podinfo volume, the spool volume and the grace period; returns the spool's path. */

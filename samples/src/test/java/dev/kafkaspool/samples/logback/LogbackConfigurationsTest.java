@@ -36,7 +36,8 @@ class LogbackConfigurationsTest {
     Path dir;
 
     @ParameterizedTest
-    @CsvSource({"logback-minimal.xml, memory", "logback.xml, memory", "logback-production.xml, disk"})
+    @CsvSource({"logback-minimal.xml, memory", "logback.xml, memory", "logback-production.xml, disk",
+            "logback-kubernetes.xml, disk"})
     void startsCleanlyAndCreatesItsProducer(String file, String durability) throws Exception {
         LoggerContext context = configure(file);
         try {

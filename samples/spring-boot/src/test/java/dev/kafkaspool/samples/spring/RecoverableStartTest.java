@@ -34,8 +34,11 @@ class RecoverableStartTest {
         JVM_FLAGS_MISSING("the JVM is missing flags Chronicle Queue needs"),
         /** durability=disc: the default, memory, is used. */
         DURABILITY_MISSPELT("'durability' = 'disc' is not valid"),
-        /** A spool directory every user may write to: refused, memory spool. */
-        SPOOL_DIR_WORLD_WRITABLE("is writable by every user"),
+        /**
+         * A shared spool directory (0777, as an emptyDir) where another user planted a link in place of
+         * the owner-only directory the spool keeps its files in: refused, memory spool.
+         */
+        SPOOL_DIR_LINK_PLANTED("is not a directory but a link"),
         /** A spool directory that cannot be created (its parent is a file): memory spool. */
         SPOOL_DIR_NOT_CREATABLE("cannot create spool directory");
 
@@ -59,9 +62,10 @@ class RecoverableStartTest {
             case DURABILITY_MISSPELT:
                 args.add("--kafka-spool.durability=disc");
                 break;
-            case SPOOL_DIR_WORLD_WRITABLE:
+            case SPOOL_DIR_LINK_PLANTED:
                 Files.createDirectories(spoolDir);
                 Files.setPosixFilePermissions(spoolDir, PosixFilePermissions.fromString("rwxrwxrwx"));
+                Files.createSymbolicLink(spoolDir.resolve("kafka-spool"), Files.createDirectories(tmp.resolve("other")));
                 break;
             case SPOOL_DIR_NOT_CREATABLE:
                 Files.writeString(tmp.resolve("a-file"), "not a directory");
