@@ -283,7 +283,7 @@ public final class LogPipeline {
                 status.warn("[" + name + "] configuration: " + p + "; the default is used instead", null);
             }
 
-            PodMetadataSource source = podSource != null ? podSource : podSourceFrom(config);
+            PodMetadataSource source = podSource != null ? podSource : PodSettings.source(config);
             PodMetadataReloader reloader = new PodMetadataReloader(source, status);
             RecordFormat first = format(config, reloader.current());
             for (String p : first.problems()) {
@@ -319,20 +319,6 @@ public final class LogPipeline {
                 settings.set(EncodingSettings.ERROR_TOPIC, null);
                 return RecordFormat.create(settings.buildWithDefaults(), pod);
             }
-        }
-
-        private static PodMetadataSource podSourceFrom(SpoolConfig config) {
-            return PodMetadataSource.builder()
-                    .podNameEnv(config.get(PodSettings.POD_NAME_ENV))
-                    .namespaceEnv(config.get(PodSettings.NAMESPACE_ENV))
-                    .podUidEnv(config.get(PodSettings.POD_UID_ENV))
-                    .podIpEnv(config.get(PodSettings.POD_IP_ENV))
-                    .nodeNameEnv(config.get(PodSettings.NODE_NAME_ENV))
-                    .containerNameEnv(config.get(PodSettings.CONTAINER_NAME_ENV))
-                    .serviceAccountEnv(config.get(PodSettings.SERVICE_ACCOUNT_ENV))
-                    .podInfoDir(config.get(PodSettings.POD_INFO_DIR))
-                    .extraFields(config.get(PodSettings.EXTRA_FIELDS))
-                    .build();
         }
     }
 

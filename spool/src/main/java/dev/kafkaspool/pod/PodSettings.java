@@ -1,6 +1,7 @@
 package dev.kafkaspool.pod;
 
 import dev.kafkaspool.engine.Setting;
+import dev.kafkaspool.engine.SpoolConfig;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -85,5 +86,20 @@ public final class PodSettings {
                     + "and '.', not starting with a digit");
         }
         return text;
+    }
+
+    /** Where the pod metadata is read from, as these settings of {@code config} say. */
+    public static PodMetadataSource source(SpoolConfig config) {
+        return PodMetadataSource.builder()
+                .podNameEnv(config.get(POD_NAME_ENV))
+                .namespaceEnv(config.get(NAMESPACE_ENV))
+                .podUidEnv(config.get(POD_UID_ENV))
+                .podIpEnv(config.get(POD_IP_ENV))
+                .nodeNameEnv(config.get(NODE_NAME_ENV))
+                .containerNameEnv(config.get(CONTAINER_NAME_ENV))
+                .serviceAccountEnv(config.get(SERVICE_ACCOUNT_ENV))
+                .podInfoDir(config.get(POD_INFO_DIR))
+                .extraFields(config.get(EXTRA_FIELDS))
+                .build();
     }
 }
