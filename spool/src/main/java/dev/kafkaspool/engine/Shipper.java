@@ -126,7 +126,7 @@ final class Shipper implements Runnable, EventPoller.Handler<EncodedEvent> {
             while (!stopRequested) {
                 try {
                     idle(step());
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | Error e) { // NOPMD: whatever happens, the shipper goes on
                     problems.failure("the shipper hit an unexpected error and goes on after a pause: " + e, e);
                     outage("unexpected error " + e);
                     LockSupport.parkNanos(MAX_BACKOFF_NANOS);

@@ -1,6 +1,7 @@
 package dev.kafkaspool.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * A spool file damaged while no process ran: the next engine ships every event it can read,
@@ -32,14 +35,40 @@ class DamagedSpoolTest {
         this.broker = broker;
     }
 
-    @Test
-    void aRecordThatCannotBeDecodedIsDroppedWithItsReasonAndTheOthersAreShipped() throws Exception {
-        String topic = "damaged-record";
+    /**
+     * Damage inside one record: its value length made huge (it would ask for a 2 GiB array), its
+     * key length made huge, one byte of its text changed, or its topic's first byte changed. The
+     * checksum finds the last two, which would otherwise be shipped altered.
+     */
+    @ParameterizedTest
+    @CsvSource({"value length, 7F7F7F7F", "key length, 7F7F7F7F", "a byte of the text, 58", "the topic, 00"})
+    void aRecordThatCannotBeDecodedIsDroppedWithItsReasonAndTheOthersAreShipped(String what, String hex)
+            throws Exception {
+        String topic = "damaged-record-" + what.replace(' ', '-');
         broker.createTopic(topic, 1);
         InspectedSpools.leave(dir, topic, 1_000);
         Path file = InspectedSpools.queueFiles(dir).get(0);
+        // A record's end: topic, key length (-1, no key), value length, value, checksum.
         long valueAt = InspectedSpools.offsetOfValue(file, 500);
-        InspectedSpools.overwrite(file, valueAt - 4, new byte[] {0x7F, 0x7F, 0x7F, 0x7F});
+        long at;
+        switch (what) {
+            case "value length":
+                at = valueAt - 4;
+                break;
+            case "key length":
+                at = valueAt - 8;
+                break;
+            case "a byte of the text":
+                at = valueAt + 20;
+                break;
+            default:
+                at = valueAt - 8 - topic.length();
+        }
+        byte[] damage = java.util.HexFormat.of().parseHex(hex);
+        InspectedSpools.overwrite(file, at, damage);
+        try (SpoolInspection inspection = SpoolInspection.open(dir)) {
+            assertFalse(inspection.verify().clean(), "the spool tool's verify finds the damage");
+        }
 
         RecordingStatus status = new RecordingStatus();
         SpoolConfig config = TestConfigs.config(broker.bootstrapServers(), dir, Durability.DISK).build();
