@@ -30,8 +30,8 @@ import org.apache.logging.log4j.status.StatusLogger;
  * (same names, see the README's settings table) and hands events to a {@link KafkaSpoolManager},
  * which owns the running pipeline across reconfigurations.
  *
- * <p>Records use the built-in JSON layout chosen by the {@code layout} attribute ({@code ecs},
- * {@code otel}, {@code fluentd}), or, when a Log4j layout is nested in the element, that layout's
+ * <p>Records use the built-in layout chosen by the {@code layout} attribute ({@code ecs},
+ * {@code otlp_json}, {@code otlp_proto}, {@code fluentd}), or, when a Log4j layout is nested in the element, that layout's
  * bytes as the record value. Nested {@code <Property name=".." value=".."/>} elements are Kafka
  * producer properties.
  *

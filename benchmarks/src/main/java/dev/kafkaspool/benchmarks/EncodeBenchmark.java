@@ -41,7 +41,7 @@ public class EncodeBenchmark {
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
-    @Param({"ecs", "otel", "fluentd"})
+    @Param({"ecs", "otlp_json", "otlp_proto", "fluentd"})
     public String layout;
 
     @Param({"false", "true"})

@@ -3,7 +3,10 @@ package dev.kafkaspool.encoding;
 import java.io.OutputStream;
 import java.util.Arrays;
 
-/** A reusable, growing byte buffer the JSON generator writes into. <b>Not thread-safe.</b> */
+/**
+ * A reusable, growing byte buffer the JSON generator, or {@link ProtoWire} for protobuf records, writes
+ * into. <b>Not thread-safe.</b>
+ */
 final class ByteSink extends OutputStream {
     private byte[] bytes = new byte[4096];
     private int size;
@@ -33,7 +36,13 @@ final class ByteSink extends OutputStream {
         size += len;
     }
 
-    private void ensure(int capacity) {
+    /** Sets the size, after writing into {@link #bytes()} directly up to a capacity {@link #ensure}d. */
+    void size(int newSize) {
+        size = newSize;
+    }
+
+    /** Makes room for {@code capacity} bytes in all; {@link #bytes()} may be a new array afterwards. */
+    void ensure(int capacity) {
         if (capacity > bytes.length) {
             bytes = Arrays.copyOf(bytes, Math.max(capacity, bytes.length * 2));
         }

@@ -7,10 +7,11 @@ import dev.kafkaspool.engine.Setting;
 /** The settings of the record: its layout, topic, key and limits, each defined once. */
 public final class EncodingSettings {
 
-    public static final Setting<Layout> LAYOUT = new Setting<>("layout", "ecs, otel or fluentd",
+    public static final Setting<Layout> LAYOUT = new Setting<>("layout", "ecs, otlp_json, otlp_proto or fluentd",
             Layout.ECS, "ecs",
-            "The record's field layout: Elastic Common Schema, the OpenTelemetry log data model, or the record "
-                    + "a Fluentd DaemonSet with Kubernetes metadata produces.",
+            "The record's layout: Elastic Common Schema; OTLP in JSON or protobuf, as the OpenTelemetry "
+                    + "Collector's Kafka receiver reads it (encoding otlp_json or otlp_proto); or the record a "
+                    + "Fluentd DaemonSet with Kubernetes metadata produces. otel, the former name, means otlp_json.",
             Layout::parse);
 
     public static final Setting<String> TOPIC = new Setting<>("topic", "topic name or template",

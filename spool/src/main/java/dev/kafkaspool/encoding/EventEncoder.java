@@ -8,7 +8,6 @@ import java.math.BigInteger;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.io.SerializedString;
 import dev.kafkaspool.engine.EncodedEvent;
 import dev.kafkaspool.engine.EventIds;
 
@@ -26,7 +25,6 @@ public final class EventEncoder {
     private static final String COLLISION_PREFIX = "mdc.";
     private static final FieldVisitor<EventEncoder> ENTRY_WRITER = (name, value, encoder) -> encoder.entry(name, value);
     private static final FieldVisitor<EventEncoder> MARKER_WRITER = (name, value, encoder) -> encoder.marker(name);
-    private static final FieldVisitor<EventEncoder> KEY_FINDER = (name, value, encoder) -> encoder.offerKey(name, value);
 
     private final ByteSink out = new ByteSink();
     private final EncodedEvent event = new EncodedEvent();
@@ -37,7 +35,8 @@ public final class EventEncoder {
     private final byte[] idBytes = new byte[EventIds.MAX_LENGTH];
     private final WrittenNames names = new WrittenNames();
     private final StackTraceText stackTraces = new StackTraceText();
-    private byte[] keyBytes = new byte[256];
+    private final RecordKeys keys = new RecordKeys();
+    private OtlpAttributes otlp;
     private JsonGenerator g;
 
     private RecordFormat format;
@@ -45,8 +44,6 @@ public final class EventEncoder {
     private long sequence;
     private SerializableString lazyName;
     private boolean lazyOpen;
-    private String wantedKey;
-    private Object foundKey;
 
     public EventEncoder() {
         g = newGenerator();
@@ -62,10 +59,7 @@ public final class EventEncoder {
         this.sequence = sequence;
         out.reset();
         try {
-            g.writeStartObject();
-            format.writer.writeEventFields(this, e);
-            g.writeRaw(format.staticFields);
-            g.writeEndObject();
+            format.writer.writeRecord(this, e);
             g.flush();
         } catch (IOException | RuntimeException | LinkageError failure) {
             writeFallback(e, failure);
@@ -73,7 +67,7 @@ public final class EventEncoder {
         long millis = e.epochSecond() * 1000 + e.nanoOfSecond() / 1_000_000;
         event.sequence(sequence).timestampMillis(millis).level(e.level()).topic(format.topicFor(e.level()))
                 .value(out.bytes(), out.size());
-        setKey(e);
+        keys.set(event, format, e);
         return event;
     }
 
@@ -88,7 +82,7 @@ public final class EventEncoder {
         long millis = e.epochSecond() * 1000 + e.nanoOfSecond() / 1_000_000;
         event.sequence(sequence).timestampMillis(millis).level(e.level()).topic(format.topicFor(e.level()))
                 .value(value, length);
-        setKey(e);
+        keys.set(event, format, e);
         return event;
     }
 
@@ -96,6 +90,33 @@ public final class EventEncoder {
 
     JsonGenerator generator() {
         return g;
+    }
+
+    /** The record's buffer, for layouts that write bytes themselves rather than through the generator. */
+    ByteSink sink() {
+        return out;
+    }
+
+    /** {@code value} cut at {@code max} characters, lone surrogates replaced, in a reused buffer. */
+    BoundedText bounded(CharSequence value, int max) {
+        return bounded.set(value, max);
+    }
+
+    /** The writing of OTLP attributes, this encoder's; made when an OTLP layout first needs it. */
+    OtlpAttributes otlpAttributes() {
+        if (otlp == null) {
+            otlp = new OtlpAttributes(this);
+        }
+        return otlp;
+    }
+
+    /** Writes the event id as ASCII into {@link #idBytes()}; returns its length. */
+    int eventIdLength() {
+        return EventIds.write(instanceId, sequence, idBytes, 0);
+    }
+
+    byte[] idBytes() {
+        return idBytes;
     }
 
     RecordFormat format() {
@@ -196,9 +217,9 @@ public final class EventEncoder {
         names.clear();
     }
 
-    /** Records a name the layout writes itself, so no entry takes it. */
-    void reserveName(String name) {
-        names.add(name);
+    /** Records a name the layout writes itself, so no entry takes it; false when it was taken already. */
+    boolean reserveName(String name) {
+        return names.add(name);
     }
 
     /**
@@ -303,60 +324,12 @@ public final class EventEncoder {
         }
     }
 
-    private static String safeToString(Object value) {
+    static String safeToString(Object value) {
         try {
             return String.valueOf(value);
         } catch (RuntimeException | LinkageError e) {
             return value.getClass().getName() + " (its toString() threw " + e.getClass().getName() + ")";
         }
-    }
-
-    // ---- key ----
-
-    private void setKey(LogEventView e) {
-        KeyStrategy k = format.key;
-        switch (k.kind()) {
-            case POD:
-                event.key(format.podKey, format.podKey.length);
-                return;
-            case LOGGER:
-                keyFrom(e.loggerName());
-                return;
-            case THREAD:
-                keyFrom(e.threadName());
-                return;
-            case MDC:
-                wantedKey = k.mdcKey();
-                foundKey = null;
-                try {
-                    e.forEachContextEntry(KEY_FINDER, this);
-                } catch (RuntimeException ignored) {
-                    foundKey = null;
-                }
-                keyFrom(foundKey == null ? null : safeToString(foundKey));
-                return;
-            default:
-                event.noKey();
-        }
-    }
-
-    private void offerKey(String name, Object value) {
-        if (foundKey == null && wantedKey.equals(name)) {
-            foundKey = value;
-        }
-    }
-
-    private void keyFrom(String s) {
-        if (s == null) {
-            event.noKey();
-            return;
-        }
-        int n = Utf8.encode(s, keyBytes, 0);
-        if (n < 0) {
-            keyBytes = new byte[s.length() * 3];
-            n = Utf8.encode(s, keyBytes, 0);
-        }
-        event.key(keyBytes, n);
     }
 
     // ---- failure ----
@@ -365,22 +338,12 @@ public final class EventEncoder {
         g = newGenerator();
         out.reset();
         try {
-            g.writeStartObject();
-            int n = timestamps.format(e.epochSecond(), e.nanoOfSecond(), scratch);
-            g.writeFieldName("@timestamp");
-            g.writeString(scratch, 0, n);
-            g.writeStringField("log.level", String.valueOf(e.level()));
-            g.writeStringField("log.logger", String.valueOf(e.loggerName()));
-            writeEventId(new SerializedString("event.id"));
-            g.writeStringField("message", "kafka-spool could not encode this event: " + failure.getClass().getName());
-            g.writeStringField("encoding.error", String.valueOf(StackTraceText.messageOf(failure)));
-            g.writeEndObject();
+            format.writer.writeFallback(this, e, failure);
             g.flush();
         } catch (IOException | RuntimeException again) {
             g = newGenerator();
             out.reset();
-            byte[] minimal = "{\"message\":\"kafka-spool could not encode this event\"}".getBytes(
-                    java.nio.charset.StandardCharsets.US_ASCII);
+            byte[] minimal = format.writer.minimalRecord();
             out.write(minimal, 0, minimal.length);
         }
     }

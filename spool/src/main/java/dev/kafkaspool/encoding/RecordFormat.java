@@ -22,8 +22,6 @@ import dev.kafkaspool.engine.SpoolConfig;
  * all encoders; a new one is made when the pod's labels or annotations change.
  */
 public final class RecordFormat {
-    /** The content type header every record carries. */
-    public static final String CONTENT_TYPE = "application/json";
 
     final Layout layout;
     final LayoutWriter writer;
@@ -40,13 +38,21 @@ public final class RecordFormat {
     final byte[] podKey;
     /** The static fields as JSON members, with a leading comma; empty when there are none. */
     final SerializedString staticFields;
+    /** What every record of a layout that is not JSON has with the same value (OTLP protobuf: the resource). */
+    final byte[] staticBytes;
     /** Extra fields that may be written (no collision with the layout's own names). */
     final Map<String, String> extraFields;
     private final List<String> problems;
 
     private RecordFormat(SpoolConfig config, PodMetadata pod) {
         List<String> notes = new ArrayList<>();
-        this.layout = config.get(EncodingSettings.LAYOUT);
+        Layout configured = config.get(EncodingSettings.LAYOUT);
+        this.layout = configured.canonical();
+        if (configured != layout) {
+            notes.add("layout '" + configured.configName() + "' is deprecated: records are written as '"
+                    + layout.configName() + "' (OTLP's JSON encoding, which the OpenTelemetry Collector reads); "
+                    + "write " + layout.configName());
+        }
         this.writer = LayoutWriter.of(layout);
         this.maxMessageLength = config.get(EncodingSettings.MAX_MESSAGE_LENGTH);
         this.maxValueLength = config.get(EncodingSettings.MAX_VALUE_LENGTH);
@@ -78,6 +84,7 @@ public final class RecordFormat {
         }
         this.extraFields = Collections.unmodifiableMap(extras);
         this.staticFields = new SerializedString(serialiseStaticFields());
+        this.staticBytes = writer.staticBytes(this);
         this.problems = List.copyOf(notes);
     }
 
@@ -105,12 +112,13 @@ public final class RecordFormat {
     }
 
     /**
-     * The headers every record of this format carries, for the engine: content type, layout, and the
+     * The headers every record of this format carries, for the engine: content type (the layout's:
+     * {@code application/json}, or {@code application/x-protobuf} for {@code otlp_proto}), layout, and the
      * pod, namespace and container where known.
      */
     public Map<String, byte[]> staticHeaders() {
         Map<String, byte[]> h = new LinkedHashMap<>();
-        h.put("content-type", CONTENT_TYPE.getBytes(StandardCharsets.US_ASCII));
+        h.put("content-type", layout.contentType().getBytes(StandardCharsets.US_ASCII));
         h.put("log.layout", layout.configName().getBytes(StandardCharsets.US_ASCII));
         putPodHeaders(h);
         return h;

@@ -38,10 +38,15 @@ class LayoutGoldenTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Layout.class)
+    @EnumSource(value = Layout.class, names = {"ECS", "OTLP_JSON", "FLUENTD"}) // otlp_proto: OtlpLayoutTest
     void aFullEventMatchesTheGoldenRecord(Layout layout) throws IOException {
         String record = Records.encode(Records.format(layout), fullEvent());
-        Records.parse(record);
+        if (layout == Layout.OTLP_JSON) {
+            byte[] bytes = record.getBytes(StandardCharsets.UTF_8);
+            Otlp.onlyRecord(Otlp.parse(layout, bytes, bytes.length)); // strict: protobuf's own JSON parser
+        } else {
+            Records.parse(record);
+        }
         assertEquals(golden(layout), record);
     }
 
