@@ -176,6 +176,9 @@ public final class KafkaSpoolAppender extends AbstractAppender {
         private String queueSize;
         @SuppressWarnings("log4j.public.setter")
         @PluginBuilderAttribute
+        private String queueMaxBytes;
+        @SuppressWarnings("log4j.public.setter")
+        @PluginBuilderAttribute
         private String stopTimeout;
         @SuppressWarnings("log4j.public.setter")
         @PluginBuilderAttribute

@@ -92,6 +92,10 @@ public abstract class AppenderElements extends UnsynchronizedAppenderBase<ILoggi
         settings.set("queueSize", value);
     }
 
+    public void setQueueMaxBytes(String value) {
+        settings.set("queueMaxBytes", value);
+    }
+
     public void setStopTimeout(String value) {
         settings.set("stopTimeout", value);
     }

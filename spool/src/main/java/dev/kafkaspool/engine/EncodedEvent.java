@@ -118,6 +118,21 @@ public final class EncodedEvent {
         return Arrays.copyOf(value, valueLength);
     }
 
+    /** The bytes this event holds for its key and value now. */
+    int heldBytes() {
+        return Math.max(0, keyLength) + valueLength;
+    }
+
+    /** Lets go of key and value arrays larger than {@code keep} bytes, so a large event's arrays do not stay. */
+    void shrink(int keep) {
+        if (key.length > keep) {
+            key = EMPTY;
+        }
+        if (value.length > keep) {
+            value = EMPTY;
+        }
+    }
+
     private static byte[] fit(byte[] array, int length) {
         return array.length >= length ? array : new byte[Math.max(length, array.length * 2)];
     }

@@ -50,6 +50,13 @@ public final class EngineSettings {
                     + "in-memory hand-off. Then the event is dropped and counted.",
             ValueParsers::parseDuration);
 
+    public static final Setting<Long> QUEUE_MAX_BYTES = new Setting<>("queueMaxBytes", "size (e.g. 32MiB)",
+            32L << 20, "32MiB",
+            "The most the in-memory hand-off holds of events' bytes (memory durability), whatever their "
+                    + "number: a burst of large events waits or is dropped and counted (queueFull) instead of "
+                    + "filling the heap. One event larger than this still passes when the hand-off is empty.",
+            text -> requireAtLeast(ValueParsers.parseSize(text), 1L << 20, "1MiB"));
+
     public static final Setting<Integer> QUEUE_SIZE = new Setting<>("queueSize", "whole number",
             8192, "8192",
             "Slots in the in-memory hand-off between logging threads and the shipper thread "
@@ -74,7 +81,7 @@ public final class EngineSettings {
     /** Every engine setting, in the order the documentation lists them. */
     public static List<Setting<?>> all() {
         return List.of(NAME, BOOTSTRAP_SERVERS, DURABILITY, SPOOL_DIR, MAX_BYTES, FULL_POLICY,
-                BLOCK_TIMEOUT, QUEUE_SIZE, STOP_TIMEOUT, STALL_TIMEOUT);
+                BLOCK_TIMEOUT, QUEUE_SIZE, QUEUE_MAX_BYTES, STOP_TIMEOUT, STALL_TIMEOUT);
     }
 
     private static String checkBootstrapServers(String text) {

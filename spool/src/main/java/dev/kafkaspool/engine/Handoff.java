@@ -1,5 +1,7 @@
 package dev.kafkaspool.engine;
 
+import java.util.concurrent.atomic.AtomicLong;
+
 import com.lmax.disruptor.EventPoller;
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
@@ -8,24 +10,43 @@ import com.lmax.disruptor.RingBuffer;
  * The bounded hand-off from logging threads to the shipper thread (memory durability): a ring of
  * preallocated {@link EncodedEvent} slots, so publishing copies bytes into a reused slot and
  * allocates nothing in steady state. Multi-producer, single consumer.
+ *
+ * <p>Bounded twice: by its number of slots ({@code queueSize}) and by the bytes the events in it
+ * hold ({@code queueMaxBytes}), so a burst of large events cannot fill the heap. A slot lets go of
+ * arrays larger than {@link #SLOT_KEEP_BYTES} once the shipper has taken its event, so the ring
+ * does not keep the largest event's size in every slot.
  */
 final class Handoff {
+    /** Arrays up to this size stay in their slot for reuse; larger ones are let go after use. */
+    static final int SLOT_KEEP_BYTES = 4 << 10;
+
     private final RingBuffer<EncodedEvent> ring;
     private final EventPoller<EncodedEvent> poller;
+    private final long maxBytes;
+    private final AtomicLong heldBytes = new AtomicLong();
+    private final Taking taking = new Taking();
 
-    Handoff(int requestedSize) {
+    Handoff(int requestedSize, long maxBytes) {
         int size = Integer.highestOneBit(Math.max(requestedSize - 1, 1)) << 1;
         this.ring = RingBuffer.createMultiProducer(EncodedEvent::new, size);
         this.poller = ring.newPoller();
+        this.maxBytes = maxBytes;
         ring.addGatingSequences(poller.getSequence());
     }
 
-    /** Copies the event into a free slot; false at once when the ring is full. Any thread. */
+    /** Copies the event into a free slot; false at once when the ring or its byte bound is full. Any thread. */
     boolean offer(EncodedEvent event) {
+        int bytes = event.heldBytes();
+        long held = heldBytes.addAndGet(bytes);
+        if (held > maxBytes && held != bytes) {
+            heldBytes.addAndGet(-bytes);
+            return false;
+        }
         long seq;
         try {
             seq = ring.tryNext();
         } catch (InsufficientCapacityException full) {
+            heldBytes.addAndGet(-bytes);
             return false;
         }
         try {
@@ -42,12 +63,15 @@ final class Handoff {
      * what it keeps.
      */
     void poll(EventPoller.Handler<EncodedEvent> handler) {
+        taking.handler = handler;
         try {
-            poller.poll(handler);
+            poller.poll(taking);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        } finally {
+            taking.handler = null;
         }
     }
 
@@ -56,7 +80,27 @@ final class Handoff {
         return ring.getCursor() - poller.getSequence().get();
     }
 
+    /** Bytes the events published and not yet polled hold. */
+    long heldBytes() {
+        return heldBytes.get();
+    }
+
     boolean isFull() {
         return ring.remainingCapacity() == 0;
+    }
+
+    /** Passes each event to the shipper's handler, then frees its bytes and lets go of large arrays. */
+    private final class Taking implements EventPoller.Handler<EncodedEvent> {
+        EventPoller.Handler<EncodedEvent> handler;
+
+        @Override
+        public boolean onEvent(EncodedEvent event, long sequence, boolean endOfBatch) throws Exception {
+            try {
+                return handler.onEvent(event, sequence, endOfBatch);
+            } finally {
+                heldBytes.addAndGet(-event.heldBytes());
+                event.shrink(SLOT_KEEP_BYTES);
+            }
+        }
     }
 }

@@ -95,7 +95,8 @@ final class ProblemReporter {
             case REJECTED:
                 return "the broker refused the record as invalid";
             case QUEUE_FULL:
-                return "the in-memory hand-off stayed full for blockTimeout; raise queueSize or use disk durability";
+                return "the in-memory hand-off (queueSize events, queueMaxBytes bytes) stayed full for blockTimeout, "
+                        + "or the heap had no room; raise them, or use disk durability";
             case SPOOL_ERROR:
                 return "the spool could not write while Kafka could not take events";
             case STOPPED:

@@ -62,6 +62,10 @@ public final class SpoolConfig {
         return get(EngineSettings.QUEUE_SIZE);
     }
 
+    public long queueMaxBytes() {
+        return get(EngineSettings.QUEUE_MAX_BYTES);
+    }
+
     public Duration stopTimeout() {
         return get(EngineSettings.STOP_TIMEOUT);
     }

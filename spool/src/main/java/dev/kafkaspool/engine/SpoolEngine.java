@@ -85,7 +85,7 @@ public final class SpoolEngine implements AutoCloseable {
             problems.info("the spool holds " + s.pendingRecords() + " event(s) (" + s.pendingBytes()
                     + " bytes) from an earlier run; they are shipped first");
         }
-        this.handoff = config.durability() == Durability.MEMORY ? new Handoff(config.queueSize()) : null;
+        this.handoff = config.durability() == Durability.MEMORY ? new Handoff(config.queueSize(), config.queueMaxBytes()) : null;
         Map<String, Object> producerProperties = config.producerProperties();
         this.producers = new ProducerLifecycle(config.name(), b.producerFactory, producerProperties, problems);
         this.shipper = new Shipper(handoff, spool, producers, new ProducerRecords(b.headers), counters, problems,
@@ -138,6 +138,10 @@ public final class SpoolEngine implements AutoCloseable {
         } catch (RuntimeException e) {
             problems.failure("an event could not be handed off: " + e, e);
             return drop(DropReason.SPOOL_ERROR);
+        } catch (OutOfMemoryError e) { // NOPMD: a log call never throws; the heap is the application's
+            problems.failure("an event could not be handed off: the heap is full (" + e.getMessage() + "); lower "
+                    + "queueMaxBytes or the events' size limits", null);
+            return drop(DropReason.QUEUE_FULL);
         } finally {
             submitsInProgress.decrementAndGet();
         }

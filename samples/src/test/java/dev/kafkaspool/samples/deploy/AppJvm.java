@@ -75,6 +75,11 @@ final class AppJvm implements AutoCloseable {
         process.waitFor(1, TimeUnit.MINUTES);
     }
 
+    /** What the application printed on standard output so far. */
+    List<String> lines() {
+        return List.copyOf(lines);
+    }
+
     String stderr() {
         try {
             return Files.exists(stderr) ? Files.readString(stderr) : "";
@@ -110,6 +115,7 @@ final class AppJvm implements AutoCloseable {
         private List<String> asUser = List.of();
         private String classpath;
         private final List<String> jvmFlags = new ArrayList<>();
+        private String mainClass = NumberedEvents.class.getName();
 
         private Builder(DemoService framework, Path workDir) {
             this.framework = framework;
@@ -147,13 +153,19 @@ final class AppJvm implements AutoCloseable {
             return this;
         }
 
+        /** Another application than {@link NumberedEvents}, taking the same two arguments. */
+        Builder mainClass(Class<?> main) {
+            mainClass = main.getName();
+            return this;
+        }
+
         /** Another class path, e.g. one another user may read. */
         Builder classpath(String value) {
             classpath = value;
             return this;
         }
 
-        /** Starts {@link NumberedEvents} with {@code count} events and this ending. */
+        /** Starts the application ({@link NumberedEvents} by default) with {@code count} events and this ending. */
         AppJvm start(int count, String ending, String name) throws IOException {
             List<String> command = new ArrayList<>(asUser);
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -162,7 +174,7 @@ final class AppJvm implements AutoCloseable {
             command.add(configuration);
             command.add("-cp");
             command.add(classpath);
-            command.add(NumberedEvents.class.getName());
+            command.add(mainClass);
             command.add(Integer.toString(count));
             command.add(ending);
             Path stderr = workDir.resolve(name + ".err");
