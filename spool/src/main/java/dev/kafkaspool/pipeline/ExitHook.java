@@ -16,7 +16,9 @@ import dev.kafkaspool.engine.StatusListener;
  * stops the logging framework, all in its shutdown hook thread. While such a thread runs, this
  * hook waits; it stops the pipeline itself only if that shutdown ended without stopping it.
  * Shutdown hooks run at the same time, so a hook that stopped the pipeline at once would drop
- * what the application logs while it shuts down.
+ * what the application logs while it shuts down. The JVM starts the hooks one after the other, so
+ * when Spring Boot is on the class path the hook gives that thread up to
+ * {@link #APPEAR_SECONDS} seconds to show up before it decides there is none.
  *
  * <p>The hook is removed when the pipeline stops before the JVM exits, so reconfigurations leave
  * no hooks behind.
@@ -24,6 +26,9 @@ import dev.kafkaspool.engine.StatusListener;
 final class ExitHook {
     /** Names of shutdown hook threads that stop the logging framework themselves, after the application. */
     static final String[] STOPS_LOGGING_LAST = {"SpringApplicationShutdownHook"};
+    /** A class whose presence says such a thread may come. */
+    static final String SPRING_APPLICATION = "org.springframework.boot.SpringApplication";
+    static final long APPEAR_SECONDS = 5;
 
     private static final long PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
@@ -69,7 +74,15 @@ final class ExitHook {
     }
 
     private void run() {
-        while (!pipeline.isStopped() && anotherThreadStopsLoggingLast()) {
+        boolean mayCome = present(SPRING_APPLICATION);
+        long appearBy = System.nanoTime() + TimeUnit.SECONDS.toNanos(APPEAR_SECONDS);
+        boolean seen = false;
+        while (!pipeline.isStopped()) {
+            boolean running = anotherThreadStopsLoggingLast();
+            seen |= running;
+            if (!running && (seen || !mayCome || System.nanoTime() - appearBy > 0)) {
+                break;
+            }
             LockSupport.parkNanos(PAUSE_NANOS);
         }
         if (pipeline.isStopped()) {
@@ -79,6 +92,19 @@ final class ExitHook {
                 + "stopped: stopping this appender, within stopTimeout (" + pipeline.config().stopTimeout().toMillis()
                 + " ms); what Kafka does not take by then stays in the spool");
         pipeline.stop();
+    }
+
+    private static boolean present(String className) {
+        for (ClassLoader loader : new ClassLoader[] {ExitHook.class.getClassLoader(),
+                Thread.currentThread().getContextClassLoader()}) {
+            try {
+                Class.forName(className, false, loader);
+                return true;
+            } catch (ClassNotFoundException | LinkageError e) {
+                // not there for this loader
+            }
+        }
+        return false;
     }
 
     private boolean anotherThreadStopsLoggingLast() {
