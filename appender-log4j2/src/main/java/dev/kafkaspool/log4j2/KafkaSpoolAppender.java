@@ -204,6 +204,9 @@ public final class KafkaSpoolAppender extends AbstractAppender {
         private String serviceEnvironment;
         @SuppressWarnings("log4j.public.setter")
         @PluginBuilderAttribute
+        private String serviceNodeName;
+        @SuppressWarnings("log4j.public.setter")
+        @PluginBuilderAttribute
         private String maxMessageLength;
         @SuppressWarnings("log4j.public.setter")
         @PluginBuilderAttribute

@@ -128,6 +128,10 @@ public abstract class AppenderElements extends UnsynchronizedAppenderBase<ILoggi
         settings.set("serviceEnvironment", value);
     }
 
+    public void setServiceNodeName(String value) {
+        settings.set("serviceNodeName", value);
+    }
+
     public void setMaxMessageLength(String value) {
         settings.set("maxMessageLength", value);
     }

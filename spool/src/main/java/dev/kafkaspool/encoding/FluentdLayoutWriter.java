@@ -28,8 +28,11 @@ final class FluentdLayoutWriter implements LayoutWriter {
     private static final SerializedString SEQUENCE = new SerializedString("sequence");
     private static final SerializedString TAGS = new SerializedString("tags");
     private static final SerializedString ATTRIBUTES = new SerializedString("attributes");
+    private static final SerializedString TRACE_ID = new SerializedString("trace_id");
+    private static final SerializedString SPAN_ID = new SerializedString("span_id");
+    private static final SerializedString TRACE_FLAGS = new SerializedString("trace_flags");
     private static final Set<String> RESERVED = Set.of("log", "stream", "time", "level", "logger", "thread",
-            "event_id", "sequence", "tags", "attributes", "kubernetes", "service_name", "service_version",
+            "event_id", "sequence", "tags", "attributes", "trace_id", "span_id", "trace_flags", "kubernetes", "service_name", "service_version",
             "service_environment");
 
     private FluentdLayoutWriter() {
@@ -67,8 +70,10 @@ final class FluentdLayoutWriter implements LayoutWriter {
         enc.writeEventId(EVENT_ID);
         g.writeFieldName(SEQUENCE);
         g.writeNumber(enc.sequence());
-        enc.writeMarkers(TAGS, e);
-        enc.writeEntriesObject(ATTRIBUTES, e);
+        JsonEntries entries = enc.entries();
+        entries.writeMarkers(TAGS, e);
+        entries.writeObject(ATTRIBUTES, e, false);
+        entries.writeTrace(TRACE_ID, SPAN_ID, TRACE_FLAGS);
     }
 
     @Override
