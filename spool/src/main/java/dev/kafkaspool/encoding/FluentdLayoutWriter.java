@@ -44,8 +44,16 @@ final class FluentdLayoutWriter implements LayoutWriter {
         RecordFormat f = enc.format();
         StringBuilder line = enc.text();
         enc.appendIsoTimestamp(line, e);
-        line.append(' ').append(Levels.name(e.level())).append(" [").append(e.threadName()).append("] ")
-                .append(e.loggerName()).append(" - ");
+        line.append(' ').append(Levels.name(e.level()));
+        String thread = e.threadName();
+        String logger = e.loggerName();
+        if (thread != null) {
+            line.append(" [").append(thread).append(']');
+        }
+        if (logger != null) {
+            line.append(' ').append(logger);
+        }
+        line.append(" - ");
         int messageStart = line.length();
         e.formatMessage(line);
         int messageLength = line.length() - messageStart;
@@ -65,8 +73,8 @@ final class FluentdLayoutWriter implements LayoutWriter {
         enc.writeIsoTimestamp(TIME, e);
         g.writeFieldName(LEVEL);
         g.writeString(Levels.name(e.level()));
-        enc.writeStringIfKnown(LOGGER, e.loggerName());
-        enc.writeStringIfKnown(THREAD, e.threadName());
+        enc.writeBounded(LOGGER, logger, f.maxValueLength); // JSON null when unknown
+        enc.writeBounded(THREAD, thread, f.maxValueLength);
         enc.writeEventId(EVENT_ID);
         g.writeFieldName(SEQUENCE);
         g.writeNumber(enc.sequence());
