@@ -234,6 +234,9 @@ public final class KafkaSpoolAppender extends AbstractAppender {
         private String containerNameEnv;
         @SuppressWarnings("log4j.public.setter")
         @PluginBuilderAttribute
+        private String containerImageEnv;
+        @SuppressWarnings("log4j.public.setter")
+        @PluginBuilderAttribute
         private String serviceAccountEnv;
         @SuppressWarnings("log4j.public.setter")
         @PluginBuilderAttribute

@@ -168,6 +168,10 @@ public abstract class AppenderElements extends UnsynchronizedAppenderBase<ILoggi
         settings.set("containerNameEnv", value);
     }
 
+    public void setContainerImageEnv(String value) {
+        settings.set("containerImageEnv", value);
+    }
+
     public void setServiceAccountEnv(String value) {
         settings.set("serviceAccountEnv", value);
     }

@@ -38,7 +38,7 @@ final class EcsLayoutWriter implements LayoutWriter {
             "log.logger", "event.id", "event.sequence", "log.origin", "tags", "labels", "error.type",
             "error.message", "error.stack_trace", "ecs.version", "service.name", "service.version",
             "service.environment", "service.node.name", "event.dataset", "process.pid", "trace.id", "span.id",
-            "transaction.id", "kubernetes", "encoding.error");
+            "transaction.id", "container.id", "container.image.name", "kubernetes", "encoding.error");
 
     private EcsLayoutWriter() {
     }
@@ -110,6 +110,8 @@ final class EcsLayoutWriter implements LayoutWriter {
     @Override
     public void writeStaticFields(JsonGenerator g, RecordFormat f) throws IOException {
         PodMetadata p = f.pod;
+        RecordFormat.writeIfKnown(g, "container.id", p.containerId());
+        RecordFormat.writeIfKnown(g, "container.image.name", p.containerImage());
         boolean any = p.podName() != null || p.namespace() != null || p.nodeName() != null || p.containerName() != null
                 || p.podUid() != null || p.podIp() != null || !p.labels().isEmpty() || !p.annotations().isEmpty();
         if (any) {

@@ -32,7 +32,7 @@ final class FluentdLayoutWriter implements LayoutWriter {
     private static final SerializedString SPAN_ID = new SerializedString("span_id");
     private static final SerializedString TRACE_FLAGS = new SerializedString("trace_flags");
     private static final Set<String> RESERVED = Set.of("log", "stream", "time", "level", "logger", "thread",
-            "event_id", "sequence", "tags", "attributes", "trace_id", "span_id", "trace_flags", "kubernetes", "service_name", "service_version",
+            "event_id", "sequence", "tags", "attributes", "trace_id", "span_id", "trace_flags", "docker", "kubernetes", "service_name", "service_version",
             "service_environment");
 
     private FluentdLayoutWriter() {
@@ -88,7 +88,8 @@ final class FluentdLayoutWriter implements LayoutWriter {
     public void writeStaticFields(JsonGenerator g, RecordFormat f) throws IOException {
         PodMetadata p = f.pod;
         boolean any = p.podName() != null || p.namespace() != null || p.nodeName() != null || p.containerName() != null
-                || p.podUid() != null || p.podIp() != null || !p.labels().isEmpty() || !p.annotations().isEmpty();
+                || p.podUid() != null || p.podIp() != null || p.containerImage() != null || !p.labels().isEmpty()
+                || !p.annotations().isEmpty();
         if (any) {
             g.writeObjectFieldStart("kubernetes");
             RecordFormat.writeIfKnown(g, "namespace_name", p.namespace());
@@ -96,9 +97,15 @@ final class FluentdLayoutWriter implements LayoutWriter {
             RecordFormat.writeIfKnown(g, "pod_id", p.podUid());
             RecordFormat.writeIfKnown(g, "pod_ip", p.podIp());
             RecordFormat.writeIfKnown(g, "container_name", p.containerName());
+            RecordFormat.writeIfKnown(g, "container_image", p.containerImage());
             RecordFormat.writeIfKnown(g, "host", p.nodeName());
             RecordFormat.writeMap(g, "labels", p.labels(), true);
             RecordFormat.writeMap(g, "annotations", p.annotations(), true);
+            g.writeEndObject();
+        }
+        if (p.containerId() != null) {
+            g.writeObjectFieldStart("docker");
+            g.writeStringField("container_id", p.containerId());
             g.writeEndObject();
         }
         RecordFormat.writeIfKnown(g, "service_name", f.serviceName);
