@@ -207,6 +207,9 @@ public final class KafkaSpoolAppender extends AbstractAppender {
         private String serviceEnvironment;
         @SuppressWarnings("log4j.public.setter")
         @PluginBuilderAttribute
+        private String serviceNodeName;
+        @SuppressWarnings("log4j.public.setter")
+        @PluginBuilderAttribute
         private String maxMessageLength;
         @SuppressWarnings("log4j.public.setter")
         @PluginBuilderAttribute
@@ -232,6 +235,9 @@ public final class KafkaSpoolAppender extends AbstractAppender {
         @SuppressWarnings("log4j.public.setter")
         @PluginBuilderAttribute
         private String containerNameEnv;
+        @SuppressWarnings("log4j.public.setter")
+        @PluginBuilderAttribute
+        private String containerImageEnv;
         @SuppressWarnings("log4j.public.setter")
         @PluginBuilderAttribute
         private String serviceAccountEnv;

@@ -132,6 +132,10 @@ public abstract class AppenderElements extends UnsynchronizedAppenderBase<ILoggi
         settings.set("serviceEnvironment", value);
     }
 
+    public void setServiceNodeName(String value) {
+        settings.set("serviceNodeName", value);
+    }
+
     public void setMaxMessageLength(String value) {
         settings.set("maxMessageLength", value);
     }
@@ -166,6 +170,10 @@ public abstract class AppenderElements extends UnsynchronizedAppenderBase<ILoggi
 
     public void setContainerNameEnv(String value) {
         settings.set("containerNameEnv", value);
+    }
+
+    public void setContainerImageEnv(String value) {
+        settings.set("containerImageEnv", value);
     }
 
     public void setServiceAccountEnv(String value) {

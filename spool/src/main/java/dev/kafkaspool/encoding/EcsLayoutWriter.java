@@ -8,8 +8,10 @@ import dev.kafkaspool.pod.PodMetadata;
 import com.fasterxml.jackson.core.io.SerializedString;
 
 /**
- * Elastic Common Schema: the core fields under the dotted names ECS logging libraries use, the
- * MDC and key-values under {@code labels}, markers as {@code tags}, and the pod under
+ * Elastic Common Schema, as the ecs-logging spec has it: {@code @timestamp}, {@code log.level},
+ * {@code message}, then {@code ecs.version} and the service fields; the MDC and key-values under
+ * {@code labels} (keys sanitised as the spec says), the trace context as {@code trace.id},
+ * {@code span.id}, {@code transaction.id}, markers as {@code tags}, and the pod under
  * {@code kubernetes} as Beats writes it (label and annotation keys with dots turned into {@code _}).
  */
 final class EcsLayoutWriter implements LayoutWriter {
@@ -29,10 +31,14 @@ final class EcsLayoutWriter implements LayoutWriter {
     private static final SerializedString ERROR_TYPE = new SerializedString("error.type");
     private static final SerializedString ERROR_MESSAGE = new SerializedString("error.message");
     private static final SerializedString ERROR_STACK_TRACE = new SerializedString("error.stack_trace");
+    private static final SerializedString TRACE_ID = new SerializedString("trace.id");
+    private static final SerializedString SPAN_ID = new SerializedString("span.id");
+    private static final SerializedString TRANSACTION_ID = new SerializedString("transaction.id");
     private static final Set<String> RESERVED = Set.of("@timestamp", "log.level", "message", "process.thread.name",
             "log.logger", "event.id", "event.sequence", "log.origin", "tags", "labels", "error.type",
             "error.message", "error.stack_trace", "ecs.version", "service.name", "service.version",
-            "service.environment", "kubernetes");
+            "service.environment", "service.node.name", "event.dataset", "process.pid", "trace.id", "span.id",
+            "transaction.id", "container.id", "container.image.name", "kubernetes", "encoding.error");
 
     private EcsLayoutWriter() {
     }
@@ -44,6 +50,7 @@ final class EcsLayoutWriter implements LayoutWriter {
         g.writeFieldName(LEVEL);
         g.writeString(Levels.name(e.level()));
         enc.writeMessage(MESSAGE, e);
+        g.writeRaw(enc.format().headFields);
         enc.writeStringIfKnown(THREAD, e.threadName());
         enc.writeStringIfKnown(LOGGER, e.loggerName());
         enc.writeEventId(EVENT_ID);
@@ -60,18 +67,51 @@ final class EcsLayoutWriter implements LayoutWriter {
             g.writeStringField("function", caller.getMethodName());
             g.writeEndObject();
         }
-        enc.writeMarkers(TAGS, e);
-        enc.writeEntriesObject(LABELS, e);
+        JsonEntries entries = enc.entries();
+        entries.writeMarkers(TAGS, e);
+        entries.writeObject(LABELS, e, true);
+        entries.writeTrace(TRACE_ID, SPAN_ID, null);
+        CharSequence transaction = entries.transactionId();
+        if (transaction != null) {
+            enc.writeBounded(TRANSACTION_ID, transaction, enc.format().maxValueLength);
+        }
         enc.writeError(e, ERROR_TYPE, ERROR_MESSAGE, ERROR_STACK_TRACE);
     }
 
+    /** The fields ECS wants right after {@code message}: the version, the service and the process. */
     @Override
-    public void writeStaticFields(JsonGenerator g, RecordFormat f) throws IOException {
+    public void writeHeadFields(JsonGenerator g, RecordFormat f) throws IOException {
         g.writeStringField("ecs.version", ECS_VERSION);
         RecordFormat.writeIfKnown(g, "service.name", f.serviceName);
         RecordFormat.writeIfKnown(g, "service.version", f.serviceVersion);
         RecordFormat.writeIfKnown(g, "service.environment", f.serviceEnvironment);
+        RecordFormat.writeIfKnown(g, "service.node.name", f.serviceNodeName);
+        RecordFormat.writeIfKnown(g, "event.dataset", f.serviceName);
+        g.writeNumberField("process.pid", f.pid);
+    }
+
+    /** The fallback record in ECS: the required fields, what failed, and the service and pod fields. */
+    @Override
+    public void writeFallback(EventEncoder enc, LogEventView e, Throwable failure) throws IOException {
+        JsonGenerator g = enc.generator();
+        g.writeStartObject();
+        enc.writeIsoTimestamp(TIMESTAMP, e);
+        g.writeFieldName(LEVEL);
+        g.writeString(e.level() == null ? "ERROR" : Levels.name(e.level()));
+        g.writeStringField("message", FALLBACK_MESSAGE + failure.getClass().getName());
+        g.writeRaw(enc.format().headFields);
+        enc.writeStringIfKnown(LOGGER, e.loggerName());
+        enc.writeEventId(EVENT_ID);
+        g.writeStringField("encoding.error", String.valueOf(StackTraceText.messageOf(failure)));
+        g.writeRaw(enc.format().staticFields);
+        g.writeEndObject();
+    }
+
+    @Override
+    public void writeStaticFields(JsonGenerator g, RecordFormat f) throws IOException {
         PodMetadata p = f.pod;
+        RecordFormat.writeIfKnown(g, "container.id", p.containerId());
+        RecordFormat.writeIfKnown(g, "container.image.name", p.containerImage());
         boolean any = p.podName() != null || p.namespace() != null || p.nodeName() != null || p.containerName() != null
                 || p.podUid() != null || p.podIp() != null || !p.labels().isEmpty() || !p.annotations().isEmpty();
         if (any) {

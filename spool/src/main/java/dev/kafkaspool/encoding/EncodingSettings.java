@@ -44,6 +44,10 @@ public final class EncodingSettings {
             null, "(none)", "The deployment environment (ECS service.environment, OpenTelemetry "
                     + "deployment.environment.name) in every record.", EncodingSettings::requireText);
 
+    public static final Setting<String> SERVICE_NODE_NAME = new Setting<>("serviceNodeName", "text",
+            null, "(none)", "ECS service.node.name in every record: which instance of the service wrote it "
+                    + "(e.g. the pod's name; ECS layout only).", EncodingSettings::requireText);
+
     public static final Setting<Integer> MAX_MESSAGE_LENGTH = new Setting<>("maxMessageLength", "characters",
             32_768, "32768",
             "A longer message is cut and ends with ...[truncated N chars].",
@@ -65,7 +69,7 @@ public final class EncodingSettings {
     /** Every encoding setting, in documentation order. */
     public static List<Setting<?>> all() {
         return List.of(LAYOUT, TOPIC, ERROR_TOPIC, KEY, SERVICE_NAME, SERVICE_VERSION, SERVICE_ENVIRONMENT,
-                MAX_MESSAGE_LENGTH, MAX_VALUE_LENGTH, MAX_STACK_TRACE_LENGTH);
+                SERVICE_NODE_NAME, MAX_MESSAGE_LENGTH, MAX_VALUE_LENGTH, MAX_STACK_TRACE_LENGTH);
     }
 
     private static String requireText(String text) {

@@ -2,8 +2,6 @@ package dev.kafkaspool.encoding;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -22,9 +20,6 @@ import dev.kafkaspool.engine.EventIds;
  */
 public final class EventEncoder {
     private static final JsonFactory FACTORY = newFactory();
-    private static final String COLLISION_PREFIX = "mdc.";
-    private static final FieldVisitor<EventEncoder> ENTRY_WRITER = (name, value, encoder) -> encoder.entry(name, value);
-    private static final FieldVisitor<EventEncoder> MARKER_WRITER = (name, value, encoder) -> encoder.marker(name);
 
     private final ByteSink out = new ByteSink();
     private final EncodedEvent event = new EncodedEvent();
@@ -36,14 +31,13 @@ public final class EventEncoder {
     private final WrittenNames names = new WrittenNames();
     private final StackTraceText stackTraces = new StackTraceText();
     private final RecordKeys keys = new RecordKeys();
+    private final JsonEntries entries = new JsonEntries(this);
     private OtlpAttributes otlp;
     private JsonGenerator g;
 
     private RecordFormat format;
     private long instanceId;
     private long sequence;
-    private SerializableString lazyName;
-    private boolean lazyOpen;
 
     public EventEncoder() {
         g = newGenerator();
@@ -174,7 +168,8 @@ public final class EventEncoder {
         writeBoundedValue(value, max);
     }
 
-    private void writeBoundedValue(CharSequence value, int max) throws IOException {
+    /** Writes {@code value} cut at {@code max} characters, or null. */
+    void writeBoundedValue(CharSequence value, int max) throws IOException {
         if (value == null) {
             g.writeNull();
             return;
@@ -222,106 +217,9 @@ public final class EventEncoder {
         return names.add(name);
     }
 
-    /**
-     * Writes the event's key-values and context entries as members of an object named {@code name},
-     * opened only if there is at least one entry. A name already taken gets the {@code mdc.} prefix.
-     */
-    void writeEntriesObject(SerializableString name, LogEventView e) throws IOException {
-        resetNames();
-        lazyName = name;
-        lazyOpen = false;
-        writeEntries(e);
-        if (lazyOpen) {
-            g.writeEndObject();
-        }
-    }
-
-    /** Writes the key-values and context entries into the object open now. */
-    void writeEntriesInline(LogEventView e) {
-        lazyName = null;
-        lazyOpen = true;
-        writeEntries(e);
-    }
-
-    private void writeEntries(LogEventView e) {
-        e.forEachKeyValue(ENTRY_WRITER, this);
-        e.forEachContextEntry(ENTRY_WRITER, this);
-    }
-
-    /** Writes the marker names as an array named {@code name}, when there are any. */
-    void writeMarkers(SerializableString name, LogEventView e) throws IOException {
-        lazyName = name;
-        lazyOpen = false;
-        e.forEachMarker(MARKER_WRITER, this);
-        if (lazyOpen) {
-            g.writeEndArray();
-        }
-    }
-
-    private void entry(String name, Object value) {
-        if (name == null) {
-            return;
-        }
-        try {
-            if (!lazyOpen) {
-                g.writeFieldName(lazyName);
-                g.writeStartObject();
-                lazyOpen = true;
-            }
-            String safe = BoundedText.safeName(name);
-            String field = safe;
-            if (!names.add(safe)) {
-                field = COLLISION_PREFIX + safe;
-                if (!names.add(field)) {
-                    return; // both names taken: writing it would repeat a name in the object
-                }
-            }
-            g.writeFieldName(field);
-            writeValue(value);
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-    }
-
-    private void marker(String name) {
-        try {
-            if (!lazyOpen) {
-                g.writeFieldName(lazyName);
-                g.writeStartArray();
-                lazyOpen = true;
-            }
-            writeBoundedValue(name, format.maxValueLength);
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-    }
-
-    private void writeValue(Object value) throws IOException {
-        if (value == null) {
-            g.writeNull();
-        } else if (value instanceof String) {
-            writeBoundedValue((String) value, format.maxValueLength);
-        } else if (value instanceof Integer || value instanceof Long || value instanceof Short
-                || value instanceof Byte) {
-            g.writeNumber(((Number) value).longValue());
-        } else if (value instanceof Double || value instanceof Float) {
-            double d = ((Number) value).doubleValue();
-            if (Double.isFinite(d)) {
-                g.writeNumber(d);
-            } else {
-                g.writeString(String.valueOf(d));
-            }
-        } else if (value instanceof BigDecimal) {
-            g.writeNumber((BigDecimal) value);
-        } else if (value instanceof BigInteger) {
-            g.writeNumber((BigInteger) value);
-        } else if (value instanceof Boolean) {
-            g.writeBoolean((Boolean) value);
-        } else if (value instanceof CharSequence) {
-            writeBoundedValue((CharSequence) value, format.maxValueLength);
-        } else {
-            writeBoundedValue(safeToString(value), format.maxValueLength);
-        }
+    /** Writes entries, markers and trace context as JSON; this encoder's. */
+    JsonEntries entries() {
+        return entries;
     }
 
     static String safeToString(Object value) {

@@ -28,8 +28,11 @@ final class FluentdLayoutWriter implements LayoutWriter {
     private static final SerializedString SEQUENCE = new SerializedString("sequence");
     private static final SerializedString TAGS = new SerializedString("tags");
     private static final SerializedString ATTRIBUTES = new SerializedString("attributes");
+    private static final SerializedString TRACE_ID = new SerializedString("trace_id");
+    private static final SerializedString SPAN_ID = new SerializedString("span_id");
+    private static final SerializedString TRACE_FLAGS = new SerializedString("trace_flags");
     private static final Set<String> RESERVED = Set.of("log", "stream", "time", "level", "logger", "thread",
-            "event_id", "sequence", "tags", "attributes", "kubernetes", "service_name", "service_version",
+            "event_id", "sequence", "tags", "attributes", "trace_id", "span_id", "trace_flags", "docker", "kubernetes", "service_name", "service_version",
             "service_environment");
 
     private FluentdLayoutWriter() {
@@ -41,8 +44,16 @@ final class FluentdLayoutWriter implements LayoutWriter {
         RecordFormat f = enc.format();
         StringBuilder line = enc.text();
         enc.appendIsoTimestamp(line, e);
-        line.append(' ').append(Levels.name(e.level())).append(" [").append(e.threadName()).append("] ")
-                .append(e.loggerName()).append(" - ");
+        line.append(' ').append(Levels.name(e.level()));
+        String thread = e.threadName();
+        String logger = e.loggerName();
+        if (thread != null) {
+            line.append(" [").append(thread).append(']');
+        }
+        if (logger != null) {
+            line.append(' ').append(logger);
+        }
+        line.append(" - ");
         int messageStart = line.length();
         e.formatMessage(line);
         int messageLength = line.length() - messageStart;
@@ -62,20 +73,23 @@ final class FluentdLayoutWriter implements LayoutWriter {
         enc.writeIsoTimestamp(TIME, e);
         g.writeFieldName(LEVEL);
         g.writeString(Levels.name(e.level()));
-        enc.writeStringIfKnown(LOGGER, e.loggerName());
-        enc.writeStringIfKnown(THREAD, e.threadName());
+        enc.writeBounded(LOGGER, logger, f.maxValueLength); // JSON null when unknown
+        enc.writeBounded(THREAD, thread, f.maxValueLength);
         enc.writeEventId(EVENT_ID);
         g.writeFieldName(SEQUENCE);
         g.writeNumber(enc.sequence());
-        enc.writeMarkers(TAGS, e);
-        enc.writeEntriesObject(ATTRIBUTES, e);
+        JsonEntries entries = enc.entries();
+        entries.writeMarkers(TAGS, e);
+        entries.writeObject(ATTRIBUTES, e, false);
+        entries.writeTrace(TRACE_ID, SPAN_ID, TRACE_FLAGS);
     }
 
     @Override
     public void writeStaticFields(JsonGenerator g, RecordFormat f) throws IOException {
         PodMetadata p = f.pod;
         boolean any = p.podName() != null || p.namespace() != null || p.nodeName() != null || p.containerName() != null
-                || p.podUid() != null || p.podIp() != null || !p.labels().isEmpty() || !p.annotations().isEmpty();
+                || p.podUid() != null || p.podIp() != null || p.containerImage() != null || !p.labels().isEmpty()
+                || !p.annotations().isEmpty();
         if (any) {
             g.writeObjectFieldStart("kubernetes");
             RecordFormat.writeIfKnown(g, "namespace_name", p.namespace());
@@ -83,9 +97,15 @@ final class FluentdLayoutWriter implements LayoutWriter {
             RecordFormat.writeIfKnown(g, "pod_id", p.podUid());
             RecordFormat.writeIfKnown(g, "pod_ip", p.podIp());
             RecordFormat.writeIfKnown(g, "container_name", p.containerName());
+            RecordFormat.writeIfKnown(g, "container_image", p.containerImage());
             RecordFormat.writeIfKnown(g, "host", p.nodeName());
             RecordFormat.writeMap(g, "labels", p.labels(), true);
             RecordFormat.writeMap(g, "annotations", p.annotations(), true);
+            g.writeEndObject();
+        }
+        if (p.containerId() != null) {
+            g.writeObjectFieldStart("docker");
+            g.writeStringField("container_id", p.containerId());
             g.writeEndObject();
         }
         RecordFormat.writeIfKnown(g, "service_name", f.serviceName);

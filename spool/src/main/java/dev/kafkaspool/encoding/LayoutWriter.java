@@ -20,6 +20,13 @@ interface LayoutWriter {
     /** The fields every record has with the same value; serialised once per {@link RecordFormat}. */
     void writeStaticFields(JsonGenerator g, RecordFormat format) throws IOException;
 
+    /**
+     * The fields every record has with the same value that a layout writes early in the record
+     * (ECS: right after {@code message}); serialised once per {@link RecordFormat}. None by default.
+     */
+    default void writeHeadFields(JsonGenerator g, RecordFormat format) throws IOException {
+    }
+
     /** The names, beside which extra fields are written, that the layout writes itself; extra fields may not take them. */
     Set<String> reservedNames();
 
@@ -49,7 +56,9 @@ interface LayoutWriter {
         g.writeStartObject();
         encoder.writeIsoTimestamp(FALLBACK_TIMESTAMP, e);
         g.writeStringField("log.level", String.valueOf(e.level()));
-        g.writeStringField("log.logger", String.valueOf(e.loggerName()));
+        if (e.loggerName() != null) {
+            g.writeStringField("log.logger", e.loggerName());
+        }
         encoder.writeEventId(FALLBACK_EVENT_ID);
         g.writeStringField("message", FALLBACK_MESSAGE + failure.getClass().getName());
         g.writeStringField("encoding.error", String.valueOf(StackTraceText.messageOf(failure)));

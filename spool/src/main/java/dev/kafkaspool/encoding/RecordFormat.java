@@ -31,6 +31,9 @@ public final class RecordFormat {
     final String serviceName;
     final String serviceVersion;
     final String serviceEnvironment;
+    final String serviceNodeName;
+    /** This process's id. */
+    final long pid;
     final PodMetadata pod;
     final String topic;
     final String errorTopic;
@@ -38,6 +41,8 @@ public final class RecordFormat {
     final byte[] podKey;
     /** The static fields as JSON members, with a leading comma; empty when there are none. */
     final SerializedString staticFields;
+    /** The static fields a layout writes early in the record, as JSON members with a leading comma; often empty. */
+    final SerializedString headFields;
     /** What every record of a layout that is not JSON has with the same value (OTLP protobuf: the resource). */
     final byte[] staticBytes;
     /** Extra fields that may be written (no collision with the layout's own names). */
@@ -60,6 +65,8 @@ public final class RecordFormat {
         this.serviceName = config.get(EncodingSettings.SERVICE_NAME);
         this.serviceVersion = config.get(EncodingSettings.SERVICE_VERSION);
         this.serviceEnvironment = config.get(EncodingSettings.SERVICE_ENVIRONMENT);
+        this.serviceNodeName = config.get(EncodingSettings.SERVICE_NODE_NAME);
+        this.pid = ProcessHandle.current().pid();
         this.pod = pod;
         Map<String, String> placeholders = new LinkedHashMap<>();
         placeholders.put("kubernetes.namespace", pod.namespace());
@@ -83,7 +90,8 @@ public final class RecordFormat {
             }
         }
         this.extraFields = Collections.unmodifiableMap(extras);
-        this.staticFields = new SerializedString(serialiseStaticFields());
+        this.staticFields = new SerializedString(serialise(false));
+        this.headFields = new SerializedString(serialise(true));
         this.staticBytes = writer.staticBytes(this);
         this.problems = List.copyOf(notes);
     }
@@ -151,11 +159,15 @@ public final class RecordFormat {
         }
     }
 
-    private String serialiseStaticFields() {
+    private String serialise(boolean head) {
         StringWriter out = new StringWriter();
         try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
             g.writeStartObject();
-            writer.writeStaticFields(g, this);
+            if (head) {
+                writer.writeHeadFields(g, this);
+            } else {
+                writer.writeStaticFields(g, this);
+            }
             g.writeEndObject();
         } catch (IOException e) {
             throw new IllegalStateException("cannot serialise the static fields", e);

@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * The trace context of one event, lifted from the MDC keys tracing libraries write: the
  * OpenTelemetry Java agent's {@code trace_id}, {@code span_id}, {@code trace_flags} and Micrometer
- * Tracing's {@code traceId}, {@code spanId}. An entry is taken only when its value is hex of the
+ * Tracing's {@code traceId}, {@code spanId}, and Elastic's APM agent's {@code trace.id}, {@code span.id}. An entry is taken only when its value is hex of the
  * right length (32 digits for a trace id, 16 for a span id, 2 for the flags); otherwise it stays an
  * ordinary entry. A second key giving the same id is taken too (it would only repeat it); one giving
  * another id stays an entry. Reused per encoder: <b>not thread-safe</b>.
@@ -35,6 +35,7 @@ final class TraceContext {
         switch (name) {
             case "trace_id":
             case "traceId":
+            case "trace.id":
                 if (takeId(v, traceId, hasTraceId)) {
                     hasTraceId = true;
                     return true;
@@ -42,6 +43,7 @@ final class TraceContext {
                 return false;
             case "span_id":
             case "spanId":
+            case "span.id":
                 if (takeId(v, spanId, hasSpanId)) {
                     hasSpanId = true;
                     return true;
@@ -123,6 +125,13 @@ final class TraceContext {
     /** The span id as 16 lowercase hex digits into {@code out}; returns the length. */
     int spanIdHex(char[] out) {
         return hex(spanId, out);
+    }
+
+    /** The flags as 2 lowercase hex digits into {@code out}; returns the length. */
+    int flagsHex(char[] out) {
+        out[0] = HEX[flags >> 4 & 0xF];
+        out[1] = HEX[flags & 0xF];
+        return 2;
     }
 
     private static int hex(byte[] b, char[] out) {

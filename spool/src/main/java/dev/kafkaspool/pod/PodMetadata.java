@@ -20,6 +20,8 @@ public final class PodMetadata {
     private final String podIp;
     private final String nodeName;
     private final String containerName;
+    private final String containerImage;
+    private final String containerId;
     private final String serviceAccount;
     private final Map<String, String> labels;
     private final Map<String, String> annotations;
@@ -32,6 +34,8 @@ public final class PodMetadata {
         this.podIp = b.podIp;
         this.nodeName = b.nodeName;
         this.containerName = b.containerName;
+        this.containerImage = b.containerImage;
+        this.containerId = b.containerId;
         this.serviceAccount = b.serviceAccount;
         this.labels = b.labels;
         this.annotations = b.annotations;
@@ -100,10 +104,20 @@ public final class PodMetadata {
         return extraFields;
     }
 
+    /** The container's image, from the variable the pod spec sets, or {@code null}. */
+    public String containerImage() {
+        return containerImage;
+    }
+
+    /** The container runtime's id of this container (64 hex digits), or {@code null}. */
+    public String containerId() {
+        return containerId;
+    }
+
     /** True when no field is known and every map is empty. */
     public boolean isEmpty() {
         return podName == null && namespace == null && podUid == null && podIp == null && nodeName == null
-                && containerName == null && serviceAccount == null && labels.isEmpty() && annotations.isEmpty()
+                && containerName == null && containerImage == null && containerId == null && serviceAccount == null && labels.isEmpty() && annotations.isEmpty()
                 && extraFields.isEmpty();
     }
 
@@ -124,13 +138,15 @@ public final class PodMetadata {
         return Objects.equals(podName, other.podName) && Objects.equals(namespace, other.namespace)
                 && Objects.equals(podUid, other.podUid) && Objects.equals(podIp, other.podIp)
                 && Objects.equals(nodeName, other.nodeName) && Objects.equals(containerName, other.containerName)
+                && Objects.equals(containerImage, other.containerImage) && Objects.equals(containerId, other.containerId)
                 && Objects.equals(serviceAccount, other.serviceAccount) && labels.equals(other.labels)
                 && annotations.equals(other.annotations) && extraFields.equals(other.extraFields);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(podName, namespace, podUid, podIp, nodeName, containerName, serviceAccount, labels,
+        return Objects.hash(podName, namespace, podUid, podIp, nodeName, containerName, containerImage, containerId,
+                serviceAccount, labels,
                 annotations, extraFields);
     }
 
@@ -147,6 +163,8 @@ public final class PodMetadata {
         append(sb, "podIp", podIp);
         append(sb, "nodeName", nodeName);
         append(sb, "containerName", containerName);
+        append(sb, "containerImage", containerImage);
+        append(sb, "containerId", containerId);
         append(sb, "serviceAccount", serviceAccount);
         if (!labels.isEmpty()) {
             append(sb, "labels", labels);
@@ -177,6 +195,8 @@ public final class PodMetadata {
         private String podIp;
         private String nodeName;
         private String containerName;
+        private String containerImage;
+        private String containerId;
         private String serviceAccount;
         private Map<String, String> labels = Map.of();
         private Map<String, String> annotations = Map.of();
@@ -192,6 +212,8 @@ public final class PodMetadata {
             podIp = m.podIp;
             nodeName = m.nodeName;
             containerName = m.containerName;
+            containerImage = m.containerImage;
+            containerId = m.containerId;
             serviceAccount = m.serviceAccount;
             labels = m.labels;
             annotations = m.annotations;
@@ -225,6 +247,16 @@ public final class PodMetadata {
 
         public Builder containerName(String value) {
             containerName = knownOrNull(value);
+            return this;
+        }
+
+        public Builder containerImage(String value) {
+            containerImage = knownOrNull(value);
+            return this;
+        }
+
+        public Builder containerId(String value) {
+            containerId = knownOrNull(value);
             return this;
         }
 

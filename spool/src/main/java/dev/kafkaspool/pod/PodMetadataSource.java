@@ -40,6 +40,9 @@ public final class PodMetadataSource {
     private final String podIpEnv;
     private final String nodeNameEnv;
     private final String containerNameEnv;
+    private final String containerImageEnv;
+    private final Path cgroupFile;
+    private final Path mountinfoFile;
     private final String serviceAccountEnv;
     private final Path podInfoDir;
     private final Path namespaceFile;
@@ -55,6 +58,9 @@ public final class PodMetadataSource {
         podIpEnv = b.podIpEnv;
         nodeNameEnv = b.nodeNameEnv;
         containerNameEnv = b.containerNameEnv;
+        containerImageEnv = b.containerImageEnv;
+        cgroupFile = b.cgroupFile;
+        mountinfoFile = b.mountinfoFile;
         serviceAccountEnv = b.serviceAccountEnv;
         podInfoDir = b.podInfoDir;
         namespaceFile = b.namespaceFile;
@@ -82,6 +88,8 @@ public final class PodMetadataSource {
                 .podIp(env(podIpEnv))
                 .nodeName(env(nodeNameEnv))
                 .containerName(env(containerNameEnv))
+                .containerImage(env(containerImageEnv))
+                .containerId(ContainerId.read(cgroupFile, mountinfoFile))
                 .serviceAccount(env(serviceAccountEnv))
                 .labels(readLabels(status))
                 .annotations(readAnnotations(status))
@@ -165,7 +173,7 @@ public final class PodMetadataSource {
     @Override
     public String toString() {
         return "PodMetadataSource{env=[" + String.join(", ", podNameEnv, namespaceEnv, podUidEnv, podIpEnv,
-                nodeNameEnv, containerNameEnv, serviceAccountEnv) + "], podInfoDir=" + podInfoDir
+                nodeNameEnv, containerNameEnv, containerImageEnv, serviceAccountEnv) + "], podInfoDir=" + podInfoDir
                 + ", namespaceFile=" + namespaceFile + ", extraFields=" + extraFields + "}";
     }
 
@@ -180,6 +188,9 @@ public final class PodMetadataSource {
         private String podIpEnv = PodSettings.POD_IP_ENV.defaultValue();
         private String nodeNameEnv = PodSettings.NODE_NAME_ENV.defaultValue();
         private String containerNameEnv = PodSettings.CONTAINER_NAME_ENV.defaultValue();
+        private String containerImageEnv = PodSettings.CONTAINER_IMAGE_ENV.defaultValue();
+        private Path cgroupFile = ContainerId.CGROUP;
+        private Path mountinfoFile = ContainerId.MOUNTINFO;
         private String serviceAccountEnv = PodSettings.SERVICE_ACCOUNT_ENV.defaultValue();
         private Path podInfoDir = PodSettings.POD_INFO_DIR.defaultValue();
         private Path namespaceFile = SERVICE_ACCOUNT_NAMESPACE_FILE;
@@ -218,6 +229,19 @@ public final class PodMetadataSource {
         /** See {@link PodSettings#NODE_NAME_ENV}. */
         public Builder nodeNameEnv(String name) {
             nodeNameEnv = Objects.requireNonNull(name);
+            return this;
+        }
+
+        /** See {@link PodSettings#CONTAINER_IMAGE_ENV}. */
+        public Builder containerImageEnv(String name) {
+            containerImageEnv = Objects.requireNonNull(name);
+            return this;
+        }
+
+        /** Where the container id is read from: {@code /proc/self/cgroup} and {@code /proc/self/mountinfo}. */
+        public Builder procFiles(Path cgroup, Path mountinfo) {
+            cgroupFile = Objects.requireNonNull(cgroup);
+            mountinfoFile = Objects.requireNonNull(mountinfo);
             return this;
         }
 

@@ -49,6 +49,11 @@ public final class PodSettings {
             "The environment variable holding the container's name. The downward API has no field for it: "
                     + "set the variable to the container's name in the pod spec.");
 
+    public static final Setting<String> CONTAINER_IMAGE_ENV = envName("containerImageEnv", "CONTAINER_IMAGE",
+            "The environment variable holding the container's image (Fluentd kubernetes.container_image, ECS "
+                    + "container.image.name). The downward API has no field for it: set the variable to the "
+                    + "container's image in the pod spec.");
+
     public static final Setting<String> SERVICE_ACCOUNT_ENV = envName("serviceAccountEnv", "SERVICE_ACCOUNT",
             "The environment variable holding the pod's service account (fieldPath spec.serviceAccountName).");
 
@@ -72,6 +77,7 @@ public final class PodSettings {
     /** Every pod metadata setting, in the order the documentation lists them. */
     public static List<Setting<?>> all() {
         return List.of(POD_NAME_ENV, NAMESPACE_ENV, POD_UID_ENV, POD_IP_ENV, NODE_NAME_ENV, CONTAINER_NAME_ENV,
+                CONTAINER_IMAGE_ENV,
                 SERVICE_ACCOUNT_ENV, POD_INFO_DIR, EXTRA_FIELDS);
     }
 
@@ -97,6 +103,7 @@ public final class PodSettings {
                 .podIpEnv(config.get(POD_IP_ENV))
                 .nodeNameEnv(config.get(NODE_NAME_ENV))
                 .containerNameEnv(config.get(CONTAINER_NAME_ENV))
+                .containerImageEnv(config.get(CONTAINER_IMAGE_ENV))
                 .serviceAccountEnv(config.get(SERVICE_ACCOUNT_ENV))
                 .podInfoDir(config.get(POD_INFO_DIR))
                 .extraFields(config.get(EXTRA_FIELDS))

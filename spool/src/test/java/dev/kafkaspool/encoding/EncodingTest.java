@@ -110,8 +110,8 @@ class EncodingTest {
         // OTLP: OtlpLayoutTest
         Map<String, Object> ecs = Records.parse(Records.encode(Records.format(Layout.ECS), e));
         assertEquals(42L, ecs.get("labels/orderId"));
-        assertEquals("from mdc", ecs.get("labels/mdc.orderId"));
-        assertEquals("from mdc", ecs.get("labels/thread.name"), "in ECS the MDC has its own object");
+        assertEquals("from mdc", ecs.get("labels/mdc_orderId"));
+        assertEquals("from mdc", ecs.get("labels/thread_name"), "in ECS the MDC has its own object");
     }
 
     @Test

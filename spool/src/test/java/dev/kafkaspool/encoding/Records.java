@@ -20,7 +20,8 @@ import dev.kafkaspool.engine.SpoolConfig;
 public final class Records {
     static final PodMetadata POD = PodMetadata.builder().podName("orders-7d9f8-x2x4q").namespace("payments")
             .podUid("8f3c1e2a-1b2c-4d5e-9f00-123456789abc").podIp("10.1.2.3").nodeName("node-a")
-            .containerName("orders").serviceAccount("orders-sa")
+            .containerName("orders").serviceAccount("orders-sa").containerImage("registry.example.com/orders:1.4.2")
+            .containerId("3f9a1c2b4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f8")
             .labels(Map.of("app.kubernetes.io/name", "orders"))
             .annotations(Map.of("team", "payments")).extraFields(Map.of("cluster", "eu-1")).build();
     private static final JsonFactory STRICT = JsonFactory.builder()

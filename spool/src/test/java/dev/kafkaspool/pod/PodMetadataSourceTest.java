@@ -51,6 +51,20 @@ class PodMetadataSourceTest {
     }
 
     @Test
+    void theContainerImageComesFromTheVariableThePodSpecSetsAndTheIdFromProc() throws Exception {
+        env.put("CONTAINER_IMAGE", "registry.example.com/orders:1.4.2");
+        env.put("IMAGE", "registry.example.com/orders:1.5.0");
+        Path cgroup = Path.of(getClass().getResource("/proc/cgroup-v1-containerd").toURI());
+        Path mountinfo = Path.of(getClass().getResource("/proc/mountinfo-containerd").toURI());
+        PodMetadata m = source().procFiles(cgroup, mountinfo).build().read(status);
+        assertEquals("registry.example.com/orders:1.4.2", m.containerImage());
+        assertEquals("3f9a1c2b4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f8", m.containerId());
+        assertEquals("registry.example.com/orders:1.5.0",
+                source().containerImageEnv("IMAGE").build().read(status).containerImage());
+        assertNull(source().procFiles(dir.resolve("none"), dir.resolve("none")).build().read(status).containerId());
+    }
+
+    @Test
     void theNamespaceFallsBackToTheServiceAccountFile() throws Exception {
         Path namespaceFile = dir.resolve("serviceaccount").resolve("namespace");
         Files.createDirectories(namespaceFile.getParent());

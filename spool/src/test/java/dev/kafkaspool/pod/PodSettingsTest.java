@@ -21,7 +21,7 @@ class PodSettingsTest {
     @Test
     void everySettingIsListedOnceWithAUniqueNameAndDocumentation() {
         List<Setting<?>> all = PodSettings.all();
-        assertEquals(9, all.size());
+        assertEquals(10, all.size());
         Set<String> names = new HashSet<>();
         for (Setting<?> s : all) {
             assertTrue(names.add(s.name()), "unique: " + s.name());
@@ -37,10 +37,11 @@ class PodSettingsTest {
     @Test
     void theEnvironmentVariableDefaultsAreTheDocumentedOnes() {
         assertEquals(List.of("POD_NAME", "POD_NAMESPACE", "POD_UID", "POD_IP", "NODE_NAME", "CONTAINER_NAME",
-                "SERVICE_ACCOUNT"), List.of(PodSettings.POD_NAME_ENV.defaultValue(),
+                "CONTAINER_IMAGE", "SERVICE_ACCOUNT"), List.of(PodSettings.POD_NAME_ENV.defaultValue(),
                 PodSettings.NAMESPACE_ENV.defaultValue(), PodSettings.POD_UID_ENV.defaultValue(),
                 PodSettings.POD_IP_ENV.defaultValue(), PodSettings.NODE_NAME_ENV.defaultValue(),
-                PodSettings.CONTAINER_NAME_ENV.defaultValue(), PodSettings.SERVICE_ACCOUNT_ENV.defaultValue()));
+                PodSettings.CONTAINER_NAME_ENV.defaultValue(), PodSettings.CONTAINER_IMAGE_ENV.defaultValue(),
+                PodSettings.SERVICE_ACCOUNT_ENV.defaultValue()));
         assertEquals(Path.of("/etc/podinfo"), PodSettings.POD_INFO_DIR.defaultValue());
         assertTrue(PodSettings.EXTRA_FIELDS.defaultValue().isEmpty());
     }
