@@ -43,6 +43,8 @@ class KubernetesManifestsTest {
         Map<String, Object> podSpec = map(map(map(deployment, "spec"), "template"), "spec");
         Map<String, Object> container = list(podSpec, "containers").get(0);
         checkPod(podSpec, container);
+        assertEquals(container.get("image"), envValues(container).get(PodSettings.CONTAINER_IMAGE_ENV.defaultValue()),
+                "the image the records name is the container's");
         String flags = envValues(container).get("JAVA_TOOL_OPTIONS");
         assertNotNull(flags, "the JVM flags are set");
         checkJvmFlags(flags);
