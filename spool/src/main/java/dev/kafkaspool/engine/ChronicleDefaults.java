@@ -22,9 +22,20 @@ final class ChronicleDefaults {
         {"chronicle.analytics.disable", "true"},
         {"chronicle.announcer.disable", "true"},
         {"chronicle.disk.monitor.disable", "true"},
+        // JNA, which Chronicle uses, unpacks its native library under ~/.cache/JNA on Linux otherwise.
+        {"jna.tmpdir", System.getProperty("java.io.tmpdir")},
     };
 
     private ChronicleDefaults() {
+    }
+
+    /** The names of the system properties {@link #apply} sets. */
+    static List<String> propertyNames() {
+        List<String> names = new java.util.ArrayList<>();
+        for (String[] p : PROPERTIES) {
+            names.add(p[0]);
+        }
+        return names;
     }
 
     /** Sets each property the user has not set. Call before any Chronicle class loads. */

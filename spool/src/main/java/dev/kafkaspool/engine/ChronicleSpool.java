@@ -121,6 +121,9 @@ final class ChronicleSpool implements Spool {
             SpoolDirectory.ownerOnly(dir.resolve(SingleChronicleQueue.QUEUE_METADATA_FILE));
             spool.recover();
             return spool;
+        } catch (SpoolException e) {
+            queue.close();
+            throw e;
         } catch (RuntimeException | Error e) {
             queue.close();
             throw new SpoolException("cannot read the spool in " + dir + ": " + e, e);
@@ -138,14 +141,29 @@ final class ChronicleSpool implements Spool {
             positionAfterCommitted(peeker);
             long bytes = 0;
             long records = 0;
+            long newer = 0;
+            int newestVersion = 0;
             while (true) {
                 try (DocumentContext dc = peeker.readingDocument()) {
                     if (!dc.isPresent()) {
                         break;
                     }
-                    bytes += dc.wire().bytes().readRemaining();
+                    Bytes<?> record = dc.wire().bytes();
+                    int version = record.readRemaining() > 0 ? record.peekUnsignedByte() : 0;
+                    if (version > SpoolRecordCodec.VERSION && version < SpoolRecordCodec.FIRST_VERSION_NOT_EXPECTED) {
+                        newer++;
+                        newestVersion = Math.max(newestVersion, version);
+                    }
+                    bytes += record.readRemaining();
                     records++;
                 }
+            }
+            if (newer > 0) {
+                throw new SpoolException("the spool in " + dir + " was written by a newer version of kafka-spool: "
+                        + newer + " of its " + records + " unshipped event(s) are in record format version "
+                        + newestVersion + ", and this version reads versions " + SpoolRecordCodec.VERSION_WITHOUT_CHECKSUM
+                        + " to " + SpoolRecordCodec.VERSION + "; the spool is left as it is, for a newer version to "
+                        + "ship, and this process does not use it", null);
             }
             pendingBytes = bytes;
             pendingRecords = records;

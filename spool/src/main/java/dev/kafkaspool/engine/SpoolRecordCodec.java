@@ -22,7 +22,9 @@ import java.util.zip.CRC32C;
  * <p>The checksum makes any change to a record's bytes (a flipped bit, a stray write, a block of
  * zeros) a damaged record, counted and never shipped, instead of an altered event. Every length is
  * checked against the record's own size before anything is allocated for it. Version 1, the same
- * without the checksum, is still read.
+ * without the checksum, is still read. A spool holding records of a newer version is not opened
+ * (see {@link #FIRST_VERSION_NOT_EXPECTED}); a spool written in version 2 is kept as a test
+ * resource that every later version must read.
  *
  * <p><b>Not thread-safe</b>: one codec per reading or writing thread.
  */
@@ -30,6 +32,12 @@ final class SpoolRecordCodec {
     static final byte VERSION = 2;
     /** The format before records carried a checksum. */
     static final byte VERSION_WITHOUT_CHECKSUM = 1;
+    /**
+     * Versions from {@link #VERSION} + 1 up to before this are taken for records of a newer
+     * kafka-spool: a spool holding any is left for that version. A first byte at or above it is
+     * damage (records are never written with it).
+     */
+    static final int FIRST_VERSION_NOT_EXPECTED = 16;
     /** Where the timestamp sits in an encoded record. */
     static final int TIMESTAMP_OFFSET = 1 + 8 + 8;
     private static final int CHECKSUM_BYTES = 4;

@@ -100,6 +100,20 @@ final class ChildApplication implements AutoCloseable {
         reader.join(TimeUnit.SECONDS.toMillis(30));
     }
 
+    /**
+     * An orderly stop: closes the child's standard input, which makes it stop its engine and exit,
+     * and waits for that (bounded against a hang). Returns the exit code.
+     */
+    int stop() throws IOException, InterruptedException {
+        process.getOutputStream().close();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            kill();
+            throw new IllegalStateException("the child did not exit after its standard input closed");
+        }
+        reader.join(TimeUnit.SECONDS.toMillis(30));
+        return process.exitValue();
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }

@@ -26,6 +26,11 @@ final class SmallFilesystem implements AutoCloseable {
         return new SmallFilesystem(dir);
     }
 
+    /** Whether this process runs as root (user id 0), where mounting must work. */
+    static boolean runsAsRoot() throws IOException {
+        return Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
+    }
+
     Path path() {
         return mountPoint;
     }

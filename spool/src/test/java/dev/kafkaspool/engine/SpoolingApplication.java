@@ -9,7 +9,8 @@ import java.time.Duration;
  * whether to wait until they are all in the spool, and optionally the number of the first event
  * (default 1). Prints {@code taken <n>} after each log call
  * that returned, {@code spooled <n>} once the spool holds n events, {@code diskSpool <bool>} at
- * start; status messages go to standard error.
+ * start, then {@code property <name>=<value>} for each system property the library sets for
+ * Chronicle; status messages go to standard error.
  */
 public final class SpoolingApplication {
     private SpoolingApplication() {
@@ -27,6 +28,9 @@ public final class SpoolingApplication {
         SpoolEngine engine = SpoolEngine.builder(TestConfigs.config(bootstrap, spoolDir, durability).build())
                 .status(StatusListener.toStandardError()).start();
         System.out.println("diskSpool " + engine.stats().diskSpool());
+        for (String name : ChronicleDefaults.propertyNames()) {
+            System.out.println("property " + name + "=" + System.getProperty(name));
+        }
         System.out.flush();
         TestEvents events = new TestEvents(engine, topic, 100);
         for (long n = first; count == 0 || n < first + count; n++) {

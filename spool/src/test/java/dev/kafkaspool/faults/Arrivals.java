@@ -22,11 +22,12 @@ import org.apache.kafka.common.header.Header;
  * partition holds its events in logging order.
  *
  * <p>The order check reads each partition by offset and skips a copy whose event id came earlier
- * in the same partition. An event resent after an unanswered send may land in another partition
- * than its first copy (records have no key), and which of its copies came first cannot be told
- * from the topic. So the events that arrived in one partition only must be in increasing order in
- * it, and each event with copies in several partitions ({@link #spreadEvents()}) must have at
- * least one copy that fits between its neighbours of the first kind.
+ * in the same partition. Every copy of an event must land in its first copy's partition (records
+ * without a key get a partition chosen from their event id); the tests assert that
+ * {@link #spreadEvents()} is zero. So that a failure there still shows the order of the rest, the
+ * events that arrived in one partition only must be in increasing order in it, and each event with
+ * copies in several partitions must have at least one copy that fits between its neighbours of the
+ * first kind.
  */
 final class Arrivals {
     static final String EVENT_ID_HEADER = "event.id";
@@ -147,7 +148,7 @@ final class Arrivals {
         return duplicates;
     }
 
-    /** How many events arrived in more than one partition (left out of the order check). */
+    /** How many events arrived in more than one partition (must be zero; left out of the order check). */
     int spreadEvents() {
         return spreadEvents;
     }

@@ -20,7 +20,8 @@ import dev.kafkaspool.pipeline.LogPipeline;
  * Run in a child JVM with a small heap by {@link ManyThreadsTest}: many threads log flat out
  * through a pipeline for a while, then the application waits for the spool to drain, stops, and
  * prints what happened: {@code result key=value ...} lines the test reads. Prints
- * {@code second N} once a second while logging, so the test can time the broker's kill and restart.
+ * {@code second N} once a second while logging, so the test can time the broker's kill and restart;
+ * just before each, it runs a full collection and keeps the largest heap in use after it.
  *
  * <p>Arguments: bootstrap servers, spool directory, topic, threads, seconds.
  */
@@ -58,8 +59,10 @@ public final class ManyThreadsApplication {
             loggers.add(thread);
             thread.start();
         }
+        long liveHeapPeak = 0;
         for (int s = 1; s <= seconds; s++) {
             Thread.sleep(1000);
+            liveHeapPeak = Math.max(liveHeapPeak, liveHeap());
             System.out.println("second " + s);
         }
         boolean allEnded = true;
@@ -81,7 +84,8 @@ public final class ManyThreadsApplication {
                 + " shipped=" + stats.shipped() + " dropped=" + stats.droppedTotal() + " spoolRecords="
                 + stats.spoolRecords() + " stopped=" + stopped);
         System.out.println("result droppedByReason=" + stats.droppedByReason().toString().replace(" ", ""));
-        System.out.println("result heapPeakBytes=" + heapPeak() + " heapMaxBytes=" + Runtime.getRuntime().maxMemory());
+        System.out.println("result heapPeakBytes=" + heapPeak() + " liveHeapPeakBytes=" + liveHeapPeak
+                + " heapMaxBytes=" + Runtime.getRuntime().maxMemory());
 
         Thread.sleep(1000);
         List<String> leftover = new ArrayList<>();
@@ -93,6 +97,12 @@ public final class ManyThreadsApplication {
         System.out.println("result leftoverThreads=" + leftover.size() + " " + leftover.toString().replace(" ", ""));
         System.out.flush();
         System.exit(0);
+    }
+
+    /** The heap in use right after a full collection: what the application and the engine hold. */
+    private static long liveHeap() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     private static long heapPeak() {

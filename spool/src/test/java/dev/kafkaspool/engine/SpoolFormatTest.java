@@ -1,0 +1,130 @@
+package dev.kafkaspool.engine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import dev.kafkaspool.testbroker.KafkaBroker;
+import dev.kafkaspool.testbroker.KafkaBrokerExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Spools of other versions: one written in record format 2 and kept in the repository reads back
+ * exactly, in this and every later version; one of a newer format is left alone.
+ */
+@ExtendWith(KafkaBrokerExtension.class)
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
+class SpoolFormatTest {
+    private final KafkaBroker broker;
+
+    @TempDir
+    Path dir;
+
+    SpoolFormatTest(KafkaBroker broker) {
+        this.broker = broker;
+    }
+
+    @Test
+    void aFormatTwoSpoolReadsBackEventForEvent() throws Exception {
+        Path spoolDir = copyOfFixture(dir);
+        ChronicleSpool spool = ChronicleSpool.open(spoolDir, 1L << 20);
+        try {
+            int waiting = SpoolFormatFixture.EVENTS.size() - SpoolFormatFixture.COMMITTED;
+            assertEquals(waiting, spool.pendingRecords(), "the committed events stay shipped");
+            SpoolRecord r = new SpoolRecord();
+            for (Object[] e : SpoolFormatFixture.EVENTS.subList(SpoolFormatFixture.COMMITTED,
+                    SpoolFormatFixture.EVENTS.size())) {
+                assertEquals(true, spool.read(r), "event " + e[0]);
+                assertNull(r.damage, r.damage);
+                assertEquals(SpoolFormatFixture.INSTANCE_ID, r.instanceId);
+                assertEquals(e[0], r.sequence);
+                assertEquals(e[1], r.timestampMillis);
+                assertEquals(e[2], r.level);
+                assertEquals(e[3], r.topic);
+                if (e[4] == null) {
+                    assertNull(r.key, "event " + e[0] + " has no key");
+                } else {
+                    assertArrayEquals(((String) e[4]).getBytes(StandardCharsets.UTF_8), r.key, "event " + e[0]);
+                }
+                assertEquals(e[5], new String(r.value, StandardCharsets.UTF_8));
+            }
+            assertFalse(spool.read(r), "nothing after the last event");
+        } finally {
+            spool.close();
+        }
+    }
+
+    /**
+     * A spool whose records carry a format version newer than this one reads (as a newer
+     * kafka-spool would leave it for an older one after a rollback): it is not used and not
+     * changed, its events are neither shipped nor dropped, the message says so, and new events are
+     * shipped through the memory spool.
+     */
+    @Test
+    void aSpoolOfANewerFormatIsLeftAsItIsAndTheApplicationRunsOn() throws Exception {
+        String topic = "newer-format";
+        broker.createTopic(topic, 1);
+        Path spoolDir = dir.resolve("spool");
+        InspectedSpools.leave(spoolDir, topic, 20);
+        Path file = InspectedSpools.queueFiles(spoolDir).get(0);
+        for (int n = 1; n <= 20; n++) {
+            // The record's start: its value, less the value and key lengths, the topic, its length,
+            // the level, the timestamp, the sequence, the instance id and the version byte.
+            long start = InspectedSpools.offsetOfValue(file, n) - 4 - 4 - topic.length() - 2 - 1 - 8 - 8 - 8 - 1;
+            assertEquals(SpoolRecordCodec.VERSION, versionAt(file, start), "event " + n + " starts at " + start);
+            InspectedSpools.overwrite(file, start, new byte[] {SpoolRecordCodec.VERSION + 1});
+        }
+        byte[] before = Files.readAllBytes(file);
+
+        RecordingStatus status = new RecordingStatus();
+        SpoolConfig config = TestConfigs.config(broker.bootstrapServers(), spoolDir, Durability.DISK).build();
+        try (SpoolEngine engine = TestConfigs.start(config, status)) {
+            assertFalse(engine.stats().diskSpool(), "the newer spool is not used: " + status.messages());
+            assertTrue(status.anyContains("WARN", "the spool in " + spoolDir.toAbsolutePath()
+                    + " was written by a newer version of kafka-spool: 20 of its 20 unshipped event(s) are in record "
+                    + "format version 3"), status.messages().toString());
+            assertTrue(status.anyContains("WARN", "the spool is left as it is"), status.messages().toString());
+            new TestEvents(engine, topic, 10).submitRange(21, 30);
+            Await.shipped(engine, 10);
+            EngineStats stats = engine.stats();
+            assertEquals(10, stats.accepted(), stats.toString());
+            assertEquals(0, stats.droppedTotal(), "the newer spool's events are not counted as dropped: " + stats);
+        }
+        Delivery d = Delivery.of(broker.consumeAll(topic, Duration.ofSeconds(60)));
+        assertEquals(List.of(), d.missing(21, 30), d.toString());
+        assertEquals(10, d.numbers.size(), "none of the newer spool's events was shipped: " + d);
+        assertEquals(List.of(file), InspectedSpools.queueFiles(spoolDir), "the queue file is kept");
+        assertArrayEquals(before, Files.readAllBytes(file), "the queue file is unchanged");
+    }
+
+    private static byte versionAt(Path file, long offset) throws IOException {
+        return Files.readAllBytes(file)[(int) offset];
+    }
+
+    /** A copy of the kept spool, so that opening it changes nothing in the repository. */
+    static Path copyOfFixture(Path into) throws IOException, URISyntaxException {
+        Path source = Path.of(SpoolFormatTest.class.getResource(SpoolFormatFixture.RESOURCE).toURI());
+        Path target = Files.createDirectories(into.resolve("v2"));
+        try (Stream<Path> files = Files.list(source)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Files.copy(f, target.resolve(f.getFileName()));
+            }
+        }
+        return target;
+    }
+}

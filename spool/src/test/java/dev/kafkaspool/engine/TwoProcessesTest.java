@@ -1,0 +1,83 @@
+package dev.kafkaspool.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import dev.kafkaspool.testbroker.KafkaBroker;
+import dev.kafkaspool.testbroker.KafkaBrokerExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two application processes configured with the same spool directory: the second is told the
+ * directory is in use and ships through a memory spool; the first keeps its disk spool and ships
+ * as if alone. Every event of both arrives.
+ */
+@ExtendWith(KafkaBrokerExtension.class)
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
+class TwoProcessesTest {
+    private static final int EACH = 2_000;
+    private static final Duration BOUND = Duration.ofSeconds(90);
+
+    private final KafkaBroker broker;
+
+    @TempDir
+    Path dir;
+
+    TwoProcessesTest(KafkaBroker broker) {
+        this.broker = broker;
+    }
+
+    @Test
+    void theSecondProcessOnASpoolDirectoryIsToldAndRunsOnInMemoryTheFirstIsNotDisturbed() throws Exception {
+        String topic = "two-processes";
+        broker.createTopic(topic, 1);
+        Path spoolDir = dir.resolve("spool");
+        Path firstErr = dir.resolve("first.err");
+        Path secondErr = dir.resolve("second.err");
+        try (ChildApplication first = ChildApplication.start(ChildApplication.chronicleFlags(),
+                broker.bootstrapServers(), spoolDir, Durability.DISK, topic, EACH, false, 1, firstErr)) {
+            Await.until(() -> first.lastTaken() == EACH || !first.isAlive(), BOUND,
+                    () -> "the first logs: " + first.lines());
+            assertTrue(first.printed("diskSpool true"), first.lines() + " " + read(firstErr));
+
+            try (ChildApplication second = ChildApplication.start(ChildApplication.chronicleFlags(),
+                    broker.bootstrapServers(), spoolDir, Durability.DISK, topic, EACH, false, EACH + 1, secondErr)) {
+                Await.until(() -> second.lastTaken() == 2 * EACH || !second.isAlive(), BOUND,
+                        () -> "the second logs: " + second.lines());
+                assertTrue(second.printed("diskSpool false"), second.lines() + " " + read(secondErr));
+                assertTrue(read(secondErr).contains("spool directory " + spoolDir.toAbsolutePath()
+                        + " is in use by another appender or process"), read(secondErr));
+                assertTrue(read(secondErr).contains("kept in memory instead"), read(secondErr));
+                assertTrue(first.isAlive(), "the first runs on");
+                assertEquals(0, second.stop(), "the second stops cleanly: " + read(secondErr));
+            }
+            assertTrue(first.isAlive(), "the first runs on after the second stopped");
+            assertEquals(0, first.stop(), "the first stops cleanly: " + read(firstErr));
+        }
+        Delivery d = Delivery.of(broker.consume(topic, 2 * EACH, BOUND));
+        System.out.println("TwoProcessesTest: " + d);
+        assertEquals(List.of(), d.missing(1, 2 * EACH), d.toString());
+        assertEquals(2 * EACH, d.numbers.size(), d.toString());
+        assertTrue(d.problems.isEmpty(), d.toString());
+        assertFalse(read(firstErr).contains("WARN"), "the first had nothing to warn about: " + read(firstErr));
+        try (SpoolInspection inspection = SpoolInspection.open(spoolDir)) {
+            assertTrue(inspection.verify().clean(), "the first's spool is intact");
+            assertEquals(0, inspection.summary().pendingEvents(), "and shipped");
+        }
+    }
+
+    private static String read(Path file) throws IOException {
+        return Files.exists(file) ? Files.readString(file) : "";
+    }
+}
