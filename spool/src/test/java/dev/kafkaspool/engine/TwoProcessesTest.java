@@ -70,7 +70,9 @@ class TwoProcessesTest {
         assertEquals(List.of(), d.missing(1, 2 * EACH), d.toString());
         assertEquals(2 * EACH, d.numbers.size(), d.toString());
         assertTrue(d.problems.isEmpty(), d.toString());
-        assertFalse(read(firstErr).contains("WARN"), "the first had nothing to warn about: " + read(firstErr));
+        // The engine's own warnings; the JVM's (Java 25 warns about native access) are not the engine's.
+        assertFalse(read(firstErr).contains("kafka-spool WARN"), "the first had nothing to warn about: "
+                + read(firstErr));
         try (SpoolInspection inspection = SpoolInspection.open(spoolDir)) {
             assertTrue(inspection.verify().clean(), "the first's spool is intact");
             assertEquals(0, inspection.summary().pendingEvents(), "and shipped");
