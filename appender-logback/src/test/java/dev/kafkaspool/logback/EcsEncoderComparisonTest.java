@@ -2,8 +2,6 @@ package dev.kafkaspool.logback;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -18,9 +16,6 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import co.elastic.logging.logback.EcsEncoder;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.kafkaspool.encoding.EncodingSettings;
 import dev.kafkaspool.encoding.EventEncoder;
 import dev.kafkaspool.encoding.Layout;
@@ -132,35 +127,6 @@ class EcsEncoderComparisonTest {
 
     /** A record as a map of dotted paths to values: nested objects and dotted names read the same, as in Elasticsearch. */
     static Map<String, Object> flatten(String json) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        try (JsonParser p = new JsonFactory().createParser(json)) {
-            assertEquals(JsonToken.START_OBJECT, p.nextToken(), json);
-            read(p, "", out);
-        } catch (IOException ex) {
-            throw new UncheckedIOException(json, ex);
-        }
-        return out;
-    }
-
-    private static void read(JsonParser p, String prefix, Map<String, Object> out) throws IOException {
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = prefix + p.getCurrentName();
-            JsonToken t = p.nextToken();
-            if (t == JsonToken.START_OBJECT) {
-                read(p, name + ".", out);
-            } else if (t == JsonToken.START_ARRAY) {
-                StringBuilder sb = new StringBuilder("[");
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    sb.append(sb.length() > 1 ? "," : "").append(p.getText());
-                }
-                out.put(name, sb.append(']').toString());
-            } else if (t == JsonToken.VALUE_NUMBER_INT) {
-                out.put(name, p.getLongValue());
-            } else if (t == JsonToken.VALUE_NULL) {
-                out.put(name, null);
-            } else {
-                out.put(name, t.isBoolean() ? (Object) p.getBooleanValue() : p.getText());
-            }
-        }
+        return Records.parse(json, ".");
     }
 }

@@ -30,10 +30,15 @@ final class Records {
     }
 
     static Map<String, Object> parse(String json) {
+        return parse(json, "/");
+    }
+
+    /** As {@link #parse(String)}, with {@code separator} between the names of a path. */
+    static Map<String, Object> parse(String json, String separator) {
         Map<String, Object> out = new LinkedHashMap<>();
         try (JsonParser p = STRICT.createParser(json)) {
             assertEquals(JsonToken.START_OBJECT, p.nextToken(), json);
-            readObject(p, "", out);
+            readObject(p, "", separator, out);
             assertNull(p.nextToken(), "one object only: " + json);
         } catch (IOException e) {
             throw new UncheckedIOException("not valid JSON: " + json, e);
@@ -46,12 +51,13 @@ final class Records {
         return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }
 
-    private static void readObject(JsonParser p, String prefix, Map<String, Object> out) throws IOException {
+    private static void readObject(JsonParser p, String prefix, String separator, Map<String, Object> out)
+            throws IOException {
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = prefix + p.currentName();
             JsonToken t = p.nextToken();
             if (t == JsonToken.START_OBJECT) {
-                readObject(p, name + "/", out);
+                readObject(p, name + separator, separator, out);
             } else if (t == JsonToken.START_ARRAY) {
                 StringBuilder sb = new StringBuilder("[");
                 while (p.nextToken() != JsonToken.END_ARRAY) {

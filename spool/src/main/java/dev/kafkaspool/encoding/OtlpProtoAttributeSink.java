@@ -36,11 +36,16 @@ final class OtlpProtoAttributeSink implements OtlpAttributes.Sink {
 
     @Override
     public void string(EventEncoder enc, CharSequence value, int max) {
+        boundedString(enc, VALUE, value, max);
+    }
+
+    /** {@code field} holding an {@code AnyValue} whose {@code stringValue} is {@code value}, cut at {@code max}. */
+    private static void boundedString(EventEncoder enc, int field, CharSequence value, int max) {
         ByteSink o = enc.sink();
-        int v = open(o, VALUE);
+        int mark = open(o, field);
         BoundedText b = enc.bounded(value, max);
         ProtoWire.string(o, STRING_VALUE, b.chars(), b.length());
-        close(o, v);
+        close(o, mark);
     }
 
     @Override
@@ -104,11 +109,7 @@ final class OtlpProtoAttributeSink implements OtlpAttributes.Sink {
 
     @Override
     public void arrayString(EventEncoder enc, CharSequence value, int max) {
-        ByteSink o = enc.sink();
-        int item = open(o, ARRAY_VALUES);
-        BoundedText b = enc.bounded(value, max);
-        ProtoWire.string(o, STRING_VALUE, b.chars(), b.length());
-        close(o, item);
+        boundedString(enc, ARRAY_VALUES, value, max);
     }
 
     @Override
