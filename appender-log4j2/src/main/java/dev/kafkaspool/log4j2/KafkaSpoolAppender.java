@@ -27,7 +27,7 @@ import org.apache.logging.log4j.status.StatusLogger;
 /**
  * The {@code <KafkaSpool>} appender: ships each event as a record to Kafka, spooling to local disk
  * while Kafka cannot take it. The plugin only maps its configuration onto the engine's settings
- * (same names, see the README's settings table) and hands events to a {@link KafkaSpoolManager},
+ * (same names, see docs/configuration.md) and hands events to a {@link KafkaSpoolManager},
  * which owns the running pipeline across reconfigurations.
  *
  * <p>Records use the built-in layout chosen by the {@code layout} attribute ({@code ecs},
@@ -143,7 +143,7 @@ public final class KafkaSpoolAppender extends AbstractAppender {
     /**
      * Reads the {@code <KafkaSpool>} element. Every field below named after a setting is that
      * setting, passed to the engine as text; its format, default and meaning are defined once, in
-     * the engine (see the README's settings table). Log4j's required {@code name} is the engine's
+     * the engine (see docs/configuration.md). Log4j's required {@code name} is the engine's
      * {@code name} setting.
      *
      * <p>Code sets them by name with {@link #setSetting}, not with one setter each.

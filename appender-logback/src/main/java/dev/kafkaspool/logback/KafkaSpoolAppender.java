@@ -21,7 +21,7 @@ import dev.kafkaspool.pipeline.LogPipeline;
  * encodes each event on the logging thread and hands it to the engine's own threads.
  *
  * <p>In {@code logback.xml}: the appender's {@code name} names the pipeline (threads, the producer's
- * client id, the default spool directory); each setting of the README's settings table is an element
+ * client id, the default spool directory); each setting of docs/configuration.md is an element
  * of the same name ({@link AppenderElements}); {@code <producerConfig>key=value</producerConfig>}
  * (repeatable) or {@code <producerProperty><name>..</name><value>..</value></producerProperty>} pass
  * a Kafka producer property; an optional {@code <encoder>} replaces the built-in layout;

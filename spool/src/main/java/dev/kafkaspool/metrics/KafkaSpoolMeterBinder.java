@@ -22,7 +22,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  * The same counters and gauges as {@link KafkaSpoolMXBean}, as Micrometer meters tagged with
  * {@code appender} and {@code topic}. The pipeline binds one to Micrometer's global registry when
  * Micrometer is on the class path; an application may bind one to any registry. Meter names are
- * listed in the README's "Metrics and health". <b>Thread-safe.</b>
+ * listed in docs/operations.md, "Metrics and health". <b>Thread-safe.</b>
  */
 public final class KafkaSpoolMeterBinder implements MeterBinder {
     private final Supplier<EngineStats> stats;

@@ -220,7 +220,7 @@ public final class LogPipeline {
         public Builder set(String name, String text) {
             Setting<?> setting = SettingCatalog.find(name);
             if (setting == null) {
-                problems.add("unknown setting '" + name + "'; the settings are listed in the README");
+                problems.add("unknown setting '" + name + "'; the settings are listed in docs/configuration.md");
             } else {
                 settings.parse(setting, text);
             }
