@@ -57,11 +57,11 @@ public final class KafkaSpoolAppender extends AbstractAppender {
 
     @Override
     public void append(LogEvent event) {
-        if (manager.pipeline().isOwnThread(Thread.currentThread())) {
-            return;
+        if (manager.refuses()) {
+            return; // the Kafka client's own logs, or an event logged inside this append
         }
         ThreadEncoding encoding = encodings.get();
-        LogEventAdapter view = encoding.adapter.wrap(event);
+        Log4jEventView view = encoding.adapter.wrap(event);
         try {
             Layout<? extends Serializable> layout = getLayout();
             if (layout == null) {
@@ -106,7 +106,7 @@ public final class KafkaSpoolAppender extends AbstractAppender {
                 .setMessage(new ParameterizedMessage("warm-up {}", 1))
                 .setThrown(new IllegalStateException("warm-up"))
                 .build();
-        LogEventAdapter view = new ThreadEncoding(false).adapter.wrap(sample);
+        Log4jEventView view = new ThreadEncoding(false).adapter.wrap(sample);
         try {
             manager.pipeline().warmUp(view);
         } finally {
@@ -125,11 +125,11 @@ public final class KafkaSpoolAppender extends AbstractAppender {
 
     /** One logging thread's reused objects. */
     private static final class ThreadEncoding {
-        final LogEventAdapter adapter;
+        final Log4jEventView adapter;
         private LayoutOutput layoutOutput;
 
         ThreadEncoding(boolean includeLocation) {
-            adapter = new LogEventAdapter(includeLocation);
+            adapter = new Log4jEventView(includeLocation);
         }
 
         LayoutOutput layoutOutput() {
@@ -296,7 +296,7 @@ public final class KafkaSpoolAppender extends AbstractAppender {
             }
             try {
                 KafkaSpoolManager manager = KafkaSpoolManager.forSettings(
-                        new PipelineSettings(settings(name), producerProperties(), getConfiguration()));
+                        new AppenderSettings(settings(name), producerProperties(), getConfiguration()));
                 return new KafkaSpoolAppender(name, getFilter(), getLayout(), isIgnoreExceptions(), manager,
                         includeLocation);
             } catch (RuntimeException e) {

@@ -109,14 +109,11 @@ public final class KafkaSpoolAppender extends AppenderElements implements Append
             fallbacks.appendLoopOnAppenders(event); // the appender could not start
             return;
         }
-        if (p.isOwnThread(Thread.currentThread())) {
-            return;
+        if (p.refuses()) {
+            return; // the Kafka client's own logs, or an event logged inside this append
         }
         LogbackEventView view = views.get();
-        if (view.inUse()) {
-            return; // logged while this thread encodes an event: the pipeline refuses it too
-        }
-        view.of(event, includeCallerData);
+        view.wrap(event, includeCallerData);
         boolean taken;
         try {
             if (encoder == null) {
@@ -126,7 +123,7 @@ public final class KafkaSpoolAppender extends AppenderElements implements Append
                 taken = p.appendEncoded(view, value, value.length);
             }
         } finally {
-            view.release();
+            view.clear();
         }
         if (!taken) {
             fallbacks.appendLoopOnAppenders(event); // dropped by the engine, and counted

@@ -89,6 +89,17 @@ public final class LogPipeline {
         return handOff(event, value, length);
     }
 
+    /**
+     * True when this pipeline would refuse an event logged on the calling thread: one of the
+     * pipeline's own threads (its shipper, the Kafka client's, the pod metadata watcher, the exit
+     * hook), or a thread already inside one of its appends (an event logged while another is
+     * encoded). {@link #append} and {@link #appendEncoded} check it themselves; an adapter asks it
+     * before taking a lock of its own around them.
+     */
+    public boolean refuses() {
+        return isOwnThread(Thread.currentThread()) || encoders.get().busy;
+    }
+
     /** Encodes (or wraps {@code value}, when given) on this thread and submits; refuses own threads and re-entry. */
     private boolean handOff(LogEventView event, byte[] value, int length) {
         if (isOwnThread(Thread.currentThread())) {

@@ -24,19 +24,19 @@ import dev.kafkaspool.pipeline.SettingCatalog;
  * <p>Immutable; thread-safe. {@link #toString()} names the appender only: producer properties may
  * hold secrets.
  */
-final class PipelineSettings {
+final class AppenderSettings {
     private final Map<String, String> settings;
     private final Map<String, String> producerProperties;
     private final Object configuration;
 
-    PipelineSettings(Map<String, String> settings, Map<String, String> producerProperties, Object configuration) {
+    AppenderSettings(Map<String, String> settings, Map<String, String> producerProperties, Object configuration) {
         this.settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
         this.producerProperties = Collections.unmodifiableMap(new LinkedHashMap<>(producerProperties));
         this.configuration = configuration;
     }
 
     /** True when both come from the same Log4j configuration (two appenders of one file). */
-    boolean sameConfiguration(PipelineSettings other) {
+    boolean sameConfiguration(AppenderSettings other) {
         return configuration != null && configuration == other.configuration;
     }
 
@@ -50,7 +50,7 @@ final class PipelineSettings {
 
     /** Starts a pipeline with these settings; problems go to the status listener. */
     LogPipeline start() {
-        LogPipeline.Builder builder = LogPipeline.builder().status(StatusLoggerBridge.INSTANCE);
+        LogPipeline.Builder builder = LogPipeline.builder().status(Log4jStatus.INSTANCE);
         settings.forEach(builder::set);
         producerProperties.forEach(builder::producerProperty);
         return builder.start();
@@ -73,10 +73,10 @@ final class PipelineSettings {
 
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof PipelineSettings)) {
+        if (!(o instanceof AppenderSettings)) {
             return false;
         }
-        PipelineSettings other = (PipelineSettings) o;
+        AppenderSettings other = (AppenderSettings) o;
         return settings.equals(other.settings) && producerProperties.equals(other.producerProperties);
     }
 
