@@ -27,11 +27,18 @@ import dev.kafkaspool.pipeline.SettingCatalog;
 final class AppenderSettings {
     private final Map<String, String> settings;
     private final Map<String, String> producerProperties;
+    private final String layoutContentType;
     private final Object configuration;
 
-    AppenderSettings(Map<String, String> settings, Map<String, String> producerProperties, Object configuration) {
+    /**
+     * @param layoutContentType the content type of a nested Log4j layout, whose bytes become the
+     *        record values; null when records use the built-in layout
+     */
+    AppenderSettings(Map<String, String> settings, Map<String, String> producerProperties,
+            String layoutContentType, Object configuration) {
         this.settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
         this.producerProperties = Collections.unmodifiableMap(new LinkedHashMap<>(producerProperties));
+        this.layoutContentType = layoutContentType;
         this.configuration = configuration;
     }
 
@@ -53,6 +60,9 @@ final class AppenderSettings {
         LogPipeline.Builder builder = LogPipeline.builder().status(Log4jStatus.INSTANCE);
         settings.forEach(builder::set);
         producerProperties.forEach(builder::producerProperty);
+        if (layoutContentType != null) {
+            builder.encodedValues(layoutContentType);
+        }
         return builder.start();
     }
 
@@ -77,12 +87,13 @@ final class AppenderSettings {
             return false;
         }
         AppenderSettings other = (AppenderSettings) o;
-        return settings.equals(other.settings) && producerProperties.equals(other.producerProperties);
+        return settings.equals(other.settings) && producerProperties.equals(other.producerProperties)
+                && Objects.equals(layoutContentType, other.layoutContentType);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(settings, producerProperties);
+        return Objects.hash(settings, producerProperties, layoutContentType);
     }
 
     @Override
