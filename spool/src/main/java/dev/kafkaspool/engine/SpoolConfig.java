@@ -134,7 +134,8 @@ public final class SpoolConfig {
             try {
                 values.put(setting, setting.parse(text));
             } catch (IllegalArgumentException e) {
-                problems.add(e.getMessage());
+                problems.add(e.getMessage() + (setting.isRequired() ? "" : "; the default ("
+                        + setting.defaultDescription().replaceAll("^\\((.*)\\)$", "$1") + ") is used instead"));
             }
             return this;
         }
@@ -142,16 +143,16 @@ public final class SpoolConfig {
         /** A Kafka producer property, passed through as given. */
         public Builder producerProperty(String key, String value) {
             if (key == null || key.isBlank()) {
-                problems.add("a producer property has no name");
+                problems.add("a producer property has no name; it is ignored");
             } else if (ProducerSettings.OWNED.containsKey(key.trim())) {
                 if (ProducerSettings.OWNED.get(key.trim()).equals(value == null ? null : value.trim())) {
                     return this; // the value the engine sets anyway
                 }
                 problems.add("producer property '" + key.trim() + "' is set by kafka-spool itself and cannot be "
-                        + "changed (" + ProducerSettings.whyOwned(key.trim()) + ")");
+                        + "changed (" + ProducerSettings.whyOwned(key.trim()) + "); kafka-spool's value is used");
             } else if (key.trim().equals("bootstrap.servers")) {
                 problems.add("set the brokers with '" + EngineSettings.BOOTSTRAP_SERVERS.name()
-                        + "', not as a producer property");
+                        + "', not as a producer property; it is ignored");
             } else {
                 producerOverrides.put(key.trim(), value);
             }

@@ -231,7 +231,7 @@ public final class LogPipeline {
         public Builder set(String name, String text) {
             Setting<?> setting = SettingCatalog.find(name);
             if (setting == null) {
-                problems.add("unknown setting '" + name + "'; the settings are listed in docs/configuration.md");
+                problems.add("unknown setting '" + name + "' is ignored; the settings are listed in docs/configuration.md");
             } else {
                 settings.parse(setting, text);
             }
@@ -291,7 +291,7 @@ public final class LogPipeline {
             SpoolConfig config = settings.buildWithDefaults();
             String name = config.name();
             for (String p : all) {
-                status.warn("[" + name + "] configuration: " + p + "; the default is used instead", null);
+                status.warn("[" + name + "] configuration: " + p, null);
             }
 
             PodMetadataSource source = podSource != null ? podSource : PodSettings.source(config);
