@@ -10,6 +10,7 @@ import dev.kafkaspool.engine.EngineSettings;
 import dev.kafkaspool.engine.Setting;
 import dev.kafkaspool.engine.SpoolConfig;
 import dev.kafkaspool.pipeline.LogPipeline;
+import dev.kafkaspool.pipeline.PipelineBuilder;
 import dev.kafkaspool.pipeline.SettingCatalog;
 
 /**
@@ -57,7 +58,7 @@ final class AppenderSettings {
 
     /** Starts a pipeline with these settings; problems go to the status listener. */
     LogPipeline start() {
-        LogPipeline.Builder builder = LogPipeline.builder().status(Log4jStatus.INSTANCE);
+        PipelineBuilder builder = LogPipeline.builder().status(Log4jStatus.INSTANCE);
         settings.forEach(builder::set);
         producerProperties.forEach(builder::producerProperty);
         if (layoutContentType != null) {

@@ -14,6 +14,7 @@ import dev.kafkaspool.engine.EngineState;
 import dev.kafkaspool.engine.EngineStats;
 import dev.kafkaspool.engine.InvalidConfigException;
 import dev.kafkaspool.pipeline.LogPipeline;
+import dev.kafkaspool.pipeline.PipelineBuilder;
 
 /**
  * Sends each log event as a JSON record to Kafka, through a disk spool when Kafka is not taking
@@ -66,7 +67,7 @@ public final class KafkaSpoolAppender extends AppenderElements implements Append
             addInfo("[" + getName() + "] configuration: " + note);
         }
         LogbackStatus status = new LogbackStatus(this);
-        LogPipeline.Builder builder = LogPipeline.builder().status(status);
+        PipelineBuilder builder = LogPipeline.builder().status(status);
         if (getName() != null) {
             builder.set("name", getName());
         }
