@@ -85,8 +85,9 @@ final class ChronicleSpool implements Spool {
     }
 
     /**
-     * As {@link #open(Path, long)}, with a clock that decides when files roll (null for the system
-     * clock) and the filesystem's free space; for tests.
+     * As {@link #open(Path, long)}, with the wall clock that files roll by (null for the system
+     * clock; see {@link RollClock} for what it does when that clock is set back) and the
+     * filesystem's free space.
      */
     static ChronicleSpool open(Path dir, long maxBytes, net.openhft.chronicle.core.time.TimeProvider clock,
                                DiskSpace space) {
@@ -99,14 +100,16 @@ final class ChronicleSpool implements Spool {
         ChronicleDefaults.apply();
         SingleChronicleQueue queue;
         try {
-            SingleChronicleQueueBuilder builder = SingleChronicleQueueBuilder.single(dir.toFile())
+            RollClock rollClock = new RollClock(clock != null ? clock::currentTimeMillis : System::currentTimeMillis);
+            queue = SingleChronicleQueueBuilder.single(dir.toFile())
                     .rollCycle(ROLL_CYCLE)
                     .blockSize(blockSizeFor(maxBytes))
-                    .storeFileListener(new OwnerOnlyFiles());
-            if (clock != null) {
-                builder.timeProvider(clock);
+                    .storeFileListener(new OwnerOnlyFiles())
+                    .timeProvider(rollClock::millis)
+                    .build();
+            if (queue.lastCycle() >= 0) {
+                rollClock.notBefore((long) queue.lastCycle() * ROLL_CYCLE.lengthInMillis());
             }
-            queue = builder.build();
         } catch (Throwable e) { // NOPMD: missing JVM flags surface as errors from Chronicle's class setup
             throw new SpoolException("cannot open a Chronicle Queue in " + dir + ChronicleDefaults.hintFor(e), e);
         }
