@@ -183,6 +183,9 @@ public final class KafkaSpoolAppender extends AbstractAppender {
         @SuppressWarnings("log4j.public.setter")
         @PluginBuilderAttribute
         private String stallTimeout;
+        @SuppressWarnings("log4j.public.setter")
+        @PluginBuilderAttribute
+        private String syncInterval;
         /** The built-in record layout; a nested Log4j layout element replaces it. */
         @SuppressWarnings("log4j.public.setter")
         @PluginBuilderAttribute("layout")

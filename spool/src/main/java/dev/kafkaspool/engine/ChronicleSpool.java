@@ -46,6 +46,7 @@ final class ChronicleSpool implements Spool {
     private final SpoolRecordCodec writeCodec = SpoolRecordCodec.create();
     private final SpoolRecordCodec readCodec = SpoolRecordCodec.create();
     private final DiskSpace space;
+    private volatile SpoolSync sync = SpoolSync.none();
     private ByteBuffer scratch = ByteBuffer.allocate(4096);
     private long pendingBytes;
     private long pendingRecords;
@@ -276,9 +277,15 @@ final class ChronicleSpool implements Spool {
         return setAsideLost;
     }
 
+    /** From now on, what this spool writes is synced to the disk as {@code sync} says. */
+    void syncWith(SpoolSync sync) {
+        this.sync = sync;
+    }
+
     @Override
     public void maintain() {
         space.refreshIfDue();
+        sync.syncIfDue(dir);
     }
 
     @Override
@@ -307,6 +314,7 @@ final class ChronicleSpool implements Spool {
             }
             pendingBytes += size;
             pendingRecords++;
+            sync.written(appender.cycle());
         }
     }
 
@@ -445,6 +453,7 @@ final class ChronicleSpool implements Spool {
             committed.close();
             queue.close();
         }
+        sync.syncNow(dir);
     }
 
     /** Moves a tailer to the first record after the committed one. */

@@ -63,6 +63,7 @@ public final class SpoolEngine implements AutoCloseable {
             }
             ChronicleSpool disk = ChronicleSpool.open(dir.path(), config.maxBytes(), ticker::millis,
                     DiskSpace.of(dir.path()));
+            disk.syncWith(new SpoolSync(config.syncInterval(), ticker, counters, problems));
             if (disk.setAside() != null) {
                 counters.dropped(DropReason.SPOOL_ERROR, disk.setAsideLost());
                 problems.warn(disk.setAside(), null);
