@@ -52,10 +52,6 @@ final class SpoolSync {
         return new SpoolSync(Duration.ZERO, Ticker.SYSTEM, new EngineCounters(), null);
     }
 
-    boolean enabled() {
-        return intervalNanos > 0;
-    }
-
     /** A record was appended to the file of {@code cycle}. */
     synchronized void written(int cycle) {
         if (intervalNanos <= 0) {
