@@ -99,7 +99,7 @@ final class ChronicleSpool implements Spool {
     private static SingleChronicleQueue openQueue(Path dir, long maxBytes,
                                                   net.openhft.chronicle.core.time.TimeProvider clock) {
         ChronicleDefaults.apply();
-        SingleChronicleQueue queue;
+        SingleChronicleQueue queue = null;
         try {
             RollClock rollClock = new RollClock(clock != null ? clock::currentTimeMillis : System::currentTimeMillis);
             queue = SingleChronicleQueueBuilder.single(dir.toFile())
@@ -112,6 +112,9 @@ final class ChronicleSpool implements Spool {
                 rollClock.notBefore((long) queue.lastCycle() * ROLL_CYCLE.lengthInMillis());
             }
         } catch (Throwable e) { // NOPMD: missing JVM flags surface as errors from Chronicle's class setup
+            if (queue != null) {
+                queue.close();
+            }
             throw new SpoolException("cannot open a Chronicle Queue in " + dir + ChronicleDefaults.hintFor(e), e);
         }
         return queue;
