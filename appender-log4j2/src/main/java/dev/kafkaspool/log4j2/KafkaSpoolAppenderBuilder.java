@@ -57,6 +57,9 @@ public class KafkaSpoolAppenderBuilder<B extends KafkaSpoolAppenderBuilder<B>> e
     @SuppressWarnings("log4j.public.setter")
     @PluginBuilderAttribute
     private String stallTimeout;
+    @SuppressWarnings("log4j.public.setter")
+    @PluginBuilderAttribute
+    private String syncInterval;
     /** The built-in record layout; a nested Log4j layout element replaces it. */
     @SuppressWarnings("log4j.public.setter")
     @PluginBuilderAttribute("layout")

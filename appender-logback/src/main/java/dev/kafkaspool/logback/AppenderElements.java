@@ -72,6 +72,10 @@ public abstract class AppenderElements extends UnsynchronizedAppenderBase<ILoggi
         settings.set("durability", value);
     }
 
+    public void setSyncInterval(String value) {
+        settings.set("syncInterval", value);
+    }
+
     public void setSpoolDir(String value) {
         settings.set("spoolDir", value);
     }

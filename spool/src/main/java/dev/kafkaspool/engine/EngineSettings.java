@@ -27,6 +27,16 @@ public final class EngineSettings {
                     + "spool before the log call returns.",
             ValueParsers::parseDurability);
 
+    public static final Setting<Duration> SYNC_INTERVAL = new Setting<>("syncInterval",
+            "duration (e.g. 500ms), or none", Duration.ofMillis(500), "500ms",
+            "How soon what the disk spool wrote is forced to the disk (fdatasync), so that a node that loses "
+                    + "power loses at most the events of the last interval. none (or 0) leaves it to the operating "
+                    + "system, which writes them within about 30 s on Linux. The shipper thread syncs, never a "
+                    + "logging thread, and only after something was written; the default bounds a power loss to "
+                    + "half a second of events for at most two syncs a second. Applies to whatever the disk spool "
+                    + "holds, in both durabilities.",
+            ValueParsers::parseSyncInterval);
+
     public static final Setting<Path> SPOOL_DIR = new Setting<>("spoolDir", "directory path",
             null, "<java.io.tmpdir>/kafka-spool/<name>",
             "Where the spool keeps events Kafka has not acknowledged. In Kubernetes, an emptyDir or a "
@@ -80,7 +90,7 @@ public final class EngineSettings {
 
     /** Every engine setting, in the order the documentation lists them. */
     public static List<Setting<?>> all() {
-        return List.of(NAME, BOOTSTRAP_SERVERS, DURABILITY, SPOOL_DIR, MAX_BYTES, FULL_POLICY,
+        return List.of(NAME, BOOTSTRAP_SERVERS, DURABILITY, SYNC_INTERVAL, SPOOL_DIR, MAX_BYTES, FULL_POLICY,
                 BLOCK_TIMEOUT, QUEUE_SIZE, QUEUE_MAX_BYTES, STOP_TIMEOUT, STALL_TIMEOUT);
     }
 

@@ -41,6 +41,11 @@ public final class SpoolConfig {
         return get(EngineSettings.DURABILITY);
     }
 
+    /** How soon the disk spool's writes are forced to the disk; zero: never, the system decides. */
+    public Duration syncInterval() {
+        return get(EngineSettings.SYNC_INTERVAL);
+    }
+
     public Path spoolDir() {
         Path dir = get(EngineSettings.SPOOL_DIR);
         return dir != null ? dir : Path.of(System.getProperty("java.io.tmpdir"), "kafka-spool", name());
@@ -98,7 +103,9 @@ public final class SpoolConfig {
         StringBuilder sb = new StringBuilder();
         for (Setting<?> s : EngineSettings.all()) {
             Object v = s == EngineSettings.SPOOL_DIR ? spoolDir() : get(s);
-            if (v instanceof Duration) {
+            if (s == EngineSettings.SYNC_INTERVAL && Duration.ZERO.equals(v)) {
+                v = "none";
+            } else if (v instanceof Duration) {
                 v = ValueParsers.formatDuration((Duration) v);
             } else if (s == EngineSettings.MAX_BYTES) {
                 v = ValueParsers.formatSize((Long) v);

@@ -72,6 +72,11 @@ final class ValueParsers {
         }
     }
 
+    /** A duration as {@link #parseDuration} reads it, or {@code none}: zero, never sync. */
+    static Duration parseSyncInterval(String text) {
+        return text.equalsIgnoreCase("none") ? Duration.ZERO : parseDuration(text);
+    }
+
     static int parsePositiveInt(String text) {
         int value;
         try {

@@ -46,6 +46,9 @@ public interface KafkaSpoolMXBean {
     /** Events in the spool not yet acknowledged. */
     long getSpoolEvents();
 
+    /** Times the disk spool forced what it had written to the disk ({@code syncInterval}). */
+    long getSpoolSyncs();
+
     /** Age of the oldest event in the spool, 0 when it is empty. */
     long getOldestUnshippedAgeMillis();
 

@@ -53,6 +53,8 @@ public final class KafkaSpoolMeterBinder implements MeterBinder {
                 .description("Bytes in the spool not yet acknowledged").tags(tags).register(registry));
         meters.add(Gauge.builder("kafka.spool.spool.events", s, st -> st.get().spoolRecords())
                 .description("Events in the spool not yet acknowledged").tags(tags).register(registry));
+        counter(registry, "kafka.spool.spool.syncs", "Times the disk spool was forced to the disk",
+                st -> st.get().spoolSyncs());
         meters.add(TimeGauge.builder("kafka.spool.oldest.unshipped.age", s, TimeUnit.MILLISECONDS,
                 st -> st.get().oldestUnshippedAgeMillis())
                 .description("Age of the oldest event in the spool").tags(tags).register(registry));
