@@ -147,7 +147,8 @@ class ConfigurationTest {
         try {
             List<String> statuses = Logback.statuses(context);
             assertTrue(Logback.appender(context).isStarted(), statuses.toString());
-            assertFalse(statuses.stream().anyMatch(s -> s.contains("is not valid")), "no duration refused: " + statuses);
+            assertFalse(statuses.stream().anyMatch(s -> s.contains("is not valid")),
+                    "no duration refused: " + statuses);
             assertHas(statuses, "INFO", "blockTimeout=500ms");
             assertHas(statuses, "INFO", "stopTimeout=2m");
             assertHas(statuses, "INFO", "stallTimeout=15s");
