@@ -54,8 +54,8 @@ public final class EngineSettings {
                     + "the new one, or let the log call wait up to blockTimeout for room.",
             ValueParsers::parseFullPolicy);
 
-    public static final Setting<Duration> BLOCK_TIMEOUT = new Setting<>("blockTimeout", "duration (e.g. 1s)",
-            Duration.ofSeconds(1), "1s",
+    public static final Setting<Duration> BLOCK_TIMEOUT = new Setting<>("blockTimeout",
+            "duration (e.g. 1s, 1 second, PT1S)", Duration.ofSeconds(1), "1s",
             "The longest a log call waits for room: in a full spool under the block policy, or in a full "
                     + "in-memory hand-off. Then the event is dropped and counted.",
             ValueParsers::parseDuration);
@@ -73,14 +73,14 @@ public final class EngineSettings {
                     + "(memory durability). Rounded up to a power of two.",
             text -> requireAtLeast(ValueParsers.parsePositiveInt(text), 64, "64"));
 
-    public static final Setting<Duration> STOP_TIMEOUT = new Setting<>("stopTimeout", "duration (e.g. 10s)",
-            Duration.ofSeconds(10), "10s",
+    public static final Setting<Duration> STOP_TIMEOUT = new Setting<>("stopTimeout",
+            "duration (e.g. 10s, 10 seconds, PT10S)", Duration.ofSeconds(10), "10s",
             "The longest stop takes to ship what is in memory, and what the spool holds while Kafka takes it; "
                     + "what is left stays in the spool.",
             ValueParsers::parseDuration);
 
-    public static final Setting<Duration> STALL_TIMEOUT = new Setting<>("stallTimeout", "duration (e.g. 10s)",
-            Duration.ofSeconds(10), "10s",
+    public static final Setting<Duration> STALL_TIMEOUT = new Setting<>("stallTimeout",
+            "duration (e.g. 10s, 10 seconds, PT10S)", Duration.ofSeconds(10), "10s",
             "How long a record may wait for Kafka's acknowledgement before the engine treats Kafka as "
                     + "unavailable and moves what it holds in memory to the spool.",
             text -> requireAtLeast(ValueParsers.parseDuration(text), Duration.ofMillis(100), "100ms"));
