@@ -5,8 +5,12 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.core.values.LongValue;
@@ -42,6 +46,7 @@ final class ChronicleSpool implements Spool {
     /** Reads ahead of the reader to drop the oldest records and to look at the oldest one. */
     private final ExcerptTailer peeker;
     private final LongValue committed;
+    private final SpoolLedger ledger;
     private final ReadLog readLog = new ReadLog();
     private final SpoolRecordCodec writeCodec = SpoolRecordCodec.create();
     private final SpoolRecordCodec readCodec = SpoolRecordCodec.create();
@@ -54,12 +59,16 @@ final class ChronicleSpool implements Spool {
     private int cleanedBelowCycle;
     /** A write faulted part-way: the queue file is damaged and this process must not write to it again. */
     private String damage;
-    /** Records the queue holds that reading in order cannot reach (a damaged file); found at open. */
+    /** Reading in order stopped before the queue's end at open (a damaged file). */
+    private boolean stoppedEarly;
+    /** Records the queue holds that reading in order cannot reach, found at open; -1 when unknown. */
     private long unreachableRecords;
     private long firstUnreachable;
-    /** What opening found damaged and set aside, or null. */
-    private String setAside;
-    private long setAsideLost;
+    /** The unshipped events the ledger counted at open; -1 when it kept no count. */
+    private long countedPending = -1;
+    /** What opening found damaged, or null. */
+    private String openingDamage;
+    private long openingLost;
 
     private ChronicleSpool(Path dir, SingleChronicleQueue queue, DiskSpace space) {
         this.dir = dir;
@@ -69,6 +78,7 @@ final class ChronicleSpool implements Spool {
         this.reader = queue.createTailer();
         this.peeker = queue.createTailer();
         this.committed = queue.indexForId(COMMITTED_ID);
+        this.ledger = new SpoolLedger(queue.indexForId(SpoolLedger.PENDING_ID), queue.indexForId(SpoolLedger.KEPT_ID));
         // Each is used by one thread at a time, under the lock, but not always by the same thread.
         appender.singleThreadedCheckDisabled(true);
         reader.singleThreadedCheckDisabled(true);
@@ -90,8 +100,25 @@ final class ChronicleSpool implements Spool {
      */
     static ChronicleSpool open(Path dir, long maxBytes, net.openhft.chronicle.core.time.TimeProvider clock,
                                DiskSpace space) {
+        List<String> damagedFiles;
+        Path filesAside;
+        try {
+            damagedFiles = DamagedFiles.find(dir);
+            filesAside = DamagedFiles.setAside(dir, damagedFiles);
+        } catch (java.io.IOException e) {
+            throw new SpoolException("cannot check the files of the spool in " + dir + " or set damaged ones aside: "
+                    + e, e);
+        }
         ChronicleSpool spool = openAsIs(dir, maxBytes, clock, space);
-        return spool.unreachableRecords > 0 ? setDamageAside(spool, maxBytes, clock, space) : spool;
+        if (spool.stoppedEarly) {
+            spool = setDamageAside(spool, maxBytes, clock, space);
+        } else {
+            spool.countMissing();
+        }
+        if (!damagedFiles.isEmpty()) {
+            spool.reportDamagedFiles(damagedFiles, filesAside);
+        }
+        return spool;
     }
 
     private static SingleChronicleQueue openQueue(Path dir, long maxBytes,
@@ -143,6 +170,7 @@ final class ChronicleSpool implements Spool {
             long records = 0;
             long newer = 0;
             int newestVersion = 0;
+            boolean readingFailed = false;
             while (true) {
                 try (DocumentContext dc = peeker.readingDocument()) {
                     if (!dc.isPresent()) {
@@ -156,6 +184,9 @@ final class ChronicleSpool implements Spool {
                     }
                     bytes += record.readRemaining();
                     records++;
+                } catch (RuntimeException | Error e) { // NOPMD: a file cut short surfaces as InternalError
+                    readingFailed = true;
+                    break;
                 }
             }
             if (newer > 0) {
@@ -170,9 +201,20 @@ final class ChronicleSpool implements Spool {
             // Reading stops at the first place it cannot go on from (e.g. zeros where a record was).
             // Records the queue holds past that place cannot be reached by reading in order.
             long reached = peeker.index();
-            long last = queue.lastIndex();
-            unreachableRecords = last >= reached && last > NONE ? queue.countExcerpts(reached, last) + 1 : 0;
             firstUnreachable = reached;
+            try {
+                long last = queue.lastIndex();
+                stoppedEarly = readingFailed || last >= reached && last > NONE;
+                unreachableRecords = stoppedEarly ? queue.countExcerpts(reached, last) + 1 : 0;
+            } catch (RuntimeException | Error e) { // NOPMD: Chronicle's index of a file cut short can fail any way
+                stoppedEarly = true;
+                unreachableRecords = -1;
+            }
+            if (ledger.known()) {
+                countedPending = ledger.pending();
+            } else {
+                ledger.start(records);
+            }
             positionAfterCommitted(reader);
             deleteCommittedFiles();
         }
@@ -188,18 +230,18 @@ final class ChronicleSpool implements Spool {
     /**
      * The queue files in {@code damaged.dir} hold records that reading in order cannot reach.
      * Moves every queue file to a {@code damaged-<time>} directory beside them, opens a new queue
-     * in the spool directory, and copies into it every pending record that can be read; what
-     * cannot be read stays in the moved files, and is reported by {@link #setAside()}.
+     * in the spool directory, and copies into it every pending record that can be read, going on
+     * with the next file where reading stops; what cannot be read stays in the moved files, and is
+     * counted and reported by {@link #openingDamage()}.
      */
     private static ChronicleSpool setDamageAside(ChronicleSpool damaged, long maxBytes,
                                                  net.openhft.chronicle.core.time.TimeProvider clock, DiskSpace space) {
         Path dir = damaged.dir;
-        long lost = damaged.unreachableRecords;
         String where = "index " + Long.toHexString(damaged.firstUnreachable);
         damaged.close();
-        Path aside = dir.resolve("damaged-" + SET_ASIDE_NAMES.format(Instant.now()));
+        Path aside;
         try {
-            Files.createDirectory(aside);
+            aside = DamagedFiles.createSetAsideDirectory(dir);
             try (java.util.stream.Stream<Path> files = Files.list(dir)) {
                 for (Path f : (Iterable<Path>) files::iterator) {
                     String name = f.getFileName().toString();
@@ -209,68 +251,161 @@ final class ChronicleSpool implements Spool {
                 }
             }
         } catch (java.io.IOException e) {
-            throw new SpoolException("the spool in " + dir + " is damaged (" + lost + " event(s) from " + where
-                    + " on cannot be read) and its files could not be moved aside: " + e, e);
+            throw new SpoolException("the spool in " + dir + " is damaged (reading stops at " + where
+                    + ") and its files could not be moved aside: " + e, e);
         }
         ChronicleSpool fresh = openAsIs(dir, maxBytes, clock, space);
         SingleChronicleQueue old = openQueue(aside, maxBytes, clock);
         try {
-            fresh.copyPendingFrom(old);
+            fresh.copyPendingFrom(old, cyclesIn(aside));
         } finally {
             old.close();
         }
-        fresh.setAside = "the spool in " + dir + " was damaged: " + lost + " event(s) from " + where
-                + " on could not be read and are counted as dropped (spoolError); the " + fresh.pendingRecords
-                + " event(s) before the damage are shipped; the damaged files are kept in " + aside
-                + " (the spool tool reads them)";
-        fresh.setAsideLost = lost;
+        long copied = fresh.pendingRecords;
+        long lost;
+        if (damaged.countedPending >= 0) {
+            lost = Math.max(0, damaged.countedPending - copied);
+        } else if (damaged.unreachableRecords >= 0) {
+            lost = Math.max(0, damaged.unreachableRecords - (copied - damaged.pendingRecords));
+        } else {
+            lost = -1;
+        }
+        fresh.openingDamage = "the spool in " + dir + " was damaged: reading stops at " + where + "; "
+                + (lost >= 0 ? lost + " event(s) could not be read and are counted as dropped (spoolError)"
+                        : "how many events could not be read cannot be known (its files: " + DamagedFiles.names(aside)
+                        + ")")
+                + "; the " + copied + " event(s) that can be read are shipped; the damaged files are kept in "
+                + aside + " (the spool tool reads them)";
+        fresh.openingLost = Math.max(0, lost);
         return fresh;
     }
 
-    private static final DateTimeFormatter SET_ASIDE_NAMES = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
-            .withZone(ZoneOffset.UTC);
+    /** The cycles of the queue files in {@code dir}, in order. */
+    private static List<Integer> cyclesIn(Path dir) throws SpoolException {
+        List<Integer> cycles = new ArrayList<>();
+        try {
+            for (Path f : DamagedFiles.queueFiles(dir)) {
+                String name = f.getFileName().toString();
+                try {
+                    long start = LocalDateTime.parse(name.substring(0, name.length() - SingleChronicleQueue.SUFFIX
+                            .length()), CYCLE_NAMES).toInstant(ZoneOffset.UTC).toEpochMilli();
+                    cycles.add((int) (start / ROLL_CYCLE.lengthInMillis()));
+                } catch (DateTimeParseException e) {
+                    // Not a queue file of this roll cycle: Chronicle does not read it either.
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new SpoolException("cannot list the damaged files in " + dir + ": " + e, e);
+        }
+        return cycles;
+    }
 
-    /** Appends the pending records of another queue, as they are, until reading stops. */
-    private void copyPendingFrom(SingleChronicleQueue old) {
+    /**
+     * Appends the pending records of another queue, as they are; where reading stops before the
+     * last of {@code cycles}, goes on with the next file.
+     */
+    private void copyPendingFrom(SingleChronicleQueue old, List<Integer> cycles) {
         synchronized (lock) {
             try (LongValue oldCommitted = old.indexForId(COMMITTED_ID);
                  ExcerptTailer tailer = old.createTailer()) {
-                positionAfter(tailer, oldCommitted.getVolatileValue());
+                long c = oldCommitted.getVolatileValue();
+                positionAfter(tailer, c);
+                int cycle = c > NONE ? ROLL_CYCLE.toCycle(c) : cycles.isEmpty() ? 0 : cycles.get(0);
                 byte[] buffer = new byte[4096];
                 while (true) {
+                    int size = -1;
                     try (DocumentContext dc = tailer.readingDocument()) {
-                        if (!dc.isPresent()) {
-                            break;
+                        if (dc.isPresent()) {
+                            cycle = ROLL_CYCLE.toCycle(dc.index());
+                            Bytes<?> bytes = dc.wire().bytes();
+                            size = (int) bytes.readRemaining();
+                            if (buffer.length < size) {
+                                buffer = new byte[Math.max(size, buffer.length * 2)];
+                            }
+                            bytes.read(buffer, 0, size);
                         }
-                        Bytes<?> bytes = dc.wire().bytes();
-                        int size = (int) bytes.readRemaining();
-                        if (buffer.length < size) {
-                            buffer = new byte[Math.max(size, buffer.length * 2)];
-                        }
-                        bytes.read(buffer, 0, size);
-                        if (!space.hasRoomFor(size)) {
-                            throw new SpoolException("no room on the filesystem of the spool in " + dir
-                                    + " to copy the readable events out of its damaged files", null);
-                        }
-                        try (DocumentContext out = appender.writingDocument()) {
-                            out.wire().bytes().write(buffer, 0, size);
-                        }
-                        pendingBytes += size;
-                        pendingRecords++;
+                    } catch (RuntimeException | Error e) { // NOPMD: a file cut short surfaces as InternalError
+                        size = -1;
+                    }
+                    if (size >= 0) {
+                        copy(buffer, size);
+                        continue;
+                    }
+                    cycle = nextReadableCycle(tailer, cycles, cycle);
+                    if (cycle < 0) {
+                        break;
                     }
                 }
             }
         }
     }
 
-    /** What opening found damaged and set aside, for the status channel; null when nothing was. */
-    String setAside() {
-        return setAside;
+    /** Moves the tailer to the first record of the first file after {@code cycle} that has one; -1 when none. */
+    private static int nextReadableCycle(ExcerptTailer tailer, List<Integer> cycles, int cycle) {
+        for (int next : cycles) {
+            if (next > cycle) {
+                try {
+                    if (tailer.moveToIndex(ROLL_CYCLE.toIndex(next, 0))) {
+                        return next;
+                    }
+                } catch (RuntimeException | Error e) { // NOPMD: a damaged file can fail any way
+                    // Try the one after it.
+                }
+            }
+        }
+        return -1;
     }
 
-    /** How many events the damage set aside at opening made unreadable. */
-    long setAsideLost() {
-        return setAsideLost;
+    private void copy(byte[] buffer, int size) {
+        if (!space.hasRoomFor(size)) {
+            throw new SpoolException("no room on the filesystem of the spool in " + dir
+                    + " to copy the readable events out of its damaged files", null);
+        }
+        try (DocumentContext out = appender.writingDocument()) {
+            out.wire().bytes().write(buffer, 0, size);
+        }
+        ledger.appended();
+        pendingBytes += size;
+        pendingRecords++;
+    }
+
+    /**
+     * Reading in order found fewer events than the ledger counted: files in the middle are missing
+     * or the last one was cut short, and reading passes over that without a sign.
+     */
+    private void countMissing() {
+        if (countedPending > pendingRecords) {
+            openingLost = countedPending - pendingRecords;
+            openingDamage = "the spool in " + dir + " holds " + pendingRecords + " readable unshipped event(s), but "
+                    + "it had counted " + countedPending + ": " + openingLost + " event(s) were in queue files that "
+                    + "are missing or were cut short, and are counted as dropped (spoolError); its queue files are: "
+                    + DamagedFiles.names(dir);
+            ledger.start(pendingRecords);
+        }
+    }
+
+    /** Adds what {@link DamagedFiles} found and set aside before the queue was opened to the report. */
+    private void reportDamagedFiles(List<String> found, Path aside) {
+        StringBuilder sb = new StringBuilder("the spool in " + dir + " had damaged files: " + String.join("; ", found));
+        if (aside != null) {
+            sb.append("; they are kept in ").append(aside);
+        }
+        if (DamagedFiles.metadataAmong(found)) {
+            sb.append("; its metadata file held the committed position and the count of unshipped events, so events "
+                    + "shipped before may be shipped again, and how many events went with damaged or missing queue "
+                    + "files cannot be known; the queue files read are: ").append(DamagedFiles.names(dir));
+        }
+        openingDamage = openingDamage == null ? sb.toString() : sb + ". " + openingDamage;
+    }
+
+    /** What opening found damaged, for the status channel; null when nothing was. */
+    String openingDamage() {
+        return openingDamage;
+    }
+
+    /** How many events the damage found at opening made unreadable, counted as dropped. */
+    long openingLost() {
+        return openingLost;
     }
 
     @Override
@@ -302,6 +437,7 @@ final class ChronicleSpool implements Spool {
                         + "so this process writes no more to it";
                 throw new SpoolException(damage, e);
             }
+            ledger.appended();
             pendingBytes += size;
             pendingRecords++;
         }
@@ -345,13 +481,16 @@ final class ChronicleSpool implements Spool {
     public void commit(long position) {
         synchronized (lock) {
             long last = NONE;
+            long removed = 0;
             while (!readLog.isEmpty() && readLog.headPosition() <= position) {
                 last = readLog.headPosition();
                 pendingBytes -= readLog.headSize();
                 pendingRecords--;
+                removed++;
                 readLog.removeHead();
             }
             if (last != NONE && last > committed.getVolatileValue()) {
+                ledger.removed(removed);
                 committed.setOrderedValue(last);
                 if (ROLL_CYCLE.toCycle(last) > cleanedBelowCycle) {
                     deleteCommittedFiles();
@@ -381,6 +520,7 @@ final class ChronicleSpool implements Spool {
                     return 0;
                 }
                 long freed = dc.wire().bytes().readRemaining();
+                ledger.removed(1);
                 committed.setOrderedValue(dc.index());
                 pendingBytes -= freed;
                 pendingRecords--;
@@ -440,6 +580,7 @@ final class ChronicleSpool implements Spool {
             reader.close();
             peeker.close();
             committed.close();
+            ledger.close();
             queue.close();
         }
     }

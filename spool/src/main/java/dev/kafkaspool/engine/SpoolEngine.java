@@ -62,9 +62,9 @@ public final class SpoolEngine implements AutoCloseable {
                         + ", which only this user may read or write");
             }
             ChronicleSpool disk = ChronicleSpool.open(dir.path(), config.maxBytes());
-            if (disk.setAside() != null) {
-                counters.dropped(DropReason.SPOOL_ERROR, disk.setAsideLost());
-                problems.warn(disk.setAside(), null);
+            if (disk.openingDamage() != null) {
+                counters.dropped(DropReason.SPOOL_ERROR, disk.openingLost());
+                problems.warn(disk.openingDamage(), null);
             }
             s = new FailoverSpool(disk, Math.min(config.maxBytes(), MEMORY_SPOOL_MAX_BYTES), problems, ticker);
         } catch (SpoolException e) {

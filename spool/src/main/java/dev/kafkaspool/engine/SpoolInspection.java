@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -36,16 +37,19 @@ public final class SpoolInspection implements AutoCloseable {
     private final Path dir;
     private final SingleChronicleQueue queue;
     private final LongValue committed;
+    /** Files that cannot be read as they are (see {@link DamagedFiles}), found before the queue was opened. */
+    private final List<String> damagedFiles;
     private final ExcerptTailer tailer;
     private final SpoolRecordCodec codec = SpoolRecordCodec.create();
     private final SpoolRecord record = new SpoolRecord();
     private ByteBuffer scratch = ByteBuffer.allocate(4096);
     private long readSinceRewind;
 
-    private SpoolInspection(Path dir, SingleChronicleQueue queue, LongValue committed) {
+    private SpoolInspection(Path dir, SingleChronicleQueue queue, LongValue committed, List<String> damagedFiles) {
         this.dir = dir;
         this.queue = queue;
         this.committed = committed;
+        this.damagedFiles = damagedFiles;
         this.tailer = queue.createTailer();
         rewind();
     }
@@ -65,6 +69,18 @@ public final class SpoolInspection implements AutoCloseable {
             throw new SpoolNotReadableException("cannot read directory " + absolute
                     + ": permission denied (spool directories are owner-only; run as the user that owns it)", null);
         }
+        List<String> damaged;
+        try {
+            damaged = DamagedFiles.find(absolute);
+        } catch (IOException e) {
+            throw new SpoolNotReadableException("cannot read the files in " + absolute + ": " + e, e);
+        }
+        if (DamagedFiles.metadataAmong(damaged)) {
+            throw new SpoolNotReadableException("the spool in " + absolute + " is damaged: " + String.join("; ", damaged)
+                    + "; its committed position is lost (the next engine on it sets the damaged files aside and "
+                    + "ships every event its queue files hold, shipped ones again); queue files: "
+                    + DamagedFiles.names(absolute), null);
+        }
         if (!Files.isRegularFile(absolute.resolve(METADATA_FILE))) {
             throw new SpoolNotReadableException(absolute + " is not a spool directory: it has no " + METADATA_FILE
                     + " (is it the spoolDir of a kafka-spool appender?)", null);
@@ -80,7 +96,7 @@ public final class SpoolInspection implements AutoCloseable {
             throw new SpoolNotReadableException("cannot open the spool in " + absolute + ChronicleDefaults.hintFor(e), e);
         }
         try {
-            return new SpoolInspection(absolute, queue, queue.indexForId(ChronicleSpool.COMMITTED_ID));
+            return new SpoolInspection(absolute, queue, queue.indexForId(ChronicleSpool.COMMITTED_ID), damaged);
         } catch (RuntimeException | Error e) {
             queue.close();
             throw new SpoolNotReadableException("cannot read the spool in " + absolute + ": " + e, e);
@@ -168,9 +184,15 @@ public final class SpoolInspection implements AutoCloseable {
 
     /**
      * Reads every record from the committed position to the end and decodes each; also checks that
-     * reading ended where the queue's index says the last record is.
+     * reading ended where the queue's index says the last record is, and found as many records as
+     * the spool counted (a missing file passes unseen otherwise). A queue file that is empty or has
+     * no header is reported without reading (Chronicle would wait for its header).
      */
     public SpoolVerification verify() {
+        if (!damagedFiles.isEmpty()) {
+            return new SpoolVerification(0, damagedFiles.size(), "damaged files: " + String.join("; ", damagedFiles)
+                    + " (the next engine on the spool sets them aside and counts the events they held as dropped)");
+        }
         rewind();
         long records = 0;
         long damaged = 0;
@@ -209,6 +231,9 @@ public final class SpoolInspection implements AutoCloseable {
             }
         }
         rewind();
+        if (first == null) {
+            first = shortfall(records);
+        }
         return new SpoolVerification(records, damaged, first);
     }
 
@@ -217,6 +242,23 @@ public final class SpoolInspection implements AutoCloseable {
         tailer.close();
         committed.close();
         queue.close();
+    }
+
+    /** Fewer records read than the spool counted: what that means; null when not, or when it kept no count. */
+    private String shortfall(long records) {
+        long counted;
+        try (SpoolLedger ledger = new SpoolLedger(queue.indexForId(SpoolLedger.PENDING_ID),
+                queue.indexForId(SpoolLedger.KEPT_ID))) {
+            if (!ledger.known()) {
+                return null;
+            }
+            counted = ledger.pending();
+        } catch (RuntimeException e) {
+            return null; // a spool of a version that kept no count, opened read-only
+        }
+        return counted <= records ? null : "the spool counted " + counted + " unshipped event(s), but " + records
+                + " can be read: " + (counted - records) + " were in queue files that are missing or were cut short "
+                + "(queue files: " + DamagedFiles.names(dir) + ")";
     }
 
     /** Reading stopped: is that the queue's real end? Null when it is. */
