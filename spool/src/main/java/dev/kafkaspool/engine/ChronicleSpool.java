@@ -5,11 +5,8 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 
 import net.openhft.chronicle.bytes.Bytes;
@@ -111,17 +108,17 @@ final class ChronicleSpool implements Spool {
         }
         ChronicleSpool spool = openAsIs(dir, maxBytes, clock, space);
         if (spool.stoppedEarly) {
-            spool = setDamageAside(spool, maxBytes, clock, space);
+            spool = SpoolRepair.setDamageAside(spool, maxBytes, clock, space);
         } else {
             spool.countMissing();
         }
         if (!damagedFiles.isEmpty()) {
-            spool.reportDamagedFiles(damagedFiles, filesAside);
+            spool.addOpeningDamage(SpoolRepair.describeDamagedFiles(dir, damagedFiles, filesAside), 0);
         }
         return spool;
     }
 
-    private static SingleChronicleQueue openQueue(Path dir, long maxBytes,
+    static SingleChronicleQueue openQueue(Path dir, long maxBytes,
                                                   net.openhft.chronicle.core.time.TimeProvider clock) {
         ChronicleDefaults.apply();
         SingleChronicleQueue queue;
@@ -140,7 +137,7 @@ final class ChronicleSpool implements Spool {
         return queue;
     }
 
-    private static ChronicleSpool openAsIs(Path dir, long maxBytes, net.openhft.chronicle.core.time.TimeProvider clock,
+    static ChronicleSpool openAsIs(Path dir, long maxBytes, net.openhft.chronicle.core.time.TimeProvider clock,
                                            DiskSpace space) {
         SingleChronicleQueue queue = openQueue(dir, maxBytes, clock);
         try {
@@ -228,83 +225,10 @@ final class ChronicleSpool implements Spool {
     }
 
     /**
-     * The queue files in {@code damaged.dir} hold records that reading in order cannot reach.
-     * Moves every queue file to a {@code damaged-<time>} directory beside them, opens a new queue
-     * in the spool directory, and copies into it every pending record that can be read, going on
-     * with the next file where reading stops; what cannot be read stays in the moved files, and is
-     * counted and reported by {@link #openingDamage()}.
-     */
-    private static ChronicleSpool setDamageAside(ChronicleSpool damaged, long maxBytes,
-                                                 net.openhft.chronicle.core.time.TimeProvider clock, DiskSpace space) {
-        Path dir = damaged.dir;
-        String where = "index " + Long.toHexString(damaged.firstUnreachable);
-        damaged.close();
-        Path aside;
-        try {
-            aside = DamagedFiles.createSetAsideDirectory(dir);
-            try (java.util.stream.Stream<Path> files = Files.list(dir)) {
-                for (Path f : (Iterable<Path>) files::iterator) {
-                    String name = f.getFileName().toString();
-                    if (name.endsWith(SingleChronicleQueue.SUFFIX) || name.endsWith(".cq4t")) {
-                        Files.move(f, aside.resolve(name));
-                    }
-                }
-            }
-        } catch (java.io.IOException e) {
-            throw new SpoolException("the spool in " + dir + " is damaged (reading stops at " + where
-                    + ") and its files could not be moved aside: " + e, e);
-        }
-        ChronicleSpool fresh = openAsIs(dir, maxBytes, clock, space);
-        SingleChronicleQueue old = openQueue(aside, maxBytes, clock);
-        try {
-            fresh.copyPendingFrom(old, cyclesIn(aside));
-        } finally {
-            old.close();
-        }
-        long copied = fresh.pendingRecords;
-        long lost;
-        if (damaged.countedPending >= 0) {
-            lost = Math.max(0, damaged.countedPending - copied);
-        } else if (damaged.unreachableRecords >= 0) {
-            lost = Math.max(0, damaged.unreachableRecords - (copied - damaged.pendingRecords));
-        } else {
-            lost = -1;
-        }
-        fresh.openingDamage = "the spool in " + dir + " was damaged: reading stops at " + where + "; "
-                + (lost >= 0 ? lost + " event(s) could not be read and are counted as dropped (spoolError)"
-                        : "how many events could not be read cannot be known (its files: " + DamagedFiles.names(aside)
-                        + ")")
-                + "; the " + copied + " event(s) that can be read are shipped; the damaged files are kept in "
-                + aside + " (the spool tool reads them)";
-        fresh.openingLost = Math.max(0, lost);
-        return fresh;
-    }
-
-    /** The cycles of the queue files in {@code dir}, in order. */
-    private static List<Integer> cyclesIn(Path dir) throws SpoolException {
-        List<Integer> cycles = new ArrayList<>();
-        try {
-            for (Path f : DamagedFiles.queueFiles(dir)) {
-                String name = f.getFileName().toString();
-                try {
-                    long start = LocalDateTime.parse(name.substring(0, name.length() - SingleChronicleQueue.SUFFIX
-                            .length()), CYCLE_NAMES).toInstant(ZoneOffset.UTC).toEpochMilli();
-                    cycles.add((int) (start / ROLL_CYCLE.lengthInMillis()));
-                } catch (DateTimeParseException e) {
-                    // Not a queue file of this roll cycle: Chronicle does not read it either.
-                }
-            }
-        } catch (java.io.IOException e) {
-            throw new SpoolException("cannot list the damaged files in " + dir + ": " + e, e);
-        }
-        return cycles;
-    }
-
-    /**
      * Appends the pending records of another queue, as they are; where reading stops before the
      * last of {@code cycles}, goes on with the next file.
      */
-    private void copyPendingFrom(SingleChronicleQueue old, List<Integer> cycles) {
+    void copyPendingFrom(SingleChronicleQueue old, List<Integer> cycles) {
         synchronized (lock) {
             try (LongValue oldCommitted = old.indexForId(COMMITTED_ID);
                  ExcerptTailer tailer = old.createTailer()) {
@@ -331,29 +255,13 @@ final class ChronicleSpool implements Spool {
                         copy(buffer, size);
                         continue;
                     }
-                    cycle = nextReadableCycle(tailer, cycles, cycle);
+                    cycle = SpoolRepair.nextReadableCycle(tailer, cycles, cycle);
                     if (cycle < 0) {
                         break;
                     }
                 }
             }
         }
-    }
-
-    /** Moves the tailer to the first record of the first file after {@code cycle} that has one; -1 when none. */
-    private static int nextReadableCycle(ExcerptTailer tailer, List<Integer> cycles, int cycle) {
-        for (int next : cycles) {
-            if (next > cycle) {
-                try {
-                    if (tailer.moveToIndex(ROLL_CYCLE.toIndex(next, 0))) {
-                        return next;
-                    }
-                } catch (RuntimeException | Error e) { // NOPMD: a damaged file can fail any way
-                    // Try the one after it.
-                }
-            }
-        }
-        return -1;
     }
 
     private void copy(byte[] buffer, int size) {
@@ -384,18 +292,34 @@ final class ChronicleSpool implements Spool {
         }
     }
 
-    /** Adds what {@link DamagedFiles} found and set aside before the queue was opened to the report. */
-    private void reportDamagedFiles(List<String> found, Path aside) {
-        StringBuilder sb = new StringBuilder("the spool in " + dir + " had damaged files: " + String.join("; ", found));
-        if (aside != null) {
-            sb.append("; they are kept in ").append(aside);
-        }
-        if (DamagedFiles.metadataAmong(found)) {
-            sb.append("; its metadata file held the committed position and the count of unshipped events, so events "
-                    + "shipped before may be shipped again, and how many events went with damaged or missing queue "
-                    + "files cannot be known; the queue files read are: ").append(DamagedFiles.names(dir));
-        }
-        openingDamage = openingDamage == null ? sb.toString() : sb + ". " + openingDamage;
+    /** Adds to what opening found damaged: a message, and how many events it made unreadable. */
+    void addOpeningDamage(String message, long lost) {
+        openingDamage = openingDamage == null ? message : message + ". " + openingDamage;
+        openingLost += lost;
+    }
+
+    /** The spool directory. */
+    Path dir() {
+        return dir;
+    }
+
+    /** Whether reading in order stopped before the queue's end at open, and where. */
+    boolean stoppedEarly() {
+        return stoppedEarly;
+    }
+
+    long firstUnreachable() {
+        return firstUnreachable;
+    }
+
+    /** Records past the place reading stopped at open, by Chronicle's index; -1 when unknown. */
+    long unreachableRecords() {
+        return unreachableRecords;
+    }
+
+    /** The unshipped events the ledger counted at open; -1 when it kept no count. */
+    long countedPending() {
+        return countedPending;
     }
 
     /** What opening found damaged, for the status channel; null when nothing was. */
@@ -631,7 +555,7 @@ final class ChronicleSpool implements Spool {
                 + SingleChronicleQueue.SUFFIX;
     }
 
-    private static final DateTimeFormatter CYCLE_NAMES = DateTimeFormatter.ofPattern(ROLL_CYCLE.format())
+    static final DateTimeFormatter CYCLE_NAMES = DateTimeFormatter.ofPattern(ROLL_CYCLE.format())
             .withZone(ZoneOffset.UTC);
 
     /** Makes each queue file owner-only as Chronicle acquires it. */

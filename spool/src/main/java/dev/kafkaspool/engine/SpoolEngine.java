@@ -47,7 +47,8 @@ public final class SpoolEngine implements AutoCloseable {
         this.config = b.config;
         this.ticker = b.ticker;
         this.instanceId = ThreadLocalRandom.current().nextLong();
-        this.problems = new ProblemReporter(config.name(), b.status, counters, ticker);
+        this.problems = new ProblemReporter(config.name(), SecretMask.of(config.producerProperties()).wrap(b.status),
+                counters, ticker);
         this.blockTimeoutNanos = config.blockTimeout().toNanos();
         this.networkThreadName = "kafka-producer-network-thread | " + config.clientId();
         problems.info("starting: " + config.describe());

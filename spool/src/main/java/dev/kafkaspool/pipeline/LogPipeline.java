@@ -15,6 +15,7 @@ import dev.kafkaspool.engine.EncodedEvent;
 import dev.kafkaspool.engine.EngineState;
 import dev.kafkaspool.engine.EngineStats;
 import dev.kafkaspool.engine.InvalidConfigException;
+import dev.kafkaspool.engine.SecretMask;
 import dev.kafkaspool.engine.LogLevel;
 import dev.kafkaspool.engine.ProducerFactory;
 import dev.kafkaspool.engine.Setting;
@@ -278,6 +279,8 @@ public final class LogPipeline {
             List<String> all = new ArrayList<>(problems);
             all.addAll(settings.problems());
             SpoolConfig config = settings.buildWithDefaults();
+            // Setting errors quote values; a secret given in the wrong place must not show.
+            status = SecretMask.of(config.producerProperties()).wrap(status);
             String name = config.name();
             for (String p : all) {
                 status.warn("[" + name + "] configuration: " + p + "; the default is used instead", null);
