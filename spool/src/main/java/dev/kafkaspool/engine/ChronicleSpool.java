@@ -207,9 +207,9 @@ final class ChronicleSpool implements Spool {
                 stoppedEarly = true;
                 unreachableRecords = -1;
             }
-            if (ledger.known()) {
-                countedPending = ledger.pending();
-            } else {
+            countedPending = ledger.known() ? ledger.pending() : -1;
+            if (!stoppedEarly) {
+                // From here on the count is what can be read (a damaged spool is counted as it is copied).
                 ledger.start(records);
             }
             positionAfterCommitted(reader);
@@ -288,7 +288,6 @@ final class ChronicleSpool implements Spool {
                     + "it had counted " + countedPending + ": " + openingLost + " event(s) were in queue files that "
                     + "are missing or were cut short, and are counted as dropped (spoolError); its queue files are: "
                     + DamagedFiles.names(dir);
-            ledger.start(pendingRecords);
         }
     }
 

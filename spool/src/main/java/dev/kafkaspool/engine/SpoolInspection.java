@@ -194,6 +194,9 @@ public final class SpoolInspection implements AutoCloseable {
                     + " (the next engine on the spool sets them aside and counts the events they held as dropped)");
         }
         rewind();
+        // After the committed position, which its owner moves only after lowering the count, and
+        // before reading: records appended meanwhile are read, never counted as missing.
+        long counted = countedPending();
         long records = 0;
         long damaged = 0;
         String first = null;
@@ -231,8 +234,10 @@ public final class SpoolInspection implements AutoCloseable {
             }
         }
         rewind();
-        if (first == null) {
-            first = shortfall(records);
+        if (first == null && counted > records) {
+            first = "the spool counted " + counted + " unshipped event(s), but " + records + " can be read: "
+                    + (counted - records) + " were in queue files that are missing or were cut short (queue files: "
+                    + DamagedFiles.names(dir) + ")";
         }
         return new SpoolVerification(records, damaged, first);
     }
@@ -244,21 +249,14 @@ public final class SpoolInspection implements AutoCloseable {
         queue.close();
     }
 
-    /** Fewer records read than the spool counted: what that means; null when not, or when it kept no count. */
-    private String shortfall(long records) {
-        long counted;
+    /** The unshipped events the spool counted (see {@link SpoolLedger}); -1 when it kept no count. */
+    private long countedPending() {
         try (SpoolLedger ledger = new SpoolLedger(queue.indexForId(SpoolLedger.PENDING_ID),
                 queue.indexForId(SpoolLedger.KEPT_ID))) {
-            if (!ledger.known()) {
-                return null;
-            }
-            counted = ledger.pending();
+            return ledger.known() ? ledger.pending() : -1;
         } catch (RuntimeException e) {
-            return null; // a spool of a version that kept no count, opened read-only
+            return -1; // a spool of a version that kept no count, opened read-only
         }
-        return counted <= records ? null : "the spool counted " + counted + " unshipped event(s), but " + records
-                + " can be read: " + (counted - records) + " were in queue files that are missing or were cut short "
-                + "(queue files: " + DamagedFiles.names(dir) + ")";
     }
 
     /** Reading stopped: is that the queue's real end? Null when it is. */
