@@ -20,7 +20,9 @@ import java.util.stream.Stream;
  * or missing while queue files are there; a queue file that is empty or does not start with a queue
  * file's header. Chronicle would wait for another process to write the missing header, fail, or
  * silently start afresh; these are moved into a {@code damaged-<time>} directory first, which is
- * created owner-only, and named in the status message.
+ * created owner-only, and named in the status message. The header check looks for the type names
+ * Chronicle Queue writes ({@code STStore}, {@code SCQStore}); an upgrade that renamed them would
+ * set every file aside, which the tests that reopen a spool would show.
  *
  * <p><b>Stateless, thread-safe.</b>
  */
