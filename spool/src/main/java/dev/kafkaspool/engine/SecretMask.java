@@ -132,7 +132,8 @@ public final class SecretMask {
 
     private boolean holdsSecret(Throwable failure, IdentityHashMap<Throwable, Boolean> seen, int depth) {
         for (Throwable t = failure; t != null && seen.put(t, Boolean.TRUE) == null; t = t.getCause()) {
-            String text = textOf(t);
+            // Frameworks print the message apart from toString(): both are looked at.
+            String text = textOf(t) + " " + safely(t::getMessage) + " " + safely(t::getLocalizedMessage);
             if (!apply(text).equals(text)) {
                 return true;
             }
@@ -169,11 +170,22 @@ public final class SecretMask {
         return c;
     }
 
+    /** What {@code toString()} gives, or the class name and message when it throws. */
     private static String textOf(Throwable t) {
         try {
             return t.toString();
         } catch (RuntimeException e) { // NOPMD: an exception whose toString throws is still reported
-            return t.getClass().getName();
+            String message = safely(t::getMessage);
+            return t.getClass().getName() + (message.isEmpty() ? "" : ": " + message);
+        }
+    }
+
+    private static String safely(java.util.function.Supplier<String> text) {
+        try {
+            String s = text.get();
+            return s == null ? "" : s;
+        } catch (RuntimeException e) { // NOPMD: a message that cannot be had is left out
+            return "";
         }
     }
 
