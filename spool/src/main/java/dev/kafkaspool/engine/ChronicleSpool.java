@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.core.values.LongValue;
@@ -42,6 +43,7 @@ final class ChronicleSpool implements Spool {
     /** Reads ahead of the reader to drop the oldest records and to look at the oldest one. */
     private final ExcerptTailer peeker;
     private final LongValue committed;
+    private final SpoolLedger ledger;
     private final ReadLog readLog = new ReadLog();
     private final SpoolRecordCodec writeCodec = SpoolRecordCodec.create();
     private final SpoolRecordCodec readCodec = SpoolRecordCodec.create();
@@ -55,12 +57,16 @@ final class ChronicleSpool implements Spool {
     private int cleanedBelowCycle;
     /** A write faulted part-way: the queue file is damaged and this process must not write to it again. */
     private String damage;
-    /** Records the queue holds that reading in order cannot reach (a damaged file); found at open. */
+    /** Reading in order stopped before the queue's end at open (a damaged file). */
+    private boolean stoppedEarly;
+    /** Records the queue holds that reading in order cannot reach, found at open; -1 when unknown. */
     private long unreachableRecords;
     private long firstUnreachable;
-    /** What opening found damaged and set aside, or null. */
-    private String setAside;
-    private long setAsideLost;
+    /** The unshipped events the ledger counted at open; -1 when it kept no count. */
+    private long countedPending = -1;
+    /** What opening found damaged, or null. */
+    private String openingDamage;
+    private long openingLost;
 
     private ChronicleSpool(Path dir, SingleChronicleQueue queue, DiskSpace space) {
         this.dir = dir;
@@ -70,6 +76,7 @@ final class ChronicleSpool implements Spool {
         this.reader = queue.createTailer();
         this.peeker = queue.createTailer();
         this.committed = queue.indexForId(COMMITTED_ID);
+        this.ledger = new SpoolLedger(queue.indexForId(SpoolLedger.PENDING_ID), queue.indexForId(SpoolLedger.KEPT_ID));
         // Each is used by one thread at a time, under the lock, but not always by the same thread.
         appender.singleThreadedCheckDisabled(true);
         reader.singleThreadedCheckDisabled(true);
@@ -92,11 +99,28 @@ final class ChronicleSpool implements Spool {
      */
     static ChronicleSpool open(Path dir, long maxBytes, net.openhft.chronicle.core.time.TimeProvider clock,
                                DiskSpace space) {
+        List<String> damagedFiles;
+        Path filesAside;
+        try {
+            damagedFiles = DamagedFiles.find(dir);
+            filesAside = DamagedFiles.setAside(dir, damagedFiles);
+        } catch (java.io.IOException e) {
+            throw new SpoolException("cannot check the files of the spool in " + dir + " or set damaged ones aside: "
+                    + e, e);
+        }
         ChronicleSpool spool = openAsIs(dir, maxBytes, clock, space);
-        return spool.unreachableRecords > 0 ? setDamageAside(spool, maxBytes, clock, space) : spool;
+        if (spool.stoppedEarly) {
+            spool = SpoolRepair.setDamageAside(spool, maxBytes, clock, space);
+        } else {
+            spool.countMissing();
+        }
+        if (!damagedFiles.isEmpty()) {
+            spool.addOpeningDamage(SpoolRepair.describeDamagedFiles(dir, damagedFiles, filesAside), 0);
+        }
+        return spool;
     }
 
-    private static SingleChronicleQueue openQueue(Path dir, long maxBytes,
+    static SingleChronicleQueue openQueue(Path dir, long maxBytes,
                                                   net.openhft.chronicle.core.time.TimeProvider clock) {
         ChronicleDefaults.apply();
         SingleChronicleQueue queue = null;
@@ -120,7 +144,7 @@ final class ChronicleSpool implements Spool {
         return queue;
     }
 
-    private static ChronicleSpool openAsIs(Path dir, long maxBytes, net.openhft.chronicle.core.time.TimeProvider clock,
+    static ChronicleSpool openAsIs(Path dir, long maxBytes, net.openhft.chronicle.core.time.TimeProvider clock,
                                            DiskSpace space) {
         SingleChronicleQueue queue = openQueue(dir, maxBytes, clock);
         try {
@@ -150,6 +174,7 @@ final class ChronicleSpool implements Spool {
             long records = 0;
             long newer = 0;
             int newestVersion = 0;
+            boolean readingFailed = false;
             while (true) {
                 try (DocumentContext dc = peeker.readingDocument()) {
                     if (!dc.isPresent()) {
@@ -163,6 +188,9 @@ final class ChronicleSpool implements Spool {
                     }
                     bytes += record.readRemaining();
                     records++;
+                } catch (RuntimeException | Error e) { // NOPMD: a file cut short surfaces as InternalError
+                    readingFailed = true;
+                    break;
                 }
             }
             if (newer > 0) {
@@ -177,9 +205,20 @@ final class ChronicleSpool implements Spool {
             // Reading stops at the first place it cannot go on from (e.g. zeros where a record was).
             // Records the queue holds past that place cannot be reached by reading in order.
             long reached = peeker.index();
-            long last = queue.lastIndex();
-            unreachableRecords = last >= reached && last > NONE ? queue.countExcerpts(reached, last) + 1 : 0;
             firstUnreachable = reached;
+            try {
+                long last = queue.lastIndex();
+                stoppedEarly = readingFailed || last >= reached && last > NONE;
+                unreachableRecords = stoppedEarly ? queue.countExcerpts(reached, last) + 1 : 0;
+            } catch (RuntimeException | Error e) { // NOPMD: Chronicle's index of a file cut short can fail any way
+                stoppedEarly = true;
+                unreachableRecords = -1;
+            }
+            countedPending = ledger.known() ? ledger.pending() : -1;
+            if (!stoppedEarly) {
+                // From here on the count is what can be read (a damaged spool is counted as it is copied).
+                ledger.start(records);
+            }
             positionAfterCommitted(reader);
             deleteCommittedFiles();
         }
@@ -193,91 +232,110 @@ final class ChronicleSpool implements Spool {
     }
 
     /**
-     * The queue files in {@code damaged.dir} hold records that reading in order cannot reach.
-     * Moves every queue file to a {@code damaged-<time>} directory beside them, opens a new queue
-     * in the spool directory, and copies into it every pending record that can be read; what
-     * cannot be read stays in the moved files, and is reported by {@link #setAside()}.
+     * Appends the pending records of another queue, as they are; where reading stops before the
+     * last of {@code cycles}, goes on with the next file.
      */
-    private static ChronicleSpool setDamageAside(ChronicleSpool damaged, long maxBytes,
-                                                 net.openhft.chronicle.core.time.TimeProvider clock, DiskSpace space) {
-        Path dir = damaged.dir;
-        long lost = damaged.unreachableRecords;
-        String where = "index " + Long.toHexString(damaged.firstUnreachable);
-        damaged.close();
-        Path aside = dir.resolve("damaged-" + SET_ASIDE_NAMES.format(Instant.now()));
-        try {
-            Files.createDirectory(aside);
-            try (java.util.stream.Stream<Path> files = Files.list(dir)) {
-                for (Path f : (Iterable<Path>) files::iterator) {
-                    String name = f.getFileName().toString();
-                    if (name.endsWith(SingleChronicleQueue.SUFFIX) || name.endsWith(".cq4t")) {
-                        Files.move(f, aside.resolve(name));
-                    }
-                }
-            }
-        } catch (java.io.IOException e) {
-            throw new SpoolException("the spool in " + dir + " is damaged (" + lost + " event(s) from " + where
-                    + " on cannot be read) and its files could not be moved aside: " + e, e);
-        }
-        ChronicleSpool fresh = openAsIs(dir, maxBytes, clock, space);
-        SingleChronicleQueue old = openQueue(aside, maxBytes, clock);
-        try {
-            fresh.copyPendingFrom(old);
-        } finally {
-            old.close();
-        }
-        fresh.setAside = "the spool in " + dir + " was damaged: " + lost + " event(s) from " + where
-                + " on could not be read and are counted as dropped (spoolError); the " + fresh.pendingRecords
-                + " event(s) before the damage are shipped; the damaged files are kept in " + aside
-                + " (the spool tool reads them)";
-        fresh.setAsideLost = lost;
-        return fresh;
-    }
-
-    private static final DateTimeFormatter SET_ASIDE_NAMES = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
-            .withZone(ZoneOffset.UTC);
-
-    /** Appends the pending records of another queue, as they are, until reading stops. */
-    private void copyPendingFrom(SingleChronicleQueue old) {
+    void copyPendingFrom(SingleChronicleQueue old, List<Integer> cycles) {
         synchronized (lock) {
             try (LongValue oldCommitted = old.indexForId(COMMITTED_ID);
                  ExcerptTailer tailer = old.createTailer()) {
-                positionAfter(tailer, oldCommitted.getVolatileValue());
+                long c = oldCommitted.getVolatileValue();
+                positionAfter(tailer, c);
+                int cycle = c > NONE ? ROLL_CYCLE.toCycle(c) : cycles.isEmpty() ? 0 : cycles.get(0);
                 byte[] buffer = new byte[4096];
                 while (true) {
+                    int size = -1;
                     try (DocumentContext dc = tailer.readingDocument()) {
-                        if (!dc.isPresent()) {
-                            break;
+                        if (dc.isPresent()) {
+                            cycle = ROLL_CYCLE.toCycle(dc.index());
+                            Bytes<?> bytes = dc.wire().bytes();
+                            size = (int) bytes.readRemaining();
+                            if (buffer.length < size) {
+                                buffer = new byte[Math.max(size, buffer.length * 2)];
+                            }
+                            bytes.read(buffer, 0, size);
                         }
-                        Bytes<?> bytes = dc.wire().bytes();
-                        int size = (int) bytes.readRemaining();
-                        if (buffer.length < size) {
-                            buffer = new byte[Math.max(size, buffer.length * 2)];
-                        }
-                        bytes.read(buffer, 0, size);
-                        if (!space.hasRoomFor(size)) {
-                            throw new SpoolException("no room on the filesystem of the spool in " + dir
-                                    + " to copy the readable events out of its damaged files", null);
-                        }
-                        try (DocumentContext out = appender.writingDocument()) {
-                            out.wire().bytes().write(buffer, 0, size);
-                        }
-                        pendingBytes += size;
-                        pendingRecords++;
+                    } catch (RuntimeException | Error e) { // NOPMD: a file cut short surfaces as InternalError
+                        size = -1;
+                    }
+                    if (size >= 0) {
+                        copy(buffer, size);
+                        continue;
+                    }
+                    cycle = SpoolRepair.nextReadableCycle(tailer, cycles, cycle);
+                    if (cycle < 0) {
+                        break;
                     }
                 }
             }
         }
     }
 
-    /** What opening found damaged and set aside, for the status channel; null when nothing was. */
-    String setAside() {
-        return setAside;
+    private void copy(byte[] buffer, int size) {
+        if (!space.hasRoomFor(size)) {
+            throw new SpoolException("no room on the filesystem of the spool in " + dir
+                    + " to copy the readable events out of its damaged files", null);
+        }
+        try (DocumentContext out = appender.writingDocument()) {
+            out.wire().bytes().write(buffer, 0, size);
+        }
+        ledger.appended();
+        pendingBytes += size;
+        pendingRecords++;
     }
 
-    /** How many events the damage set aside at opening made unreadable. */
-    long setAsideLost() {
-        return setAsideLost;
+    /**
+     * Reading in order found fewer events than the ledger counted: files in the middle are missing
+     * or the last one was cut short, and reading passes over that without a sign.
+     */
+    private void countMissing() {
+        if (countedPending > pendingRecords) {
+            openingLost = countedPending - pendingRecords;
+            openingDamage = "the spool in " + dir + " holds " + pendingRecords + " readable unshipped event(s), but "
+                    + "it had counted " + countedPending + ": " + openingLost + " event(s) were in queue files that "
+                    + "are missing or were cut short, and are counted as dropped (spoolError); its queue files are: "
+                    + DamagedFiles.names(dir);
+        }
+    }
+
+    /** Adds to what opening found damaged: a message, and how many events it made unreadable. */
+    void addOpeningDamage(String message, long lost) {
+        openingDamage = openingDamage == null ? message : message + ". " + openingDamage;
+        openingLost += lost;
+    }
+
+    /** The spool directory. */
+    Path dir() {
+        return dir;
+    }
+
+    /** Whether reading in order stopped before the queue's end at open, and where. */
+    boolean stoppedEarly() {
+        return stoppedEarly;
+    }
+
+    long firstUnreachable() {
+        return firstUnreachable;
+    }
+
+    /** Records past the place reading stopped at open, by Chronicle's index; -1 when unknown. */
+    long unreachableRecords() {
+        return unreachableRecords;
+    }
+
+    /** The unshipped events the ledger counted at open; -1 when it kept no count. */
+    long countedPending() {
+        return countedPending;
+    }
+
+    /** What opening found damaged, for the status channel; null when nothing was. */
+    String openingDamage() {
+        return openingDamage;
+    }
+
+    /** How many events the damage found at opening made unreadable, counted as dropped. */
+    long openingLost() {
+        return openingLost;
     }
 
     /** From now on, what this spool writes is synced to the disk as {@code sync} says. */
@@ -315,6 +373,7 @@ final class ChronicleSpool implements Spool {
                         + "so this process writes no more to it";
                 throw new SpoolException(damage, e);
             }
+            ledger.appended();
             pendingBytes += size;
             pendingRecords++;
             sync.written(appender.cycle());
@@ -359,13 +418,16 @@ final class ChronicleSpool implements Spool {
     public void commit(long position) {
         synchronized (lock) {
             long last = NONE;
+            long removed = 0;
             while (!readLog.isEmpty() && readLog.headPosition() <= position) {
                 last = readLog.headPosition();
                 pendingBytes -= readLog.headSize();
                 pendingRecords--;
+                removed++;
                 readLog.removeHead();
             }
             if (last != NONE && last > committed.getVolatileValue()) {
+                ledger.removed(removed);
                 committed.setOrderedValue(last);
                 if (ROLL_CYCLE.toCycle(last) > cleanedBelowCycle) {
                     deleteCommittedFiles();
@@ -395,6 +457,7 @@ final class ChronicleSpool implements Spool {
                     return 0;
                 }
                 long freed = dc.wire().bytes().readRemaining();
+                ledger.removed(1);
                 committed.setOrderedValue(dc.index());
                 pendingBytes -= freed;
                 pendingRecords--;
@@ -454,6 +517,7 @@ final class ChronicleSpool implements Spool {
             reader.close();
             peeker.close();
             committed.close();
+            ledger.close();
             queue.close();
         }
         sync.syncNow(dir);
@@ -505,7 +569,7 @@ final class ChronicleSpool implements Spool {
                 + SingleChronicleQueue.SUFFIX;
     }
 
-    private static final DateTimeFormatter CYCLE_NAMES = DateTimeFormatter.ofPattern(ROLL_CYCLE.format())
+    static final DateTimeFormatter CYCLE_NAMES = DateTimeFormatter.ofPattern(ROLL_CYCLE.format())
             .withZone(ZoneOffset.UTC);
 
     /** Makes each queue file owner-only as Chronicle acquires it. */

@@ -24,7 +24,8 @@ import java.util.Set;
  * when the process dies, also after {@code kill -9}.
  *
  * <p>When {@code spoolDir} belongs to this process's user and nobody else may write to it, the
- * spool's files go straight into it (a directory the engine creates is made {@code 0700}). A shared
+ * spool's files go straight into it (a directory the engine creates is created {@code 0700}, never
+ * changed to it afterwards). A shared
  * mount, such as a Kubernetes {@code emptyDir} (created {@code 0777} by the kubelet), a volume
  * made group-writable for an {@code fsGroup}, or {@code /tmp} ({@code 1777}), is used through an
  * owner-only directory {@value #SHARED_MOUNT_DIR} that the engine creates inside it. Refused are
@@ -65,8 +66,10 @@ final class SpoolDirectory implements AutoCloseable {
         Path lockPath = files.resolve(LOCK_FILE);
         FileChannel channel = null;
         try {
-            channel = FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.READ,
+            Set<StandardOpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE);
+            channel = posix(files) ? FileChannel.open(lockPath, options,
+                    PosixFilePermissions.asFileAttribute(OWNER_READ_WRITE)) : FileChannel.open(lockPath, options);
             FileLock lock;
             try {
                 lock = channel.tryLock();
@@ -100,9 +103,26 @@ final class SpoolDirectory implements AutoCloseable {
                 ? inner : spoolDir;
     }
 
+    /**
+     * Creates one directory that only its owner may read, write or enter, with that mode from the
+     * moment it exists (no window in which another user could open it); a filesystem without POSIX
+     * permissions gets a plain directory.
+     *
+     * @throws java.nio.file.FileAlreadyExistsException when something of that name exists
+     */
+    static Path createOwnerOnly(Path dir) throws IOException {
+        return posix(dir.getParent()) ? Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(OWNER_ONLY))
+                : Files.createDirectory(dir);
+    }
+
+    private static boolean posix(Path existing) throws IOException {
+        return Files.getFileStore(existing).supportsFileAttributeView("posix");
+    }
+
     /** The directory itself when it is private to this user, else the owner-only one inside it. */
     private static Path filesDirectory(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
+            // Each directory it creates, parents included, is owner-only from the start.
             Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
         }
         PosixFileAttributes attributes = Files.readAttributes(dir, PosixFileAttributes.class);
@@ -115,7 +135,7 @@ final class SpoolDirectory implements AutoCloseable {
         if (!Files.exists(inner, LinkOption.NOFOLLOW_LINKS)) {
             requireWritable(dir);
             try {
-                Files.createDirectory(inner, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+                createOwnerOnly(inner);
             } catch (FileAlreadyExistsException e) {
                 // Made meanwhile: checked below like any other.
             }

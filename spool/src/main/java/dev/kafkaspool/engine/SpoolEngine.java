@@ -47,7 +47,8 @@ public final class SpoolEngine implements AutoCloseable {
         this.config = b.config;
         this.ticker = b.ticker;
         this.instanceId = ThreadLocalRandom.current().nextLong();
-        this.problems = new ProblemReporter(config.name(), b.status, counters, ticker);
+        this.problems = new ProblemReporter(config.name(), SecretMask.of(config.producerProperties()).wrap(b.status),
+                counters, ticker);
         this.blockTimeoutNanos = config.blockTimeout().toNanos();
         this.networkThreadName = "kafka-producer-network-thread | " + config.clientId();
         problems.info("starting: " + config.describe());
@@ -64,9 +65,9 @@ public final class SpoolEngine implements AutoCloseable {
             ChronicleSpool disk = ChronicleSpool.open(dir.path(), config.maxBytes(), ticker::millis,
                     DiskSpace.of(dir.path()));
             disk.syncWith(new SpoolSync(config.syncInterval(), ticker, counters, problems));
-            if (disk.setAside() != null) {
-                counters.dropped(DropReason.SPOOL_ERROR, disk.setAsideLost());
-                problems.warn(disk.setAside(), null);
+            if (disk.openingDamage() != null) {
+                counters.dropped(DropReason.SPOOL_ERROR, disk.openingLost());
+                problems.warn(disk.openingDamage(), null);
             }
             s = new FailoverSpool(disk, Math.min(config.maxBytes(), MEMORY_SPOOL_MAX_BYTES), problems, ticker);
         } catch (SpoolException e) {

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -36,16 +37,19 @@ public final class SpoolInspection implements AutoCloseable {
     private final Path dir;
     private final SingleChronicleQueue queue;
     private final LongValue committed;
+    /** Files that cannot be read as they are (see {@link DamagedFiles}), found before the queue was opened. */
+    private final List<String> damagedFiles;
     private final ExcerptTailer tailer;
     private final SpoolRecordCodec codec = SpoolRecordCodec.create();
     private final SpoolRecord record = new SpoolRecord();
     private ByteBuffer scratch = ByteBuffer.allocate(4096);
     private long readSinceRewind;
 
-    private SpoolInspection(Path dir, SingleChronicleQueue queue, LongValue committed) {
+    private SpoolInspection(Path dir, SingleChronicleQueue queue, LongValue committed, List<String> damagedFiles) {
         this.dir = dir;
         this.queue = queue;
         this.committed = committed;
+        this.damagedFiles = damagedFiles;
         this.tailer = queue.createTailer();
         rewind();
     }
@@ -65,6 +69,18 @@ public final class SpoolInspection implements AutoCloseable {
             throw new SpoolNotReadableException("cannot read directory " + absolute
                     + ": permission denied (spool directories are owner-only; run as the user that owns it)", null);
         }
+        List<String> damaged;
+        try {
+            damaged = DamagedFiles.find(absolute);
+        } catch (IOException e) {
+            throw new SpoolNotReadableException("cannot read the files in " + absolute + ": " + e, e);
+        }
+        if (DamagedFiles.metadataAmong(damaged)) {
+            throw new SpoolNotReadableException("the spool in " + absolute + " is damaged: " + String.join("; ", damaged)
+                    + "; its committed position is lost (the next engine on it sets the damaged files aside and "
+                    + "ships every event its queue files hold, shipped ones again); queue files: "
+                    + DamagedFiles.names(absolute), null);
+        }
         if (!Files.isRegularFile(absolute.resolve(METADATA_FILE))) {
             throw new SpoolNotReadableException(absolute + " is not a spool directory: it has no " + METADATA_FILE
                     + " (is it the spoolDir of a kafka-spool appender?)", null);
@@ -80,7 +96,7 @@ public final class SpoolInspection implements AutoCloseable {
             throw new SpoolNotReadableException("cannot open the spool in " + absolute + ChronicleDefaults.hintFor(e), e);
         }
         try {
-            return new SpoolInspection(absolute, queue, queue.indexForId(ChronicleSpool.COMMITTED_ID));
+            return new SpoolInspection(absolute, queue, queue.indexForId(ChronicleSpool.COMMITTED_ID), damaged);
         } catch (RuntimeException | Error e) {
             queue.close();
             throw new SpoolNotReadableException("cannot read the spool in " + absolute + ": " + e, e);
@@ -168,10 +184,19 @@ public final class SpoolInspection implements AutoCloseable {
 
     /**
      * Reads every record from the committed position to the end and decodes each; also checks that
-     * reading ended where the queue's index says the last record is.
+     * reading ended where the queue's index says the last record is, and found as many records as
+     * the spool counted (a missing file passes unseen otherwise). A queue file that is empty or has
+     * no header is reported without reading (Chronicle would wait for its header).
      */
     public SpoolVerification verify() {
+        if (!damagedFiles.isEmpty()) {
+            return new SpoolVerification(0, damagedFiles.size(), "damaged files: " + String.join("; ", damagedFiles)
+                    + " (the next engine on the spool sets them aside and counts the events they held as dropped)");
+        }
         rewind();
+        // After the committed position, which its owner moves only after lowering the count, and
+        // before reading: records appended meanwhile are read, never counted as missing.
+        long counted = countedPending();
         long records = 0;
         long damaged = 0;
         String first = null;
@@ -209,6 +234,11 @@ public final class SpoolInspection implements AutoCloseable {
             }
         }
         rewind();
+        if (first == null && counted > records) {
+            first = "the spool counted " + counted + " unshipped event(s), but " + records + " can be read: "
+                    + (counted - records) + " were in queue files that are missing or were cut short (queue files: "
+                    + DamagedFiles.names(dir) + ")";
+        }
         return new SpoolVerification(records, damaged, first);
     }
 
@@ -217,6 +247,16 @@ public final class SpoolInspection implements AutoCloseable {
         tailer.close();
         committed.close();
         queue.close();
+    }
+
+    /** The unshipped events the spool counted (see {@link SpoolLedger}); -1 when it kept no count. */
+    private long countedPending() {
+        try (SpoolLedger ledger = new SpoolLedger(queue.indexForId(SpoolLedger.PENDING_ID),
+                queue.indexForId(SpoolLedger.KEPT_ID))) {
+            return ledger.known() ? ledger.pending() : -1;
+        } catch (RuntimeException e) {
+            return -1; // a spool of a version that kept no count, opened read-only
+        }
     }
 
     /** Reading stopped: is that the queue's real end? Null when it is. */

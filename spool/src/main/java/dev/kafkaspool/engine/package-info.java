@@ -19,15 +19,17 @@
  *   <dt>committed</dt><dd>The spool's persistent read position: everything up to it is shipped.</dd>
  *   <dt>dropped</dt><dd>Given up, always counted under one {@link dev.kafkaspool.engine.DropReason}.</dd>
  *   <dt>event id</dt><dd>{@code <instance>-<sequence>}, the same in the record header and value; duplicates share it.</dd>
- *   <dt>damaged</dt><dd>A spooled record whose bytes cannot be decoded is dropped as {@code spoolError} in its turn; a queue file whose later records cannot be reached is set aside in {@code damaged-<time>} at open, its readable records copied out.</dd>
+ *   <dt>damaged</dt><dd>A spooled record whose bytes cannot be decoded is dropped as {@code spoolError} in its turn; a queue file whose later records cannot be reached is set aside in {@code damaged-<time>} at open, its readable records copied out; a file Chronicle cannot open (empty, no header) is set aside before the queue opens ({@code DamagedFiles}).</dd>
+ *   <dt>ledger</dt><dd>The count of unshipped events kept beside the committed position ({@code SpoolLedger}); at open, events it counts that reading does not find (a missing or cut file) are counted as {@code spoolError}.</dd>
  *   <dt>status</dt><dd>The engine's own reporting channel ({@link dev.kafkaspool.engine.StatusListener}); it never logs through a logging framework.</dd>
  * </dl>
  *
  * <p>Public API: {@link dev.kafkaspool.engine.SpoolEngine}, {@link dev.kafkaspool.engine.SpoolConfig},
  * {@link dev.kafkaspool.engine.EngineSettings}, {@link dev.kafkaspool.engine.EncodedEvent},
- * {@link dev.kafkaspool.engine.EngineStats}, {@link dev.kafkaspool.engine.StatusListener}, and for tools the
+ * {@link dev.kafkaspool.engine.EngineStats}, {@link dev.kafkaspool.engine.StatusListener},
+ * {@link dev.kafkaspool.engine.SecretMask}, and for tools the
  * read-only {@link dev.kafkaspool.engine.SpoolInspection} with its results. Everything else is
- * package-private. Only {@code ChronicleSpool} (the spool) and {@code SpoolInspection} (reading a
- * spool without owning it) use Chronicle Queue.
+ * package-private. Only {@code ChronicleSpool} (the spool, with its parts {@code SpoolLedger} and
+ * {@code SpoolRepair}) and {@code SpoolInspection} (reading a spool without owning it) use Chronicle Queue.
  */
 package dev.kafkaspool.engine;

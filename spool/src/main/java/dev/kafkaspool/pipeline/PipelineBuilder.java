@@ -9,6 +9,7 @@ import dev.kafkaspool.encoding.EncodingSettings;
 import dev.kafkaspool.encoding.RecordFormat;
 import dev.kafkaspool.engine.InvalidConfigException;
 import dev.kafkaspool.engine.ProducerFactory;
+import dev.kafkaspool.engine.SecretMask;
 import dev.kafkaspool.engine.Setting;
 import dev.kafkaspool.engine.SpoolConfig;
 import dev.kafkaspool.engine.SpoolEngine;
@@ -98,6 +99,8 @@ public final class PipelineBuilder {
         List<String> all = new ArrayList<>(problems);
         all.addAll(settings.problems());
         SpoolConfig config = settings.buildWithDefaults();
+        // Setting errors quote values; a secret given in the wrong place must not show.
+        status = SecretMask.of(config.producerProperties()).wrap(status);
         String name = config.name();
         for (String p : all) {
             status.warn("[" + name + "] configuration: " + p, null);

@@ -35,20 +35,22 @@ final class ChildApplication implements AutoCloseable {
     static ChildApplication start(List<String> jvmFlags, String bootstrap, Path spoolDir, Durability durability,
                                   String topic, long count, boolean waitUntilSpooled, long first, Path stderr)
             throws IOException {
+        return startMain(jvmFlags, SpoolingApplication.class, List.of(bootstrap, spoolDir.toString(),
+                durability.configName(), topic, Long.toString(count), Boolean.toString(waitUntilSpooled),
+                Long.toString(first)), stderr);
+    }
+
+    /** Starts another main class of the test classpath; it follows the same protocol on standard output. */
+    static ChildApplication startMain(List<String> jvmFlags, Class<?> main, List<String> args, Path stderr)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");
         command.addAll(jvmFlags);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
-        command.add(SpoolingApplication.class.getName());
-        command.add(bootstrap);
-        command.add(spoolDir.toString());
-        command.add(durability.configName());
-        command.add(topic);
-        command.add(Long.toString(count));
-        command.add(Boolean.toString(waitUntilSpooled));
-        command.add(Long.toString(first));
+        command.add(main.getName());
+        command.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(command).redirectError(stderr.toFile());
         return new ChildApplication(pb.start());
     }

@@ -128,6 +128,8 @@ class DamagedSpoolTest {
                 Path aside = entries.filter(p -> p.getFileName().toString().startsWith("damaged-")).findFirst()
                         .orElseThrow();
                 assertTrue(InspectedSpools.queueFiles(aside).size() >= 1, "the damaged files are kept");
+                assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
+                        java.nio.file.Files.getPosixFilePermissions(aside)), "and only their owner may read them");
             }
         }
     }

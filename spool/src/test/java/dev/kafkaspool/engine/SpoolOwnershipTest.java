@@ -51,6 +51,23 @@ class SpoolOwnershipTest {
         }
     }
 
+    /** Each directory the engine creates, parents included, is owner-only; so is each file in the spool. */
+    @Test
+    void everyDirectoryTheEngineCreatesAndEveryFileInItIsOwnerOnly() throws Exception {
+        Path spool = dir.resolve("parent").resolve("child").resolve("spool");
+        SpoolConfig config = TestConfigs.config(NO_BROKER, spool, Durability.DISK).build();
+        try (SpoolEngine engine = TestConfigs.start(config, new RecordingStatus())) {
+            assertTrue(engine.submit(Events.event(engine.nextSequence(), "spooled")));
+        }
+        for (Path d : List.of(dir.resolve("parent"), dir.resolve("parent").resolve("child"), spool)) {
+            assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(d)), d.toString());
+        }
+        for (String name : listing(spool)) {
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(spool.resolve(name))),
+                    name);
+        }
+    }
+
     /**
      * Made as the kubelet makes an {@code emptyDir} (0777; with {@code fsGroup} the setgid bit and the
      * group), as {@code /tmp} is (1777), and a group-writable volume (0775).

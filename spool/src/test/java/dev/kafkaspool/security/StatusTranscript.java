@@ -1,14 +1,16 @@
 package dev.kafkaspool.security;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.kafkaspool.engine.StatusListener;
 
 /**
- * Keeps every status message with its level, and the text of every exception the listener
- * receives ({@code toString()} of the cause and of each of its causes): all a status channel could
- * print, for checks that no secret reaches it.
+ * Keeps every status message with its level, and every exception the listener receives as a status
+ * channel prints it (stack trace, causes, suppressed exceptions): all a status channel could print,
+ * for checks that no secret reaches it.
  */
 final class StatusTranscript implements StatusListener {
 
@@ -48,8 +50,11 @@ final class StatusTranscript implements StatusListener {
     private void record(String message, Throwable cause) {
         messages.add(message);
         everything.add(message);
-        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            everything.add("  cause: " + t);
+        if (cause != null) {
+            // As a status channel prints it: the stack trace with every cause and suppressed exception.
+            StringWriter trace = new StringWriter();
+            cause.printStackTrace(new PrintWriter(trace));
+            everything.add("  cause: " + trace);
         }
     }
 }
