@@ -1,7 +1,7 @@
 package dev.kafkaspool.benchmarks;
 
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,13 +18,14 @@ import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
- * The layouts' encoding cost against {@code ecs}, from one run of {@link EncodeBenchmark} over every
- * layout: CPU time per event (and JMH's wall-clock time), bytes per record and bytes allocated per
- * event, each as a ratio to {@code ecs} with the same event. Prints a Markdown table at the end.
- * Arguments are JMH's own ({@code -f}, {@code -wi}, {@code -i}, {@code -p exception=false}...); the
- * GC profiler is always on.
+ * The layouts' encoding cost against {@code ecs}: runs {@link EncodeBenchmark} over every layout,
+ * {@code rounds} times in a row (system property, 3 by default), so that a change in the machine's
+ * load falls on every layout rather than on one; then prints a Markdown table of CPU time per event
+ * (over all rounds, and the lowest and highest round), JMH's wall-clock time, bytes per record and
+ * bytes allocated per event, each as a ratio to {@code ecs} with the same event. Arguments are JMH's
+ * own ({@code -f}, {@code -wi}, {@code -i}, {@code -p exception=false}...); the GC profiler is always on.
  *
- * <pre>java -cp benchmarks/target/benchmarks.jar dev.kafkaspool.benchmarks.LayoutCostReport</pre>
+ * <pre>java -Drounds=3 -cp benchmarks/target/benchmarks.jar dev.kafkaspool.benchmarks.LayoutCostReport</pre>
  */
 public final class LayoutCostReport {
     static final String BASELINE = "ecs";
@@ -33,41 +34,42 @@ public final class LayoutCostReport {
     }
 
     public static void main(String[] args) throws RunnerException, CommandLineOptionException {
+        int rounds = Integer.getInteger("rounds", 3);
         Options options = new OptionsBuilder().parent(new CommandLineOptions(args))
                 .include(EncodeBenchmark.class.getName() + ".encode")
                 .addProfiler(GCProfiler.class)
                 .build();
-        Collection<RunResult> results = new Runner(options).run();
-        List<Row> rows = new ArrayList<>();
-        for (RunResult r : results) {
-            rows.add(Row.of(r));
+        Map<String, Row> rows = new LinkedHashMap<>();
+        for (int round = 0; round < rounds; round++) {
+            for (RunResult r : new Runner(options).run()) {
+                BenchmarkParams params = r.getParams();
+                String layout = params.getParam("layout");
+                boolean exception = Boolean.parseBoolean(params.getParam("exception"));
+                rows.computeIfAbsent(layout + "/" + exception, k -> new Row(layout, exception)).add(r);
+            }
         }
         System.out.println();
-        System.out.print(table(rows));
+        System.out.printf("%d rounds%n%n", rounds);
+        System.out.print(table(new ArrayList<>(rows.values())));
     }
 
     /** The Markdown table: one row per layout and exception, ratios to the {@code ecs} row with the same exception. */
     static String table(List<Row> rows) {
         StringBuilder out = new StringBuilder();
-        out.append("| layout | exception | CPU ns/event | × ecs | wall ns/event | bytes/record | × ecs "
-                + "| B allocated/event | × ecs |\n");
+        out.append("| layout | exception | CPU ns/event (lowest–highest round) | × ecs | wall ns/event "
+                + "| bytes/record | × ecs | B allocated/event | × ecs |\n");
         out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Row row : rows) {
             Row base = baseline(rows, row.exception);
-            out.append(String.format(Locale.ROOT, "| `%s` | %s | %,.0f | %s | %s | %,d | %s | %.3f | %s |%n",
+            out.append(String.format(Locale.ROOT, "| `%s` | %s | %,.0f (%,.0f–%,.0f) | %s | %,.0f | %,d | %s | %.3f | %s |%n",
                     row.layout, row.exception ? "yes" : "no",
-                    row.cpuNanos, ratio(row.cpuNanos, base == null ? Double.NaN : base.cpuNanos),
-                    wallNanos(row),
+                    row.cpuNanos(), row.lowestRound, row.highestRound,
+                    ratio(row.cpuNanos(), base == null ? Double.NaN : base.cpuNanos()),
+                    row.wallNanos(),
                     row.recordBytes, ratio(row.recordBytes, base == null ? Double.NaN : base.recordBytes),
-                    row.allocated, allocationRatio(row.allocated, base == null ? Double.NaN : base.allocated)));
+                    row.allocated(), allocationRatio(row.allocated(), base == null ? Double.NaN : base.allocated())));
         }
         return out.toString();
-    }
-
-    /** JMH's mean with its 99.9% error, which a single measured iteration does not have. */
-    private static String wallNanos(Row row) {
-        return Double.isNaN(row.wallError) ? String.format(Locale.ROOT, "%,.0f", row.wallNanos)
-                : String.format(Locale.ROOT, "%,.0f ± %,.0f", row.wallNanos, row.wallError);
     }
 
     private static Row baseline(List<Row> rows, boolean exception) {
@@ -91,35 +93,49 @@ public final class LayoutCostReport {
         return ratio(value, base);
     }
 
-    /** One benchmark result with the size of the record it encodes. */
+    /** One layout and exception over every round, with the size of the record it encodes. */
     static final class Row {
         final String layout;
         final boolean exception;
-        final double cpuNanos;
-        final double wallNanos;
-        final double wallError;
         final int recordBytes;
-        final double allocated;
+        private double cpuNanos;
+        private double events;
+        private double lowestRound = Double.MAX_VALUE;
+        private double highestRound;
+        private double wallSum;
+        private double allocatedSum;
+        private int rounds;
 
-        Row(String layout, boolean exception, double cpuNanos, Result<?> wall, int recordBytes, double allocated) {
+        Row(String layout, boolean exception) {
             this.layout = layout;
             this.exception = exception;
-            this.cpuNanos = cpuNanos;
-            this.wallNanos = wall.getScore();
-            this.wallError = wall.getScoreError();
-            this.recordBytes = recordBytes;
-            this.allocated = allocated;
+            this.recordBytes = recordBytes(layout, exception);
         }
 
-        static Row of(RunResult r) {
-            BenchmarkParams params = r.getParams();
-            String layout = params.getParam("layout");
-            boolean exception = Boolean.parseBoolean(params.getParam("exception"));
+        void add(RunResult r) {
             Map<String, Result> secondary = r.getSecondaryResults();
-            // Both counters are totals aggregated alike, so their quotient is the CPU time per event.
-            double cpu = secondary(secondary, "cpuNanos") / secondary(secondary, "events");
-            return new Row(layout, exception, cpu, r.getPrimaryResult(), recordBytes(layout, exception),
-                    secondary(secondary, "gc.alloc.rate.norm"));
+            // Both counters are totals, aggregated alike: their quotient is the CPU time per event.
+            double cpu = secondary(secondary, "cpuNanos");
+            double n = secondary(secondary, "events");
+            cpuNanos += cpu;
+            events += n;
+            lowestRound = Math.min(lowestRound, cpu / n);
+            highestRound = Math.max(highestRound, cpu / n);
+            wallSum += r.getPrimaryResult().getScore();
+            allocatedSum += secondary(secondary, "gc.alloc.rate.norm");
+            rounds++;
+        }
+
+        double cpuNanos() {
+            return cpuNanos / events;
+        }
+
+        double wallNanos() {
+            return wallSum / rounds;
+        }
+
+        double allocated() {
+            return allocatedSum / rounds;
         }
 
         /** The value size of the benchmark's event in {@code layout}, encoded once as the benchmark encodes it. */
