@@ -88,16 +88,11 @@ public class EncodeBenchmark {
                 bytes, encodes, encodes == 0 ? 0.0 : (double) bytes / encodes);
     }
 
+    /** Encodes the next event; returns the record's length. */
     @Benchmark
     public int encode(EncodeCpuTime cpu) {
-        cpu.count();
-        return encode();
-    }
-
-    /** Encodes the next event; returns the record's length. */
-    int encode() {
         encodes++;
         EncodedEvent e = encoder.encode(format, event, 0x0123456789abcdefL, ++sequence);
-        return e.valueLength();
+        return cpu.count(e.valueLength());
     }
 }

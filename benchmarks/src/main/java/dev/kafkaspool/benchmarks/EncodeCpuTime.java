@@ -10,10 +10,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * The CPU time the benchmark thread spent in each measured iteration, and the events it encoded
- * there, reported by JMH beside the wall-clock time ({@code encode:cpuNanos}, {@code encode:events}).
- * Their quotient, the CPU time per event, does not count the time the thread waited for a core,
- * which on a machine shared with other work the wall-clock time does.
+ * The CPU time the benchmark thread spent in each measured iteration, the events it encoded there
+ * and the bytes of their records, reported by JMH beside the wall-clock time ({@code encode:cpuNanos},
+ * {@code encode:events}, {@code encode:recordBytes}). The CPU time per event does not count the time
+ * the thread waited for a core, which on a machine shared with other work the wall-clock time does.
  */
 @State(Scope.Thread)
 @AuxCounters(AuxCounters.Type.EVENTS)
@@ -22,11 +22,13 @@ public class EncodeCpuTime {
 
     public long cpuNanos;
     public long events;
+    public long recordBytes;
     private long cpuAtStart;
 
     @Setup(Level.Iteration)
     public void start() {
         events = 0;
+        recordBytes = 0;
         cpuNanos = 0;
         cpuAtStart = THREADS.getCurrentThreadCpuTime();
     }
@@ -36,8 +38,10 @@ public class EncodeCpuTime {
         cpuNanos = THREADS.getCurrentThreadCpuTime() - cpuAtStart;
     }
 
-    /** Counts one encoded event. */
-    void count() {
+    /** Counts one encoded event and its record's bytes. */
+    int count(int bytes) {
         events++;
+        recordBytes += bytes;
+        return bytes;
     }
 }

@@ -61,12 +61,12 @@ public final class LayoutCostReport {
         out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Row row : rows) {
             Row base = baseline(rows, row.exception);
-            out.append(String.format(Locale.ROOT, "| `%s` | %s | %,.0f (%,.0f–%,.0f) | %s | %,.0f | %,d | %s | %.3f | %s |%n",
+            out.append(String.format(Locale.ROOT, "| `%s` | %s | %,.0f (%,.0f–%,.0f) | %s | %,.0f | %,.0f | %s | %.3f | %s |%n",
                     row.layout, row.exception ? "yes" : "no",
                     row.cpuNanos(), row.lowestRound, row.highestRound,
                     ratio(row.cpuNanos(), base == null ? Double.NaN : base.cpuNanos()),
                     row.wallNanos(),
-                    row.recordBytes, ratio(row.recordBytes, base == null ? Double.NaN : base.recordBytes),
+                    row.recordBytes(), ratio(row.recordBytes(), base == null ? Double.NaN : base.recordBytes()),
                     row.allocated(), allocationRatio(row.allocated(), base == null ? Double.NaN : base.allocated())));
         }
         return out.toString();
@@ -93,12 +93,12 @@ public final class LayoutCostReport {
         return ratio(value, base);
     }
 
-    /** One layout and exception over every round, with the size of the record it encodes. */
+    /** One layout and exception over every round. */
     static final class Row {
         final String layout;
         final boolean exception;
-        final int recordBytes;
         private double cpuNanos;
+        private double recordBytes;
         private double events;
         private double lowestRound = Double.MAX_VALUE;
         private double highestRound;
@@ -109,16 +109,16 @@ public final class LayoutCostReport {
         Row(String layout, boolean exception) {
             this.layout = layout;
             this.exception = exception;
-            this.recordBytes = recordBytes(layout, exception);
         }
 
         void add(RunResult r) {
             Map<String, Result> secondary = r.getSecondaryResults();
-            // Both counters are totals, aggregated alike: their quotient is the CPU time per event.
+            // The counters are totals, aggregated alike: their quotients are per event.
             double cpu = secondary(secondary, "cpuNanos");
             double n = secondary(secondary, "events");
             cpuNanos += cpu;
             events += n;
+            recordBytes += secondary(secondary, "recordBytes");
             lowestRound = Math.min(lowestRound, cpu / n);
             highestRound = Math.max(highestRound, cpu / n);
             wallSum += r.getPrimaryResult().getScore();
@@ -130,21 +130,17 @@ public final class LayoutCostReport {
             return cpuNanos / events;
         }
 
+        /** The mean size of the records the benchmark encoded (the event id grows with the sequence). */
+        double recordBytes() {
+            return recordBytes / events;
+        }
+
         double wallNanos() {
             return wallSum / rounds;
         }
 
         double allocated() {
             return allocatedSum / rounds;
-        }
-
-        /** The value size of the benchmark's event in {@code layout}, encoded once as the benchmark encodes it. */
-        static int recordBytes(String layout, boolean exception) {
-            EncodeBenchmark b = new EncodeBenchmark();
-            b.layout = layout;
-            b.exception = exception;
-            b.setUp();
-            return b.encode();
         }
 
         private static double secondary(Map<String, Result> results, String name) {
