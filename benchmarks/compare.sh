@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The comparison with the appenders users would pick instead, in one command (see BENCHMARKS.md,
+# The comparison with the appenders users would pick instead, in one command (see docs/benchmarks.md,
 # "Appender comparison", and benchmarks/END-TO-END.md):
 #   1. the end-to-end runner: throughput flat out with the broker up (a burst of at most 15 s), a
 #      broker killed and restarted under steady logging (5 s up, 10 s down, 10 s after), the

@@ -33,7 +33,7 @@ import org.apache.logging.log4j.core.appender.ManagerFactory;
  * <p><b>Thread-safe.</b> Appends take a read lock (shared by all logging threads, and allocating
  * nothing, unlike a {@code ReentrantReadWriteLock}'s per-thread hold counts); only a change of
  * pipeline takes the write lock. Events logged on the pipeline's own threads, and events logged
- * while this thread is already appending (the pipeline would turn them away too), are turned away
+ * while this thread is already appending ({@link LogPipeline#refuses}), are turned away
  * before the lock: the Kafka client's logs during a stop cannot wait on it, and a nested log call
  * cannot wait behind a writer for a read lock its own thread holds. Nor are events logged by the
  * thread that holds the write lock while it stops and starts pipelines (the spool's library logs
@@ -41,25 +41,23 @@ import org.apache.logging.log4j.core.appender.ManagerFactory;
  */
 final class KafkaSpoolManager extends AbstractManager {
     private static final String NAME_PREFIX = "KafkaSpool:";
-    private static final ManagerFactory<KafkaSpoolManager, PipelineSettings> FACTORY =
+    private static final ManagerFactory<KafkaSpoolManager, AppenderSettings> FACTORY =
             (name, settings) -> new KafkaSpoolManager(name, settings, settings.start());
 
     private final StampedLock pipelineLock = new StampedLock();
-    /** Per thread: whether it is inside {@link #append} or {@link #appendEncoded} of this manager. */
     /** The thread replacing or stopping the pipeline under the write lock, or null. */
     private volatile Thread swapping;
-    private final ThreadLocal<boolean[]> appending = ThreadLocal.withInitial(() -> new boolean[1]);
     private volatile LogPipeline pipeline;
-    private PipelineSettings settings;
+    private AppenderSettings settings;
 
-    private KafkaSpoolManager(String name, PipelineSettings settings, LogPipeline pipeline) {
+    private KafkaSpoolManager(String name, AppenderSettings settings, LogPipeline pipeline) {
         super(null, name);
         this.settings = settings;
         this.pipeline = pipeline;
     }
 
     /** The manager of the settings' spool directory: running already, or started now. */
-    static KafkaSpoolManager forSettings(PipelineSettings settings) {
+    static KafkaSpoolManager forSettings(AppenderSettings settings) {
         return getManager(NAME_PREFIX + settings.spoolDir(), FACTORY, settings);
     }
 
@@ -74,22 +72,25 @@ final class KafkaSpoolManager extends AbstractManager {
     }
 
     private boolean append(LogEventView event, byte[] value, int length) {
-        Thread current = Thread.currentThread();
-        if (current == swapping || pipeline.isOwnThread(current)) {
+        // Refused before the lock is taken: a read lock taken again on this thread would wait
+        // behind a writer waiting for this thread.
+        if (refuses()) {
             return false;
         }
-        boolean[] inside = appending.get();
-        if (inside[0]) {
-            return false;
-        }
-        inside[0] = true;
         long stamp = pipelineLock.readLock();
         try {
             return value == null ? pipeline.append(event) : pipeline.appendEncoded(event, value, length);
         } finally {
             pipelineLock.unlockRead(stamp);
-            inside[0] = false;
         }
+    }
+
+    /**
+     * True when an event logged on the calling thread is not appended: the thread replacing the
+     * pipeline, or one the pipeline refuses ({@link LogPipeline#refuses}: its own threads, re-entry).
+     */
+    boolean refuses() {
+        return Thread.currentThread() == swapping || pipeline.refuses();
     }
 
     /** The counters of the pipeline running now. */
@@ -109,16 +110,16 @@ final class KafkaSpoolManager extends AbstractManager {
      */
     @Override
     public void updateData(Object data) {
-        PipelineSettings next = (PipelineSettings) data;
+        AppenderSettings next = (AppenderSettings) data;
         if (next.sameConfiguration(settings)) {
-            StatusLoggerBridge.INSTANCE.warn("[" + next.name() + "] configuration: the appenders '" + settings.name()
+            Log4jStatus.INSTANCE.warn("[" + next.name() + "] configuration: the appenders '" + settings.name()
                     + "' and '" + next.name() + "' use the same spool directory " + settings.spoolDir()
                     + ", which one owner at a time may hold; '" + next.name() + "' writes to the pipeline of '"
                     + settings.name() + "' with its settings. Give each appender its own spoolDir.", null);
             return;
         }
         if (next.equals(settings)) {
-            StatusLoggerBridge.INSTANCE.info("[" + next.name() + "] the configuration changed, this appender's "
+            Log4jStatus.INSTANCE.info("[" + next.name() + "] the configuration changed, this appender's "
                     + "settings did not: the running pipeline is kept");
             settings = next;
             return;
@@ -127,10 +128,10 @@ final class KafkaSpoolManager extends AbstractManager {
         swapping = Thread.currentThread();
         try {
             LogPipeline old = pipeline;
-            StatusLoggerBridge.INSTANCE.info("[" + next.name() + "] the settings changed: stopping the pipeline '"
+            Log4jStatus.INSTANCE.info("[" + next.name() + "] the settings changed: stopping the pipeline '"
                     + settings.name() + "' and starting a new one on the same spool directory");
             if (!old.stop()) {
-                StatusLoggerBridge.INSTANCE.warn("[" + next.name() + "] the old pipeline did not stop in time; the "
+                Log4jStatus.INSTANCE.warn("[" + next.name() + "] the old pipeline did not stop in time; the "
                         + "new one may find the spool directory still held and keep events in memory", null);
             }
             pipeline = next.start();

@@ -14,15 +14,24 @@ import org.apache.logging.log4j.core.layout.ByteBufferDestinationHelper;
  */
 final class LayoutOutput implements ByteBufferDestination {
     private static final int BUFFER_SIZE = 8 * 1024;
+    /** The most kept between events: an array grown for a large event is let go at the next. */
+    static final int RETAINED = 64 * 1024;
 
     private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER_SIZE);
     private byte[] bytes = new byte[BUFFER_SIZE];
     private int length;
 
-    /** Empties the output for the next event. */
+    /** Empties the output for the next event, letting go of an array grown beyond {@link #RETAINED}. */
     void reset() {
         buffer.clear();
         length = 0;
+        if (bytes.length > RETAINED) {
+            bytes = new byte[BUFFER_SIZE];
+        }
+    }
+
+    int capacity() {
+        return bytes.length;
     }
 
     /** Moves what the buffer holds into the array; call when the layout is done. */

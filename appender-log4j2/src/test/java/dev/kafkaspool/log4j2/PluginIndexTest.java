@@ -36,7 +36,7 @@ class PluginIndexTest {
         for (Setting<?> s : SettingCatalog.all()) {
             catalog.add(s.name());
         }
-        List<String> attributes = KafkaSpoolAppender.Builder.settingNames();
+        List<String> attributes = KafkaSpoolAppenderBuilder.settingNames();
         Collections.sort(catalog);
         Collections.sort(attributes);
         assertEquals(catalog, attributes);

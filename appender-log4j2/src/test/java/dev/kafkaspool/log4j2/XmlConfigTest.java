@@ -1,5 +1,15 @@
 package dev.kafkaspool.log4j2;
 
+import org.apache.kafka.common.header.Headers;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import java.util.stream.Collectors;
+
+import java.time.Duration;
+
+import java.nio.charset.StandardCharsets;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -103,7 +113,14 @@ class XmlConfigTest {
             } finally {
                 ThreadContext.clearMap();
             }
-            assertEquals(List.of("INFO OrderService r-7 hello layout"), TopicMessages.values(broker, "xml.layout", 1));
+            List<ConsumerRecord<byte[], byte[]>> records = broker.consume("xml.layout", 1, Duration.ofSeconds(60));
+            assertEquals(List.of("INFO OrderService r-7 hello layout"), records.stream()
+                    .map(r -> new String(r.value(), StandardCharsets.UTF_8)).collect(Collectors.toList()));
+            // The headers say what the value is: the layout's content type, and no built-in layout.
+            Headers headers = records.get(0).headers();
+            assertEquals("text/plain; charset=UTF-8", new String(headers.lastHeader("content-type").value(),
+                    StandardCharsets.UTF_8));
+            assertNull(headers.lastHeader("log.layout"), "no built-in layout made this value");
         }
     }
 

@@ -5,7 +5,7 @@ import ch.qos.logback.core.UnsynchronizedAppenderBase;
 
 /**
  * The elements {@code logback.xml} may hold inside the appender, one setter each: every setting of
- * the README's settings table under its own name, the producer properties, and the elements of
+ * the settings table of docs/configuration.md under its own name, the producer properties, and the elements of
  * logback-kafka-appender that a configuration migrated by swapping the class name still holds
  * (see {@code docs/migration.md}). The values are kept as written until the appender starts.
  *
@@ -62,7 +62,7 @@ public abstract class AppenderElements extends UnsynchronizedAppenderBase<ILoggi
         settings.producerProperty(property.getName(), property.getValue());
     }
 
-    // The settings, one setter each with the name of the setting; the README's table documents them.
+    // The settings, one setter each with the name of the setting; docs/configuration.md documents them.
 
     public void setBootstrapServers(String value) {
         settings.set("bootstrapServers", value);
@@ -70,6 +70,10 @@ public abstract class AppenderElements extends UnsynchronizedAppenderBase<ILoggi
 
     public void setDurability(String value) {
         settings.set("durability", value);
+    }
+
+    public void setSyncInterval(String value) {
+        settings.set("syncInterval", value);
     }
 
     public void setSpoolDir(String value) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.kafkaspool.pipeline.LogPipeline;
+import dev.kafkaspool.pipeline.PipelineBuilder;
 
 /**
  * The settings and producer properties read from {@code logback.xml}, kept as written until the
@@ -106,7 +107,7 @@ final class AppenderSettings {
         return problems;
     }
 
-    LogPipeline.Builder applyTo(LogPipeline.Builder builder) {
+    PipelineBuilder applyTo(PipelineBuilder builder) {
         settings.forEach(builder::set);
         producerProperties.forEach(builder::producerProperty);
         return builder;

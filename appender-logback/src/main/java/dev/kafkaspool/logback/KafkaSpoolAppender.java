@@ -14,6 +14,7 @@ import dev.kafkaspool.engine.EngineState;
 import dev.kafkaspool.engine.EngineStats;
 import dev.kafkaspool.engine.InvalidConfigException;
 import dev.kafkaspool.pipeline.LogPipeline;
+import dev.kafkaspool.pipeline.PipelineBuilder;
 
 /**
  * Sends each log event as a JSON record to Kafka, through a disk spool when Kafka is not taking
@@ -21,7 +22,7 @@ import dev.kafkaspool.pipeline.LogPipeline;
  * encodes each event on the logging thread and hands it to the engine's own threads.
  *
  * <p>In {@code logback.xml}: the appender's {@code name} names the pipeline (threads, the producer's
- * client id, the default spool directory); each setting of the README's settings table is an element
+ * client id, the default spool directory); each setting of docs/configuration.md is an element
  * of the same name ({@link AppenderElements}); {@code <producerConfig>key=value</producerConfig>}
  * (repeatable) or {@code <producerProperty><name>..</name><value>..</value></producerProperty>} pass
  * a Kafka producer property; an optional {@code <encoder>} replaces the built-in layout;
@@ -66,7 +67,7 @@ public final class KafkaSpoolAppender extends AppenderElements implements Append
             addInfo("[" + getName() + "] configuration: " + note);
         }
         LogbackStatus status = new LogbackStatus(this);
-        LogPipeline.Builder builder = LogPipeline.builder().status(status);
+        PipelineBuilder builder = LogPipeline.builder().status(status);
         if (getName() != null) {
             builder.set("name", getName());
         }
@@ -109,14 +110,11 @@ public final class KafkaSpoolAppender extends AppenderElements implements Append
             fallbacks.appendLoopOnAppenders(event); // the appender could not start
             return;
         }
-        if (p.isOwnThread(Thread.currentThread())) {
-            return;
+        if (p.refuses()) {
+            return; // the Kafka client's own logs, or an event logged inside this append
         }
         LogbackEventView view = views.get();
-        if (view.inUse()) {
-            return; // logged while this thread encodes an event: the pipeline refuses it too
-        }
-        view.of(event, includeCallerData);
+        view.wrap(event, includeCallerData);
         boolean taken;
         try {
             if (encoder == null) {
@@ -126,7 +124,7 @@ public final class KafkaSpoolAppender extends AppenderElements implements Append
                 taken = p.appendEncoded(view, value, value.length);
             }
         } finally {
-            view.release();
+            view.clear();
         }
         if (!taken) {
             fallbacks.appendLoopOnAppenders(event); // dropped by the engine, and counted

@@ -16,7 +16,7 @@ import org.slf4j.event.KeyValuePair;
 
 /**
  * Logback's {@link ILoggingEvent} as the encoder reads it, without copying: one view per logging
- * thread, pointed at each event in turn ({@link #of}) and released after the event is encoded.
+ * thread, pointed at each event in turn ({@link #wrap}) and cleared after the event is encoded.
  * Reading the event allocates nothing beyond what Logback allocates itself (the formatted message,
  * an iterator over the MDC), except for an event whose exception is no longer at hand (deserialized
  * events), whose exception is rebuilt from Logback's description of it.
@@ -33,19 +33,15 @@ final class LogbackEventView implements LogEventView {
     private ILoggingEvent event;
     private boolean includeCallerData;
 
-    /** Points this view at an event; {@link #release()} when the event is encoded. */
-    LogbackEventView of(ILoggingEvent event, boolean includeCallerData) {
+    /** Points this view at an event; {@link #clear()} when the event is encoded. */
+    LogbackEventView wrap(ILoggingEvent event, boolean includeCallerData) {
         this.event = event;
         this.includeCallerData = includeCallerData;
         return this;
     }
 
-    /** True while the view is pointed at an event. */
-    boolean inUse() {
-        return event != null;
-    }
-
-    void release() {
+    /** Lets go of the event. */
+    void clear() {
         event = null;
     }
 

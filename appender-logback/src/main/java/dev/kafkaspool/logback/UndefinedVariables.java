@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * writes one it does not know as {@code <name>_IS_UNDEFINED}. Two kinds are restored:
  * <ul>
  *   <li>the topic placeholders the pipeline resolves at start from the pod's metadata,
- *       {@code ${kubernetes.namespace}} and the others the README lists;</li>
+ *       {@code ${kubernetes.namespace}} and the others docs/configuration.md lists;</li>
  *   <li>in producer properties, references to Kafka's config providers,
  *       {@code ${provider:path:key}} (e.g. {@code ${file:/etc/kafka-secrets/kafka.properties:password}}),
  *       which the Kafka client resolves when it creates the producer, so the secret never passes

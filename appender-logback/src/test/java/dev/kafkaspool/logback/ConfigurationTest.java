@@ -141,6 +141,23 @@ class ConfigurationTest {
     }
 
     @Test
+    void durationsInLogbacksWordsAndInIso8601AreTaken() {
+        LoggerContext context = Logback.configure("durations.xml",
+                Map.of("KAFKA_BOOTSTRAP_SERVERS", NOBODY_LISTENS, "spoolDir", dir.resolve("spool").toString()));
+        try {
+            List<String> statuses = Logback.statuses(context);
+            assertTrue(Logback.appender(context).isStarted(), statuses.toString());
+            assertFalse(statuses.stream().anyMatch(s -> s.contains("is not valid")),
+                    "no duration refused: " + statuses);
+            assertHas(statuses, "INFO", "blockTimeout=500ms");
+            assertHas(statuses, "INFO", "stopTimeout=2m");
+            assertHas(statuses, "INFO", "stallTimeout=15s");
+        } finally {
+            context.stop();
+        }
+    }
+
+    @Test
     void everySettingIsASetterOfTheSameName() {
         List<String> missing = new ArrayList<>();
         for (Setting<?> setting : SettingCatalog.all()) {

@@ -82,7 +82,7 @@ class EcsEncoderComparisonTest {
                 .set(EncodingSettings.SERVICE_VERSION, "1.4.2").set(EncodingSettings.SERVICE_ENVIRONMENT, "production")
                 .set(EncodingSettings.SERVICE_NODE_NAME, "orders-7d9f8-x2x4q").build();
         RecordFormat format = RecordFormat.create(config, PodMetadata.empty());
-        EncodedEvent encoded = new EventEncoder().encode(format, new LogbackEventView().of(e, true), 42, 7);
+        EncodedEvent encoded = new EventEncoder().encode(format, new LogbackEventView().wrap(e, true), 42, 7);
         return new String(encoded.valueBytes(), 0, encoded.valueLength(), StandardCharsets.UTF_8);
     }
 

@@ -38,18 +38,18 @@ class LogbackEventViewTest {
     @Test
     void levelsMapOntoTheEnginesLevels() {
         LogbackEventView view = new LogbackEventView();
-        assertEquals(LogLevel.TRACE, view.of(event(Level.TRACE, null), false).level());
-        assertEquals(LogLevel.DEBUG, view.of(event(Level.DEBUG, null), false).level());
-        assertEquals(LogLevel.INFO, view.of(event(Level.INFO, null), false).level());
-        assertEquals(LogLevel.WARN, view.of(event(Level.WARN, null), false).level());
-        assertEquals(LogLevel.ERROR, view.of(event(Level.ERROR, null), false).level());
+        assertEquals(LogLevel.TRACE, view.wrap(event(Level.TRACE, null), false).level());
+        assertEquals(LogLevel.DEBUG, view.wrap(event(Level.DEBUG, null), false).level());
+        assertEquals(LogLevel.INFO, view.wrap(event(Level.INFO, null), false).level());
+        assertEquals(LogLevel.WARN, view.wrap(event(Level.WARN, null), false).level());
+        assertEquals(LogLevel.ERROR, view.wrap(event(Level.ERROR, null), false).level());
     }
 
     @Test
     void theInstantKeepsItsNanoseconds() {
         LoggingEvent e = event(Level.INFO, null);
         e.setInstant(Instant.ofEpochSecond(1_795_250_096L, 123_456_789));
-        LogbackEventView view = new LogbackEventView().of(e, false);
+        LogbackEventView view = new LogbackEventView().wrap(e, false);
         assertEquals(1_795_250_096L, view.epochSecond());
         assertEquals(123_456_789, view.nanoOfSecond());
         StringBuilder message = new StringBuilder();
@@ -61,13 +61,13 @@ class LogbackEventViewTest {
     void callerDataIsComputedOnlyWhenAskedFor() {
         // Caller data is the first frame outside the named class: here, this test method.
         LoggingEvent e = new LoggingEvent(LogbackEventView.class.getName(), logger, Level.INFO, "hello", null, null);
-        assertNull(new LogbackEventView().of(e, false).callerData());
+        assertNull(new LogbackEventView().wrap(e, false).callerData());
         assertFalse(e.hasCallerData(), "reading the view did not compute it");
-        StackTraceElement caller = new LogbackEventView().of(e, true).callerData();
+        StackTraceElement caller = new LogbackEventView().wrap(e, true).callerData();
         assertNotNull(caller);
         assertEquals("callerDataIsComputedOnlyWhenAskedFor", caller.getMethodName());
         assertTrue(e.hasCallerData());
-        assertNotNull(new LogbackEventView().of(e, false).callerData(), "once there, it is written");
+        assertNotNull(new LogbackEventView().wrap(e, false).callerData(), "once there, it is written");
     }
 
     @Test
@@ -79,7 +79,7 @@ class LogbackEventViewTest {
         LoggingEvent e = event(Level.INFO, null);
         e.addMarker(audit);
         List<String> names = new ArrayList<>();
-        new LogbackEventView().of(e, false).forEachMarker((name, value, state) -> state.add(name), names);
+        new LogbackEventView().wrap(e, false).forEachMarker((name, value, state) -> state.add(name), names);
         assertEquals("AUDIT", names.get(0));
         assertEquals("PII", names.get(1));
         assertTrue(names.size() < 20, names.toString());
@@ -88,8 +88,8 @@ class LogbackEventViewTest {
     @Test
     void theOriginalExceptionIsHandedOnAsItIs() {
         RuntimeException failure = new RuntimeException("boom");
-        assertSame(failure, new LogbackEventView().of(event(Level.ERROR, failure), false).thrown());
-        assertNull(new LogbackEventView().of(event(Level.ERROR, null), false).thrown());
+        assertSame(failure, new LogbackEventView().wrap(event(Level.ERROR, failure), false).thrown());
+        assertNull(new LogbackEventView().wrap(event(Level.ERROR, null), false).thrown());
     }
 
     @Test
@@ -98,7 +98,7 @@ class LogbackEventViewTest {
         LoggingEvent e = event(Level.INFO, null);
         e.addKeyValuePair(new org.slf4j.event.KeyValuePair("orderId", 42));
         List<String> entries = new ArrayList<>();
-        LogbackEventView view = new LogbackEventView().of(e, false);
+        LogbackEventView view = new LogbackEventView().wrap(e, false);
         view.forEachKeyValue((name, value, state) -> state.add(name + "=" + value), entries);
         view.forEachContextEntry((name, value, state) -> state.add(name + "=" + value), entries);
         context.getMDCAdapter().clear();

@@ -17,7 +17,7 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * An engine for one benchmark trial, in a spool directory of its own. The spool cap, 8 GiB, is
- * more than a trial of the length BENCHMARKS.md uses writes; with dropOldest, a longer trial
+ * more than a trial of the length docs/benchmarks.md uses writes; with dropOldest, a longer trial
  * keeps measuring (its drops are printed, reason spoolFull). Prints what the engine did in each
  * iteration, so a result can be read together with what became of the events: shipped, spooled
  * or dropped.

@@ -1,6 +1,6 @@
 package dev.kafkaspool.tool;
 
-/** The tool's exit codes, as documented in its usage text and the README. */
+/** The tool's exit codes, as documented in its usage text and docs/operations.md. */
 final class ExitCodes {
     /** Done: the command found nothing wrong (verify: clean; ship: the spool is empty). */
     static final int OK = 0;

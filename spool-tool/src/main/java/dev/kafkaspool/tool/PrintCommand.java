@@ -22,12 +22,9 @@ final class PrintCommand implements Command {
             SpooledEvent e;
             while (printed < limit && (e = spool.nextPending()) != null) {
                 if (filter.accepts(e)) {
-                    if (headers) {
-                        out.println(withHeaders(e));
-                    } else {
-                        out.write(e.value(), 0, e.value().length);
-                        out.println();
-                    }
+                    byte[] line = headers ? headersLine(e) : e.value();
+                    out.write(line, 0, line.length);
+                    out.println();
                     printed++;
                 }
             }
@@ -55,24 +52,8 @@ final class PrintCommand implements Command {
         throw new UsageException("--limit expects a whole number of 0 or more, got '" + text + "'");
     }
 
-    /** {@code {"eventId":..,"timestamp":..,"level":..,"topic":..,"key":..,"value":<the record as is>}}. */
-    private static String withHeaders(SpooledEvent e) {
-        StringBuilder sb = new StringBuilder(e.value().length + 160);
-        sb.append("{\"eventId\":");
-        JsonText.appendString(sb, e.eventId());
-        sb.append(",\"timestamp\":");
-        JsonText.appendString(sb, e.timestamp().toString());
-        sb.append(",\"level\":");
-        JsonText.appendString(sb, e.level().name());
-        sb.append(",\"topic\":");
-        JsonText.appendString(sb, e.topic());
-        sb.append(",\"key\":");
-        if (e.key() == null) {
-            sb.append("null");
-        } else {
-            JsonText.appendString(sb, new String(e.key(), StandardCharsets.UTF_8));
-        }
-        sb.append(",\"value\":").append(e.valueText()).append('}');
-        return sb.toString();
+    private static byte[] headersLine(SpooledEvent e) {
+        return HeadersLine.of(e.eventId(), e.timestamp().toString(), e.level().name(), e.topic(),
+                e.key() == null ? null : new String(e.key(), StandardCharsets.UTF_8), e.valueText());
     }
 }

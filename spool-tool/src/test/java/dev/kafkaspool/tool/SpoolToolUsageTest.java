@@ -38,7 +38,10 @@ class SpoolToolUsageTest {
         assertUsageError("unknown command 'inspect'", "inspect", d);
         assertUsageError("the spool directory is missing", "info");
         assertUsageError("unknown option --lmit", "print", d, "--lmit", "3");
+        assertUsageError("unknown option --lim", "print", d, "--lim", "3"); // no abbreviations
+        assertUsageError("--headers takes no value", "print", d, "--headers=yes");
         assertUsageError("--limit needs a value", "print", d, "--limit");
+        assertUsageError("--limit needs a value", "print", d, "--limit", "--headers");
         assertUsageError("--limit expects a whole number", "print", d, "--limit", "many");
         assertUsageError("--level must be one of", "print", d, "--level", "LOUD");
         assertUsageError("--since expects an ISO instant", "print", d, "--since", "yesterday");

@@ -10,7 +10,11 @@ final class BoundedText {
 
     private static final char REPLACEMENT = '\uFFFD';
 
-    private char[] chars = new char[1024];
+    /** The most characters kept between events: a larger buffer, grown for a long value, is let go. */
+    static final int RETAINED = 32 * 1024;
+    private static final int INITIAL = 1024;
+
+    private char[] chars = new char[INITIAL];
     private int length;
 
     /** Copies {@code text}, cut to {@code max} characters plus the marker when longer. */
@@ -116,5 +120,16 @@ final class BoundedText {
         if (chars.length < capacity) {
             chars = new char[Math.max(capacity, chars.length * 2)];
         }
+    }
+
+    /** Lets go of a buffer grown beyond {@link #RETAINED}. */
+    void shrink() {
+        if (chars.length > RETAINED) {
+            chars = new char[INITIAL];
+        }
+    }
+
+    int capacity() {
+        return chars.length;
     }
 }

@@ -8,11 +8,23 @@ import java.util.Arrays;
  * into. <b>Not thread-safe.</b>
  */
 final class ByteSink extends OutputStream {
-    private byte[] bytes = new byte[4096];
+    /** The most a sink keeps between records: a larger buffer, grown for a large event, is let go. */
+    static final int RETAINED = 64 * 1024;
+    private static final int INITIAL = 4096;
+
+    private byte[] bytes = new byte[INITIAL];
     private int size;
 
+    /** Empties the sink for the next record; lets go of a buffer grown beyond {@link #RETAINED}. */
     void reset() {
         size = 0;
+        if (bytes.length > RETAINED) {
+            bytes = new byte[INITIAL];
+        }
+    }
+
+    int capacity() {
+        return bytes.length;
     }
 
     byte[] bytes() {

@@ -23,7 +23,7 @@ public final class EventEncoder {
 
     private final ByteSink out = new ByteSink();
     private final EncodedEvent event = new EncodedEvent();
-    private final StringBuilder text = new StringBuilder(256);
+    private StringBuilder text = new StringBuilder(256);
     private final BoundedText bounded = new BoundedText();
     private final Timestamps timestamps = new Timestamps();
     private final char[] scratch = new char[Math.max(Timestamps.MAX_LENGTH, EventIds.MAX_LENGTH) + 8];
@@ -52,6 +52,7 @@ public final class EventEncoder {
         this.instanceId = instanceId;
         this.sequence = sequence;
         out.reset();
+        shrinkBuffers();
         try {
             format.writer.writeRecord(this, e);
             g.flush();
@@ -78,6 +79,23 @@ public final class EventEncoder {
                 .value(value, length);
         keys.set(event, format, e);
         return event;
+    }
+
+    /**
+     * Lets go of the text buffers a large event grew (the record's own buffer lets go of itself on
+     * reset), so that a thread that once logged a large event does not hold its size for good. A
+     * typical event never grows them that far, so this allocates nothing in steady state.
+     */
+    private void shrinkBuffers() {
+        if (text.capacity() > BoundedText.RETAINED) {
+            text = new StringBuilder(256);
+        }
+        bounded.shrink();
+    }
+
+    /** The bytes and characters this encoder's buffers hold on to between events; for tests. */
+    long retainedBufferSize() {
+        return out.capacity() + 2L * (text.capacity() + bounded.capacity());
     }
 
     // ---- used by the layout writers ----

@@ -46,6 +46,7 @@ final class ChronicleSpool implements Spool {
     private final SpoolRecordCodec writeCodec = SpoolRecordCodec.create();
     private final SpoolRecordCodec readCodec = SpoolRecordCodec.create();
     private final DiskSpace space;
+    private volatile SpoolSync sync = SpoolSync.none();
     private ByteBuffer scratch = ByteBuffer.allocate(4096);
     private long pendingBytes;
     private long pendingRecords;
@@ -85,8 +86,9 @@ final class ChronicleSpool implements Spool {
     }
 
     /**
-     * As {@link #open(Path, long)}, with a clock that decides when files roll (null for the system
-     * clock) and the filesystem's free space; for tests.
+     * As {@link #open(Path, long)}, with the wall clock that files roll by (null for the system
+     * clock; see {@link RollClock} for what it does when that clock is set back) and the
+     * filesystem's free space.
      */
     static ChronicleSpool open(Path dir, long maxBytes, net.openhft.chronicle.core.time.TimeProvider clock,
                                DiskSpace space) {
@@ -97,17 +99,22 @@ final class ChronicleSpool implements Spool {
     private static SingleChronicleQueue openQueue(Path dir, long maxBytes,
                                                   net.openhft.chronicle.core.time.TimeProvider clock) {
         ChronicleDefaults.apply();
-        SingleChronicleQueue queue;
+        SingleChronicleQueue queue = null;
         try {
-            SingleChronicleQueueBuilder builder = SingleChronicleQueueBuilder.single(dir.toFile())
+            RollClock rollClock = new RollClock(clock != null ? clock::currentTimeMillis : System::currentTimeMillis);
+            queue = SingleChronicleQueueBuilder.single(dir.toFile())
                     .rollCycle(ROLL_CYCLE)
                     .blockSize(blockSizeFor(maxBytes))
-                    .storeFileListener(new OwnerOnlyFiles());
-            if (clock != null) {
-                builder.timeProvider(clock);
+                    .storeFileListener(new OwnerOnlyFiles())
+                    .timeProvider(rollClock::millis)
+                    .build();
+            if (queue.lastCycle() >= 0) {
+                rollClock.notBefore((long) queue.lastCycle() * ROLL_CYCLE.lengthInMillis());
             }
-            queue = builder.build();
         } catch (Throwable e) { // NOPMD: missing JVM flags surface as errors from Chronicle's class setup
+            if (queue != null) {
+                queue.close();
+            }
             throw new SpoolException("cannot open a Chronicle Queue in " + dir + ChronicleDefaults.hintFor(e), e);
         }
         return queue;
@@ -273,9 +280,15 @@ final class ChronicleSpool implements Spool {
         return setAsideLost;
     }
 
+    /** From now on, what this spool writes is synced to the disk as {@code sync} says. */
+    void syncWith(SpoolSync sync) {
+        this.sync = sync;
+    }
+
     @Override
     public void maintain() {
         space.refreshIfDue();
+        sync.syncIfDue(dir);
     }
 
     @Override
@@ -304,6 +317,7 @@ final class ChronicleSpool implements Spool {
             }
             pendingBytes += size;
             pendingRecords++;
+            sync.written(appender.cycle());
         }
     }
 
@@ -442,6 +456,7 @@ final class ChronicleSpool implements Spool {
             committed.close();
             queue.close();
         }
+        sync.syncNow(dir);
     }
 
     /** Moves a tailer to the first record after the committed one. */

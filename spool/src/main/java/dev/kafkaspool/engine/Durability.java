@@ -10,7 +10,8 @@ public enum Durability {
     MEMORY("memory"),
     /**
      * Every event is appended to the spool before the log call returns; the shipper thread ships
-     * from the spool. A killed process loses nothing whose log call returned.
+     * from the spool. A killed process loses nothing whose log call returned; a node that loses
+     * power, at most the events of the last {@code syncInterval}.
      */
     DISK("disk");
 

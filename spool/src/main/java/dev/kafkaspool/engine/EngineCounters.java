@@ -10,6 +10,7 @@ final class EngineCounters {
     private final LongAdder shipped = new LongAdder();
     private final LongAdder spooled = new LongAdder();
     private final LongAdder drained = new LongAdder();
+    private final LongAdder spoolSyncs = new LongAdder();
     private final LongAdder[] dropped = new LongAdder[DropReason.values().length];
     private final LongAdder sendLatencyNanos = new LongAdder();
     private volatile long lastDropMillis = -1;
@@ -35,6 +36,10 @@ final class EngineCounters {
 
     void spool() {
         spooled.increment();
+    }
+
+    void synced() {
+        spoolSyncs.increment();
     }
 
     void dropped(DropReason reason, long count) {
@@ -99,5 +104,9 @@ final class EngineCounters {
 
     long drained() {
         return drained.sum();
+    }
+
+    long spoolSyncs() {
+        return spoolSyncs.sum();
     }
 }

@@ -27,6 +27,16 @@ public final class EngineSettings {
                     + "spool before the log call returns.",
             ValueParsers::parseDurability);
 
+    public static final Setting<Duration> SYNC_INTERVAL = new Setting<>("syncInterval",
+            "duration (e.g. 500ms), or none", Duration.ofMillis(500), "500ms",
+            "How soon what the disk spool wrote is forced to the disk (fdatasync), so that a node that loses "
+                    + "power loses at most the events of the last interval. none (or 0) leaves it to the operating "
+                    + "system, which writes them within about 30 s on Linux. The shipper thread syncs, never a "
+                    + "logging thread, and only after something was written; the default bounds a power loss to "
+                    + "half a second of events for at most two syncs a second. Applies to whatever the disk spool "
+                    + "holds, in both durabilities.",
+            ValueParsers::parseSyncInterval);
+
     public static final Setting<Path> SPOOL_DIR = new Setting<>("spoolDir", "directory path",
             null, "<java.io.tmpdir>/kafka-spool/<name>",
             "Where the spool keeps events Kafka has not acknowledged. In Kubernetes, an emptyDir or a "
@@ -44,8 +54,8 @@ public final class EngineSettings {
                     + "the new one, or let the log call wait up to blockTimeout for room.",
             ValueParsers::parseFullPolicy);
 
-    public static final Setting<Duration> BLOCK_TIMEOUT = new Setting<>("blockTimeout", "duration (e.g. 1s)",
-            Duration.ofSeconds(1), "1s",
+    public static final Setting<Duration> BLOCK_TIMEOUT = new Setting<>("blockTimeout",
+            "duration (e.g. 1s, 1 second, PT1S)", Duration.ofSeconds(1), "1s",
             "The longest a log call waits for room: in a full spool under the block policy, or in a full "
                     + "in-memory hand-off. Then the event is dropped and counted.",
             ValueParsers::parseDuration);
@@ -63,14 +73,14 @@ public final class EngineSettings {
                     + "(memory durability). Rounded up to a power of two.",
             text -> requireAtLeast(ValueParsers.parsePositiveInt(text), 64, "64"));
 
-    public static final Setting<Duration> STOP_TIMEOUT = new Setting<>("stopTimeout", "duration (e.g. 10s)",
-            Duration.ofSeconds(10), "10s",
+    public static final Setting<Duration> STOP_TIMEOUT = new Setting<>("stopTimeout",
+            "duration (e.g. 10s, 10 seconds, PT10S)", Duration.ofSeconds(10), "10s",
             "The longest stop takes to ship what is in memory, and what the spool holds while Kafka takes it; "
                     + "what is left stays in the spool.",
             ValueParsers::parseDuration);
 
-    public static final Setting<Duration> STALL_TIMEOUT = new Setting<>("stallTimeout", "duration (e.g. 10s)",
-            Duration.ofSeconds(10), "10s",
+    public static final Setting<Duration> STALL_TIMEOUT = new Setting<>("stallTimeout",
+            "duration (e.g. 10s, 10 seconds, PT10S)", Duration.ofSeconds(10), "10s",
             "How long a record may wait for Kafka's acknowledgement before the engine treats Kafka as "
                     + "unavailable and moves what it holds in memory to the spool.",
             text -> requireAtLeast(ValueParsers.parseDuration(text), Duration.ofMillis(100), "100ms"));
@@ -80,7 +90,7 @@ public final class EngineSettings {
 
     /** Every engine setting, in the order the documentation lists them. */
     public static List<Setting<?>> all() {
-        return List.of(NAME, BOOTSTRAP_SERVERS, DURABILITY, SPOOL_DIR, MAX_BYTES, FULL_POLICY,
+        return List.of(NAME, BOOTSTRAP_SERVERS, DURABILITY, SYNC_INTERVAL, SPOOL_DIR, MAX_BYTES, FULL_POLICY,
                 BLOCK_TIMEOUT, QUEUE_SIZE, QUEUE_MAX_BYTES, STOP_TIMEOUT, STALL_TIMEOUT);
     }
 

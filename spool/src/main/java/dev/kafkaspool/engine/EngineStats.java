@@ -12,6 +12,7 @@ public final class EngineStats {
     private final long shipped;
     private final long spooled;
     private final long drained;
+    private final long spoolSyncs;
     private final Map<DropReason, Long> dropped;
     private final long spoolBytes;
     private final long spoolRecords;
@@ -27,6 +28,7 @@ public final class EngineStats {
         this.shipped = c.shipped();
         this.spooled = c.spooled();
         this.drained = c.drained();
+        this.spoolSyncs = c.spoolSyncs();
         this.dropped = Map.copyOf(c.droppedByReason());
         this.spoolBytes = spoolBytes;
         this.spoolRecords = spoolRecords;
@@ -58,6 +60,11 @@ public final class EngineStats {
     /** Events Kafka acknowledged that came from the spool; part of {@link #shipped()}. */
     public long drained() {
         return drained;
+    }
+
+    /** Times the disk spool forced what it had written to the disk (see the setting {@code syncInterval}). */
+    public long spoolSyncs() {
+        return spoolSyncs;
     }
 
     public long dropped(DropReason reason) {
@@ -119,6 +126,7 @@ public final class EngineStats {
     public String toString() {
         return "state=" + state + (problem != null ? " problem=" + problem : "") + " accepted=" + accepted + " shipped=" + shipped + " spooled=" + spooled
                 + " drained=" + drained + " dropped=" + dropped + " spoolRecords=" + spoolRecords
-                + " spoolBytes=" + spoolBytes + " oldestUnshippedAgeMillis=" + oldestUnshippedAgeMillis;
+                + " spoolBytes=" + spoolBytes + " oldestUnshippedAgeMillis=" + oldestUnshippedAgeMillis
+                + " spoolSyncs=" + spoolSyncs;
     }
 }

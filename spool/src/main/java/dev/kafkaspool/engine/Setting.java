@@ -6,7 +6,7 @@ import java.util.function.Function;
 /**
  * One configuration key: its name, what its value looks like, its default, its documentation and
  * how a text value is parsed and validated. Every key is defined once, in {@link EngineSettings};
- * appenders, the README's reference table and status output all read these definitions.
+ * appenders, the reference table in docs/configuration.md and status output all read these definitions.
  *
  * @param <T> the parsed type
  */

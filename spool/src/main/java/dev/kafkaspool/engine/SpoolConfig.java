@@ -41,6 +41,11 @@ public final class SpoolConfig {
         return get(EngineSettings.DURABILITY);
     }
 
+    /** How soon the disk spool's writes are forced to the disk; zero: never, the system decides. */
+    public Duration syncInterval() {
+        return get(EngineSettings.SYNC_INTERVAL);
+    }
+
     public Path spoolDir() {
         Path dir = get(EngineSettings.SPOOL_DIR);
         return dir != null ? dir : Path.of(System.getProperty("java.io.tmpdir"), "kafka-spool", name());
@@ -98,7 +103,9 @@ public final class SpoolConfig {
         StringBuilder sb = new StringBuilder();
         for (Setting<?> s : EngineSettings.all()) {
             Object v = s == EngineSettings.SPOOL_DIR ? spoolDir() : get(s);
-            if (v instanceof Duration) {
+            if (s == EngineSettings.SYNC_INTERVAL && Duration.ZERO.equals(v)) {
+                v = "none";
+            } else if (v instanceof Duration) {
                 v = ValueParsers.formatDuration((Duration) v);
             } else if (s == EngineSettings.MAX_BYTES) {
                 v = ValueParsers.formatSize((Long) v);
@@ -134,7 +141,8 @@ public final class SpoolConfig {
             try {
                 values.put(setting, setting.parse(text));
             } catch (IllegalArgumentException e) {
-                problems.add(e.getMessage());
+                problems.add(e.getMessage() + (setting.isRequired() ? "" : "; the default ("
+                        + setting.defaultDescription().replaceAll("^\\((.*)\\)$", "$1") + ") is used instead"));
             }
             return this;
         }
@@ -142,16 +150,16 @@ public final class SpoolConfig {
         /** A Kafka producer property, passed through as given. */
         public Builder producerProperty(String key, String value) {
             if (key == null || key.isBlank()) {
-                problems.add("a producer property has no name");
+                problems.add("a producer property has no name; it is ignored");
             } else if (ProducerSettings.OWNED.containsKey(key.trim())) {
                 if (ProducerSettings.OWNED.get(key.trim()).equals(value == null ? null : value.trim())) {
                     return this; // the value the engine sets anyway
                 }
                 problems.add("producer property '" + key.trim() + "' is set by kafka-spool itself and cannot be "
-                        + "changed (" + ProducerSettings.whyOwned(key.trim()) + ")");
+                        + "changed (" + ProducerSettings.whyOwned(key.trim()) + "); kafka-spool's value is used");
             } else if (key.trim().equals("bootstrap.servers")) {
                 problems.add("set the brokers with '" + EngineSettings.BOOTSTRAP_SERVERS.name()
-                        + "', not as a producer property");
+                        + "', not as a producer property; it is ignored");
             } else {
                 producerOverrides.put(key.trim(), value);
             }

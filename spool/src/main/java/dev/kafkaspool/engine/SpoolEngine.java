@@ -61,7 +61,9 @@ public final class SpoolEngine implements AutoCloseable {
                         + "emptyDir or a group-writable volume): the spool keeps its files in " + dir.path()
                         + ", which only this user may read or write");
             }
-            ChronicleSpool disk = ChronicleSpool.open(dir.path(), config.maxBytes());
+            ChronicleSpool disk = ChronicleSpool.open(dir.path(), config.maxBytes(), ticker::millis,
+                    DiskSpace.of(dir.path()));
+            disk.syncWith(new SpoolSync(config.syncInterval(), ticker, counters, problems));
             if (disk.setAside() != null) {
                 counters.dropped(DropReason.SPOOL_ERROR, disk.setAsideLost());
                 problems.warn(disk.setAside(), null);

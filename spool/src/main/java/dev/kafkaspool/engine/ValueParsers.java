@@ -1,13 +1,17 @@
 package dev.kafkaspool.engine;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Parsers for the value formats that settings use: sizes, durations, names of enum constants. */
+/** Parsers for the value formats that settings use: sizes, durations, names of enum constants. Stateless. */
 final class ValueParsers {
     private static final Pattern NUMBER_WITH_UNIT = Pattern.compile("(\\d+)\\s*([a-zA-Z]*)");
+    private static final Pattern DECIMAL_WITH_UNIT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([a-zA-Z]*)");
 
     private ValueParsers() {
     }
@@ -49,27 +53,72 @@ final class ValueParsers {
         return number * unit;
     }
 
-    /** {@code 250ms}, {@code 10s}, {@code 2m}; a plain number is milliseconds. */
+    /**
+     * {@code 250ms}, {@code 10s}, {@code 2m}, {@code 1h}; Logback's own words, {@code 500 milliseconds},
+     * {@code 10 seconds}, {@code 2 minutes}, {@code 1 hour}, {@code 1 day} (singular or plural, a
+     * decimal number allowed, as in {@code 1.5 seconds}); or ISO-8601, {@code PT10S}. A plain number
+     * is milliseconds. Negative durations are refused.
+     */
     static Duration parseDuration(String text) {
-        Matcher m = NUMBER_WITH_UNIT.matcher(text);
+        String t = text.trim();
+        if (t.startsWith("P") || t.startsWith("p") || t.startsWith("-P") || t.startsWith("-p")) {
+            Duration d;
+            try {
+                d = Duration.parse(t);
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("not an ISO-8601 duration");
+            }
+            if (d.isNegative()) {
+                throw new IllegalArgumentException("negative");
+            }
+            return d;
+        }
+        Matcher m = DECIMAL_WITH_UNIT.matcher(t);
         if (!m.matches()) {
             throw new IllegalArgumentException("not a duration");
         }
-        long number = Long.parseLong(m.group(1));
-        switch (m.group(2).toLowerCase(Locale.ROOT)) {
+        long unitNanos = durationUnitNanos(m.group(2));
+        BigDecimal nanos = new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(unitNanos));
+        try {
+            return Duration.ofNanos(nanos.setScale(0, RoundingMode.HALF_UP).longValueExact());
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("too large");
+        }
+    }
+
+    private static long durationUnitNanos(String unit) {
+        switch (unit.toLowerCase(Locale.ROOT)) {
             case "":
             case "ms":
-                return Duration.ofMillis(number);
+            case "milli":
+            case "millis":
+            case "millisecond":
+            case "milliseconds":
+                return 1_000_000L;
             case "s":
-                return Duration.ofSeconds(number);
+            case "second":
+            case "seconds":
+                return 1_000_000_000L;
             case "m":
             case "min":
-                return Duration.ofMinutes(number);
+            case "minute":
+            case "minutes":
+                return 60_000_000_000L;
             case "h":
-                return Duration.ofHours(number);
+            case "hour":
+            case "hours":
+                return 3_600_000_000_000L;
+            case "day":
+            case "days":
+                return 86_400_000_000_000L;
             default:
-                throw new IllegalArgumentException("unknown unit '" + m.group(2) + "'");
+                throw new IllegalArgumentException("unknown unit '" + unit + "'");
         }
+    }
+
+    /** A duration as {@link #parseDuration} reads it, or {@code none}: zero, never sync. */
+    static Duration parseSyncInterval(String text) {
+        return text.equalsIgnoreCase("none") ? Duration.ZERO : parseDuration(text);
     }
 
     static int parsePositiveInt(String text) {

@@ -11,6 +11,8 @@
  *   <dt>failover</dt><dd>While the disk spool cannot take writes (filesystem full, failed write), new records wait in memory behind the disk records ({@code FailoverSpool}).</dd>
  *   <dt>reserve</dt><dd>The free space the disk spool leaves on its filesystem ({@code DiskSpace}).</dd>
  *   <dt>durability</dt><dd>{@code memory}: events reach the spool only when Kafka cannot take them; {@code disk}: every event is spooled before submit returns.</dd>
+ *   <dt>sync</dt><dd>Forcing what the disk spool wrote to the disk ({@code fdatasync}), on the shipper thread, at most {@code syncInterval} after the write ({@code SpoolSync}); without it a node that loses power loses what the kernel had not written yet.</dd>
+ *   <dt>roll clock</dt><dd>The time the disk spool's files roll by: the wall clock's progress, never going back ({@code RollClock}).</dd>
  *   <dt>in flight</dt><dd>Handed to the producer, not yet answered.</dd>
  *   <dt>shipped</dt><dd>Acknowledged by Kafka ({@code acks=all}); each event is counted once.</dd>
  *   <dt>drained</dt><dd>Shipped from the spool.</dd>

@@ -4,7 +4,7 @@ package dev.kafkaspool.metrics;
  * One appender's counters, gauges and health over JMX, registered as
  * {@code dev.kafkaspool:type=KafkaSpool,name=<appender name>}. Every accepted event is shipped,
  * dropped (by reason) or still pending (in memory, in flight, or in the spool). Each read is a
- * fresh snapshot. The attribute names are documented in the README's "Metrics and health".
+ * fresh snapshot. The attribute names are documented in docs/operations.md, "Metrics and health".
  */
 public interface KafkaSpoolMXBean {
 
@@ -45,6 +45,9 @@ public interface KafkaSpoolMXBean {
 
     /** Events in the spool not yet acknowledged. */
     long getSpoolEvents();
+
+    /** Times the disk spool forced what it had written to the disk ({@code syncInterval}). */
+    long getSpoolSyncs();
 
     /** Age of the oldest event in the spool, 0 when it is empty. */
     long getOldestUnshippedAgeMillis();

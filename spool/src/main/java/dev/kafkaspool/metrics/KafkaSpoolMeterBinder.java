@@ -22,7 +22,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  * The same counters and gauges as {@link KafkaSpoolMXBean}, as Micrometer meters tagged with
  * {@code appender} and {@code topic}. The pipeline binds one to Micrometer's global registry when
  * Micrometer is on the class path; an application may bind one to any registry. Meter names are
- * listed in the README's "Metrics and health". <b>Thread-safe.</b>
+ * listed in docs/operations.md, "Metrics and health". <b>Thread-safe.</b>
  */
 public final class KafkaSpoolMeterBinder implements MeterBinder {
     private final Supplier<EngineStats> stats;
@@ -53,6 +53,8 @@ public final class KafkaSpoolMeterBinder implements MeterBinder {
                 .description("Bytes in the spool not yet acknowledged").tags(tags).register(registry));
         meters.add(Gauge.builder("kafka.spool.spool.events", s, st -> st.get().spoolRecords())
                 .description("Events in the spool not yet acknowledged").tags(tags).register(registry));
+        counter(registry, "kafka.spool.spool.syncs", "Times the disk spool was forced to the disk",
+                st -> st.get().spoolSyncs());
         meters.add(TimeGauge.builder("kafka.spool.oldest.unshipped.age", s, TimeUnit.MILLISECONDS,
                 st -> st.get().oldestUnshippedAgeMillis())
                 .description("Age of the oldest event in the spool").tags(tags).register(registry));

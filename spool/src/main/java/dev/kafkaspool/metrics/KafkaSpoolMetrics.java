@@ -50,6 +50,11 @@ public final class KafkaSpoolMetrics implements KafkaSpoolMXBean {
     }
 
     @Override
+    public long getSpoolSyncs() {
+        return stats.get().spoolSyncs();
+    }
+
+    @Override
     public long getDropped() {
         return stats.get().droppedTotal();
     }

@@ -1,23 +1,16 @@
 package dev.kafkaspool.pipeline;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
-import dev.kafkaspool.encoding.EncodingSettings;
 import dev.kafkaspool.encoding.EventEncoder;
 import dev.kafkaspool.encoding.LogEventView;
 import dev.kafkaspool.encoding.RecordFormat;
 import dev.kafkaspool.engine.EncodedEvent;
 import dev.kafkaspool.engine.EngineState;
 import dev.kafkaspool.engine.EngineStats;
-import dev.kafkaspool.engine.InvalidConfigException;
 import dev.kafkaspool.engine.LogLevel;
-import dev.kafkaspool.engine.ProducerFactory;
-import dev.kafkaspool.engine.Setting;
 import dev.kafkaspool.engine.SpoolConfig;
 import dev.kafkaspool.engine.SpoolEngine;
 import dev.kafkaspool.engine.StatusListener;
@@ -26,8 +19,6 @@ import dev.kafkaspool.metrics.KafkaSpoolMetrics;
 import dev.kafkaspool.metrics.MicrometerRegistration;
 import dev.kafkaspool.pod.PodMetadata;
 import dev.kafkaspool.pod.PodMetadataReloader;
-import dev.kafkaspool.pod.PodMetadataSource;
-import dev.kafkaspool.pod.PodSettings;
 
 /**
  * What an appender runs: settings by name, the pod metadata, the record format and the engine,
@@ -64,8 +55,9 @@ public final class LogPipeline {
                 format.topicFor(LogLevel.INFO), status);
     }
 
-    public static Builder builder() {
-        return new Builder();
+    /** Settings by name, then {@link PipelineBuilder#start()}. */
+    public static PipelineBuilder builder() {
+        return new PipelineBuilder();
     }
 
     /**
@@ -87,6 +79,17 @@ public final class LogPipeline {
      */
     public boolean appendEncoded(LogEventView event, byte[] value, int length) {
         return handOff(event, value, length);
+    }
+
+    /**
+     * True when this pipeline would refuse an event logged on the calling thread: one of the
+     * pipeline's own threads (its shipper, the Kafka client's, the pod metadata watcher, the exit
+     * hook), or a thread already inside one of its appends (an event logged while another is
+     * encoded). {@link #append} and {@link #appendEncoded} check it themselves; an adapter asks it
+     * before taking a lock of its own around them.
+     */
+    public boolean refuses() {
+        return isOwnThread(Thread.currentThread()) || encoders.get().busy;
     }
 
     /** Encodes (or wraps {@code value}, when given) on this thread and submits; refuses own threads and re-entry. */
@@ -199,127 +202,19 @@ public final class LogPipeline {
     }
 
     /**
-     * Collects settings by name, as appenders read them from configuration files, and starts the
-     * pipeline. A setting that is unknown or not valid is reported on the status channel and left
-     * at its default: a configuration mistake costs a clear message, never the application's start.
+     * Puts a started pipeline together: its engine, its exit hook, the warm-up, the pod metadata
+     * watcher when {@code podInfoDir} exists; called by {@link PipelineBuilder#start()}.
      */
-    public static final class Builder {
-        private final SpoolConfig.Builder settings = SpoolConfig.builder();
-        private final Map<String, String> producerProperties = new LinkedHashMap<>();
-        private final List<String> problems = new ArrayList<>();
-        private StatusListener status = StatusListener.toStandardError();
-        private ProducerFactory producerFactory;
-        private PodMetadataSource podSource;
-        private boolean encodedValues;
-        private String encodedContentType;
-
-        private Builder() {
+    static LogPipeline start(SpoolConfig config, SpoolEngine engine, RecordFormat first, StatusListener status,
+            PodMetadataReloader reloader, Path podInfoDir) {
+        LogPipeline pipeline = new LogPipeline(config, engine, first, status);
+        pipeline.exitHook = ExitHook.register(pipeline, status);
+        pipeline.warmUp(new WarmUpEvent());
+        if (Files.isDirectory(podInfoDir)) {
+            pipeline.watch(new PodWatcher(config.name(), reloader, pipeline::podMetadataChanged, status));
         }
-
-        /** Sets a setting by its documented name from its text in a configuration file. */
-        public Builder set(String name, String text) {
-            Setting<?> setting = SettingCatalog.find(name);
-            if (setting == null) {
-                problems.add("unknown setting '" + name + "'; the settings are listed in the README");
-            } else {
-                settings.parse(setting, text);
-            }
-            return this;
-        }
-
-        /** Sets a typed value. */
-        public <T> Builder set(Setting<T> setting, T value) {
-            settings.set(setting, value);
-            return this;
-        }
-
-        /** A Kafka producer property, passed to the producer as given (security settings included). */
-        public Builder producerProperty(String key, String value) {
-            settings.producerProperty(key, value);
-            return this;
-        }
-
-        /**
-         * Says that the appender hands over values its framework's encoder made ({@link #appendEncoded}):
-         * records then carry {@code contentType} (no content-type header when null) and no layout header.
-         */
-        public Builder encodedValues(String contentType) {
-            this.encodedValues = true;
-            this.encodedContentType = contentType;
-            return this;
-        }
-
-        /** Where status messages go: the appender's bridge to its framework's status channel. */
-        public Builder status(StatusListener status) {
-            this.status = status;
-            return this;
-        }
-
-        /** Where pod metadata is read from, instead of the pod settings; for tests. */
-        Builder podSource(PodMetadataSource podSource) {
-            this.podSource = podSource;
-            return this;
-        }
-
-        /** How producers are made, instead of the Kafka client's; for tests. */
-        Builder producerFactory(ProducerFactory producerFactory) {
-            this.producerFactory = producerFactory;
-            return this;
-        }
-
-        /**
-         * Reports every configuration problem as a warning and starts the pipeline with defaults in
-         * place of the values that were not valid. Never fails for Kafka being unreachable.
-         *
-         * @throws InvalidConfigException only when a setting without a default is missing
-         *     ({@code bootstrapServers}): there is nowhere to send events
-         */
-        public LogPipeline start() {
-            List<String> all = new ArrayList<>(problems);
-            all.addAll(settings.problems());
-            SpoolConfig config = settings.buildWithDefaults();
-            String name = config.name();
-            for (String p : all) {
-                status.warn("[" + name + "] configuration: " + p + "; the default is used instead", null);
-            }
-
-            PodMetadataSource source = podSource != null ? podSource : PodSettings.source(config);
-            PodMetadataReloader reloader = new PodMetadataReloader(source, status);
-            RecordFormat first = format(config, reloader.current());
-            for (String p : first.problems()) {
-                status.warn("[" + name + "] " + p, null);
-            }
-
-            SpoolEngine.Builder engineBuilder = SpoolEngine.builder(config).status(status);
-            if (producerFactory != null) {
-                engineBuilder.producerFactory(producerFactory);
-            }
-            (encodedValues ? first.staticHeadersForEncodedValues(encodedContentType) : first.staticHeaders())
-                    .forEach(engineBuilder::header);
-            SpoolEngine engine = engineBuilder.start();
-
-            LogPipeline pipeline = new LogPipeline(config, engine, first, status);
-            pipeline.exitHook = ExitHook.register(pipeline, status);
-            pipeline.warmUp(new WarmUpEvent());
-            if (Files.isDirectory(source.podInfoDir())) {
-                pipeline.watch(new PodWatcher(name, reloader, pipeline::podMetadataChanged, status));
-            }
-            RunningPipelines.register(pipeline);
-            return pipeline;
-        }
-
-        /** The record format, or, when the topic settings cannot make a legal topic name, the default topics. */
-        private RecordFormat format(SpoolConfig config, PodMetadata pod) {
-            try {
-                return RecordFormat.create(config, pod);
-            } catch (IllegalArgumentException e) {
-                status.warn("[" + config.name() + "] configuration: " + e.getMessage() + "; events go to the topic '"
-                        + EncodingSettings.TOPIC.defaultValue() + "' instead", e);
-                settings.set(EncodingSettings.TOPIC, EncodingSettings.TOPIC.defaultValue());
-                settings.set(EncodingSettings.ERROR_TOPIC, null);
-                return RecordFormat.create(settings.buildWithDefaults(), pod);
-            }
-        }
+        RunningPipelines.register(pipeline);
+        return pipeline;
     }
 
     private void watch(PodWatcher watcher) {

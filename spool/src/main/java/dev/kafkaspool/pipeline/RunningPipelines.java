@@ -14,7 +14,7 @@ import dev.kafkaspool.engine.LogLevel;
 /**
  * The pipelines of this JVM that started and have not finished stopping, by name (the appender's
  * name): what a framework integration, such as a health check or a metrics binding, looks at. A
- * pipeline is listed from the end of {@link LogPipeline.Builder#start()} until its {@link
+ * pipeline is listed from the end of {@link PipelineBuilder#start()} until its {@link
  * LogPipeline#stop} returned. Integrations see a read-only {@link View}: name, topic, state and
  * counters, never the pipeline itself. When two running pipelines share a name, the one started
  * last is listed.

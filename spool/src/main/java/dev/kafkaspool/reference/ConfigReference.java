@@ -8,13 +8,13 @@ import dev.kafkaspool.engine.Setting;
 import dev.kafkaspool.pipeline.SettingCatalog;
 
 /**
- * The configuration reference in Markdown, made from the setting definitions. The README holds a
+ * The configuration reference in Markdown, made from the setting definitions. docs/configuration.md holds a
  * copy between marker comments, and a test checks that the copy matches.
  */
 public final class ConfigReference {
-    /** Opens the generated block in the README. */
+    /** Opens the generated block in docs/configuration.md. */
     public static final String BEGIN = "<!-- settings:begin (generated from the setting definitions by ConfigReference) -->";
-    /** Closes the generated block in the README. */
+    /** Closes the generated block in docs/configuration.md. */
     public static final String END = "<!-- settings:end -->";
 
     private ConfigReference() {
@@ -52,7 +52,7 @@ public final class ConfigReference {
         sb.append('\n');
     }
 
-    /** Prints the reference, to paste between the README's markers. */
+    /** Prints the reference, to paste between the markers in docs/configuration.md. */
     public static void main(String[] args) {
         System.out.print(BEGIN + "\n" + markdown() + END + "\n");
     }

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Each layout against a golden record: every field of a full event (MDC, key-values, markers, an
  * exception with a cause, caller data) with the pod, service and extra fields. The golden files in
- * {@code src/test/resources/golden} are what the README documents.
+ * {@code src/test/resources/golden} are what docs/records.md shows.
  */
 class LayoutGoldenTest {
     private static final String PID_FIELD = "\"process.pid\":";

@@ -8,13 +8,17 @@ import java.time.Duration;
  * bootstrap servers, spool directory, durability, topic, how many events (0: until killed),
  * whether to wait until they are all in the spool, and optionally the number of the first event
  * (default 1). Prints {@code taken <n>} after each log call
- * that returned, {@code spooled <n>} once the spool holds n events, {@code diskSpool <bool>} at
+ * that returned, {@code spooled <n>} once the spool holds n events, then {@code settled <syncs>}
+ * once the spool has had no sync for a second, {@code diskSpool <bool>} at
  * start, then {@code property <name>=<value>} for each system property the library sets for
  * Chronicle; status messages go to standard error.
  */
 public final class SpoolingApplication {
     private SpoolingApplication() {
     }
+
+    /** A system property that sets the child's {@code syncInterval}. */
+    static final String SYNC_INTERVAL_PROPERTY = "kafkaspool.test.syncInterval";
 
     public static void main(String[] args) throws Exception {
         String bootstrap = args[0];
@@ -25,8 +29,12 @@ public final class SpoolingApplication {
         boolean waitUntilSpooled = Boolean.parseBoolean(args[5]);
         long first = args.length > 6 ? Long.parseLong(args[6]) : 1;
 
-        SpoolEngine engine = SpoolEngine.builder(TestConfigs.config(bootstrap, spoolDir, durability).build())
-                .status(StatusListener.toStandardError()).start();
+        SpoolConfig.Builder config = TestConfigs.config(bootstrap, spoolDir, durability);
+        String syncInterval = System.getProperty(SYNC_INTERVAL_PROPERTY);
+        if (syncInterval != null) {
+            config.parse(EngineSettings.SYNC_INTERVAL, syncInterval);
+        }
+        SpoolEngine engine = SpoolEngine.builder(config.build()).status(StatusListener.toStandardError()).start();
         System.out.println("diskSpool " + engine.stats().diskSpool());
         for (String name : ChronicleDefaults.propertyNames()) {
             System.out.println("property " + name + "=" + System.getProperty(name));
@@ -45,11 +53,29 @@ public final class SpoolingApplication {
             }
             System.out.println("spooled " + engine.stats().spoolRecords());
             System.out.flush();
+            waitForTheLastSync(engine);
         }
         // Waits to be killed; a test that wants an orderly stop closes standard input.
         while (System.in.read() >= 0) {
             Thread.onSpinWait();
         }
         engine.stop(Duration.ofSeconds(5));
+    }
+
+    /**
+     * Once nothing is written any more, waits until no sync has come for a second (twice the default
+     * interval) and prints {@code settled <syncs>}.
+     */
+    private static void waitForTheLastSync(SpoolEngine engine) throws InterruptedException {
+        long syncs = -1;
+        int quietRounds = 0;
+        while (quietRounds < 10) {
+            Thread.sleep(100);
+            long now = engine.stats().spoolSyncs();
+            quietRounds = now == syncs ? quietRounds + 1 : 0;
+            syncs = now;
+        }
+        System.out.println("settled " + syncs);
+        System.out.flush();
     }
 }

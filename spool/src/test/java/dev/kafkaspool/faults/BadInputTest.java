@@ -18,6 +18,7 @@ import dev.kafkaspool.engine.DropReason;
 import dev.kafkaspool.engine.EngineStats;
 import dev.kafkaspool.engine.LogLevel;
 import dev.kafkaspool.pipeline.LogPipeline;
+import dev.kafkaspool.pipeline.PipelineBuilder;
 import dev.kafkaspool.pod.RecordingStatus;
 import dev.kafkaspool.testbroker.KafkaBroker;
 import dev.kafkaspool.testbroker.KafkaBrokerExtension;
@@ -100,7 +101,7 @@ class BadInputTest {
     }
 
     private LogPipeline start(String topic, Map<String, String> settings) {
-        LogPipeline.Builder b = LogPipeline.builder().status(status).set("name", topic)
+        PipelineBuilder b = LogPipeline.builder().status(status).set("name", topic)
                 .set("bootstrapServers", broker.bootstrapServers()).set("spoolDir", dir.resolve(topic).toString())
                 .set("topic", topic).set("podInfoDir", dir.resolve("none").toString());
         settings.forEach(b::set);

@@ -91,6 +91,8 @@ class MetricsTest {
             assertEquals(0L, attribute(name, "Dropped"));
             assertEquals("", attribute(name, "Problem"));
             assertTrue((Long) attribute(name, "Drained") > 0, "some arrived from the spool");
+            assertTrue((Long) attribute(name, "SpoolSyncs") > 0, "what was spooled was synced: " + pipeline.stats());
+            assertTrue(meter(registry, "kafka.spool.spool.syncs") > 0);
             assertEquals(300.0, meter(registry, "kafka.spool.events.shipped"));
             assertEquals(300L, registry.get("kafka.spool.send.latency").tag("appender", "metrics-test")
                     .tag("topic", "metrics").functionTimer().count());

@@ -10,13 +10,13 @@ import org.junit.jupiter.api.Test;
 
 class ConfigReferenceTest {
     @Test
-    void theReadmeHoldsTheGeneratedSettingsReference() throws Exception {
-        String readme = Files.readString(Path.of("..", "README.md"));
+    void theConfigurationPageHoldsTheGeneratedSettingsReference() throws Exception {
+        String readme = Files.readString(Path.of("..", "docs", "configuration.md"));
         int begin = readme.indexOf(ConfigReference.BEGIN);
         int end = readme.indexOf(ConfigReference.END);
-        assertTrue(begin >= 0 && end > begin, "README.md has the settings markers");
+        assertTrue(begin >= 0 && end > begin, "docs/configuration.md has the settings markers");
         String block = readme.substring(begin + ConfigReference.BEGIN.length() + 1, end);
         assertEquals(ConfigReference.markdown(), block,
-                "README.md is out of date: replace its settings block with the output of ConfigReference.main");
+                "docs/configuration.md is out of date: replace its settings block with the output of ConfigReference.main");
     }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import dev.kafkaspool.pipeline.LogPipeline;
+import dev.kafkaspool.pipeline.PipelineBuilder;
 
 /** Starts a pipeline the way a user's configuration would, with the producer properties of a secured connection. */
 final class SecuredPipeline {
@@ -13,7 +14,7 @@ final class SecuredPipeline {
 
     static LogPipeline start(String name, String bootstrapServers, Map<String, String> producerProperties,
             Path spoolDir, String topic, StatusTranscript status) {
-        LogPipeline.Builder builder = LogPipeline.builder().status(status)
+        PipelineBuilder builder = LogPipeline.builder().status(status)
                 .set("name", name)
                 .set("bootstrapServers", bootstrapServers)
                 .set("spoolDir", spoolDir.toString())

@@ -23,14 +23,14 @@ import org.apache.logging.log4j.util.TriConsumer;
  *
  * <p><b>Not thread-safe:</b> one adapter per logging thread, reused for every event.
  */
-final class LogEventAdapter implements LogEventView {
+final class Log4jEventView implements LogEventView {
     /** Markers nest; a deeper hierarchy than this is cut rather than followed forever. */
     private static final int MAX_MARKER_DEPTH = 16;
 
-    private static final TriConsumer<String, Object, LogEventAdapter> VISIT_CONTEXT_ENTRY =
+    private static final TriConsumer<String, Object, Log4jEventView> VISIT_CONTEXT_ENTRY =
             (key, value, adapter) -> adapter.visitor.accept(key, value, adapter.visitorState);
     /** A map message's "message" entry is the event's message, not a field. */
-    private static final TriConsumer<String, Object, LogEventAdapter> VISIT_MESSAGE_FIELD = (key, value, adapter) -> {
+    private static final TriConsumer<String, Object, Log4jEventView> VISIT_MESSAGE_FIELD = (key, value, adapter) -> {
         if (!"message".equals(key)) {
             adapter.visitor.accept(key, value, adapter.visitorState);
         }
@@ -41,12 +41,12 @@ final class LogEventAdapter implements LogEventView {
     private FieldVisitor<Object> visitor;
     private Object visitorState;
 
-    LogEventAdapter(boolean includeLocation) {
+    Log4jEventView(boolean includeLocation) {
         this.includeLocation = includeLocation;
     }
 
     /** Points the adapter at the event; call {@link #clear} when the append is done. */
-    LogEventAdapter wrap(LogEvent event) {
+    Log4jEventView wrap(LogEvent event) {
         this.event = event;
         return this;
     }

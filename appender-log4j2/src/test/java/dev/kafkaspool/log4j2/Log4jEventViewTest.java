@@ -22,7 +22,7 @@ import org.apache.logging.log4j.spi.MutableThreadContextStack;
 import org.apache.logging.log4j.util.SortedArrayStringMap;
 import org.junit.jupiter.api.Test;
 
-class LogEventAdapterTest {
+class Log4jEventViewTest {
     private static final FieldVisitor<Map<String, Object>> INTO_MAP = (name, value, map) -> map.put(name, value);
     private static final FieldVisitor<List<String>> NAMES = (name, value, list) -> list.add(name);
 
@@ -36,7 +36,7 @@ class LogEventAdapterTest {
 
     @Test
     void readsTheEventsFieldsWithNanoseconds() {
-        LogEventAdapter adapter = new LogEventAdapter(false).wrap(event().build());
+        Log4jEventView adapter = new Log4jEventView(false).wrap(event().build());
         assertEquals(1_795_250_096L, adapter.epochSecond());
         assertEquals(123_456_789, adapter.nanoOfSecond());
         assertEquals(LogLevel.INFO, adapter.level());
@@ -64,7 +64,7 @@ class LogEventAdapterTest {
         LogEvent e = event().setMarker(MarkerManager.getMarker("ADAPTER_TEST_PAYMENT").setParents(MarkerManager.getMarker("ADAPTER_TEST_AUDIT")))
                 .setContextStack(stack).build();
         List<String> tags = new ArrayList<>();
-        new LogEventAdapter(false).wrap(e).forEachMarker(NAMES, tags);
+        new Log4jEventView(false).wrap(e).forEachMarker(NAMES, tags);
         assertEquals(List.of("ADAPTER_TEST_PAYMENT", "ADAPTER_TEST_AUDIT", "outer", "inner"), tags);
     }
 
@@ -74,7 +74,7 @@ class LogEventAdapterTest {
         context.putValue("requestId", "r-1");
         StructuredDataMessage sd = new StructuredDataMessage("order", "order paid", "audit");
         sd.put("orderId", "42");
-        LogEventAdapter adapter = new LogEventAdapter(false).wrap(event().setContextData(context).setMessage(sd).build());
+        Log4jEventView adapter = new Log4jEventView(false).wrap(event().setContextData(context).setMessage(sd).build());
 
         Map<String, Object> mdc = new LinkedHashMap<>();
         adapter.forEachContextEntry(INTO_MAP, mdc);
@@ -88,13 +88,13 @@ class LogEventAdapterTest {
     void callerDataOnlyWhenTheAppenderAsksForIt() {
         StackTraceElement source = new StackTraceElement("com.example.OrderService", "pay", "OrderService.java", 42);
         LogEvent e = event().setSource(source).setIncludeLocation(true).build();
-        assertNull(new LogEventAdapter(false).wrap(e).callerData());
-        assertSame(source, new LogEventAdapter(true).wrap(e).callerData());
+        assertNull(new Log4jEventView(false).wrap(e).callerData());
+        assertSame(source, new Log4jEventView(true).wrap(e).callerData());
     }
 
     @Test
     void letsGoOfTheEvent() {
-        LogEventAdapter adapter = new LogEventAdapter(false).wrap(event().setThrown(new IllegalStateException()).build());
+        Log4jEventView adapter = new Log4jEventView(false).wrap(event().setThrown(new IllegalStateException()).build());
         assertEquals(IllegalStateException.class, adapter.thrown().getClass());
         adapter.clear();
         org.junit.jupiter.api.Assertions.assertThrows(NullPointerException.class, adapter::thrown);

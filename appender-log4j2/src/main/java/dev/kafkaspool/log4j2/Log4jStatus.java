@@ -16,13 +16,13 @@ import org.apache.logging.log4j.status.StatusLogger;
  *
  * <p>Stateless; thread-safe.
  */
-final class StatusLoggerBridge implements StatusListener {
-    static final StatusLoggerBridge INSTANCE = new StatusLoggerBridge();
+final class Log4jStatus implements StatusListener {
+    static final Log4jStatus INSTANCE = new Log4jStatus();
 
     private static final String PREFIX = "kafka-spool ";
     private static final StatusListener CONSOLE = StatusListener.toStandardError();
 
-    private StatusLoggerBridge() {
+    private Log4jStatus() {
     }
 
     @Override

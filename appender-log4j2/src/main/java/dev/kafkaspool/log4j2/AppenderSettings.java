@@ -10,6 +10,7 @@ import dev.kafkaspool.engine.EngineSettings;
 import dev.kafkaspool.engine.Setting;
 import dev.kafkaspool.engine.SpoolConfig;
 import dev.kafkaspool.pipeline.LogPipeline;
+import dev.kafkaspool.pipeline.PipelineBuilder;
 import dev.kafkaspool.pipeline.SettingCatalog;
 
 /**
@@ -24,19 +25,26 @@ import dev.kafkaspool.pipeline.SettingCatalog;
  * <p>Immutable; thread-safe. {@link #toString()} names the appender only: producer properties may
  * hold secrets.
  */
-final class PipelineSettings {
+final class AppenderSettings {
     private final Map<String, String> settings;
     private final Map<String, String> producerProperties;
+    private final String layoutContentType;
     private final Object configuration;
 
-    PipelineSettings(Map<String, String> settings, Map<String, String> producerProperties, Object configuration) {
+    /**
+     * @param layoutContentType the content type of a nested Log4j layout, whose bytes become the
+     *        record values; null when records use the built-in layout
+     */
+    AppenderSettings(Map<String, String> settings, Map<String, String> producerProperties,
+            String layoutContentType, Object configuration) {
         this.settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
         this.producerProperties = Collections.unmodifiableMap(new LinkedHashMap<>(producerProperties));
+        this.layoutContentType = layoutContentType;
         this.configuration = configuration;
     }
 
     /** True when both come from the same Log4j configuration (two appenders of one file). */
-    boolean sameConfiguration(PipelineSettings other) {
+    boolean sameConfiguration(AppenderSettings other) {
         return configuration != null && configuration == other.configuration;
     }
 
@@ -50,9 +58,12 @@ final class PipelineSettings {
 
     /** Starts a pipeline with these settings; problems go to the status listener. */
     LogPipeline start() {
-        LogPipeline.Builder builder = LogPipeline.builder().status(StatusLoggerBridge.INSTANCE);
+        PipelineBuilder builder = LogPipeline.builder().status(Log4jStatus.INSTANCE);
         settings.forEach(builder::set);
         producerProperties.forEach(builder::producerProperty);
+        if (layoutContentType != null) {
+            builder.encodedValues(layoutContentType);
+        }
         return builder.start();
     }
 
@@ -73,16 +84,17 @@ final class PipelineSettings {
 
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof PipelineSettings)) {
+        if (!(o instanceof AppenderSettings)) {
             return false;
         }
-        PipelineSettings other = (PipelineSettings) o;
-        return settings.equals(other.settings) && producerProperties.equals(other.producerProperties);
+        AppenderSettings other = (AppenderSettings) o;
+        return settings.equals(other.settings) && producerProperties.equals(other.producerProperties)
+                && Objects.equals(layoutContentType, other.layoutContentType);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(settings, producerProperties);
+        return Objects.hash(settings, producerProperties, layoutContentType);
     }
 
     @Override
