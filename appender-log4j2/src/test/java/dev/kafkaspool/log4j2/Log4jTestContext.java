@@ -1,5 +1,6 @@
 package dev.kafkaspool.log4j2;
 
+import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,12 +30,21 @@ final class Log4jTestContext implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Starts Log4j with the file. When a context of this class loader is running already (a late log
+     * call after the previous test's stop starts a default one), Log4j would hand that one back with
+     * its own configuration: it is given the file instead.
+     */
     Log4jTestContext start() {
+        URI location;
         try {
-            context = Configurator.initialize(resource, getClass().getClassLoader(),
-                    getClass().getClassLoader().getResource(resource).toURI());
+            location = getClass().getClassLoader().getResource(resource).toURI();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
+        }
+        context = Configurator.initialize(resource, getClass().getClassLoader(), location);
+        if (!location.equals(context.getConfigLocation())) {
+            context.setConfigLocation(location);
         }
         return this;
     }

@@ -25,9 +25,11 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What encoding one event into a JSON record costs the logging thread: time, and bytes allocated
+ * What encoding one event into its record costs the logging thread: time, and bytes allocated
  * per event (run with {@code -prof gc}: only the benchmark thread works here, so
- * {@code gc.alloc.rate.norm} is the encoder's; each iteration also prints the thread's own count).
+ * {@code gc.alloc.rate.norm} is the encoder's; each iteration also prints the thread's own count),
+ * and the CPU time per event ({@link EncodeCpuTime}). {@link LayoutCostReport} runs it and compares
+ * the layouts with {@code ecs}.
  * No engine, no Kafka: the encoder alone, with pod metadata (labels, annotations, extra fields)
  * as a pod would have it.
  */
@@ -86,10 +88,11 @@ public class EncodeBenchmark {
                 bytes, encodes, encodes == 0 ? 0.0 : (double) bytes / encodes);
     }
 
+    /** Encodes the next event; returns the record's length. */
     @Benchmark
-    public int encode() {
+    public int encode(EncodeCpuTime cpu) {
         encodes++;
         EncodedEvent e = encoder.encode(format, event, 0x0123456789abcdefL, ++sequence);
-        return e.valueLength();
+        return cpu.count(e.valueLength());
     }
 }

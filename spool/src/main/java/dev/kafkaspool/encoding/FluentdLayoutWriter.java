@@ -11,8 +11,9 @@ import com.fasterxml.jackson.core.io.SerializedString;
  * The record a Fluentd DaemonSet with the kubernetes_metadata filter produces from a container's
  * output: the printed line as {@code log} (time, level, thread, logger, message and stack trace),
  * {@code stream}, {@code time}, and the pod under {@code kubernetes} with the filter's names (label
- * keys with dots turned into {@code _}, as its default {@code de_dot} does). Consumers written for
- * that pipeline read these records unchanged; the structured fields beside them are extra.
+ * keys with dots turned into {@code _}, as its {@code de_dot} did by default before 3.0; see
+ * docs/records.md for why). Consumers written for that pipeline read these records unchanged; the
+ * structured fields beside them are extra.
  */
 final class FluentdLayoutWriter implements LayoutWriter {
     static final FluentdLayoutWriter INSTANCE = new FluentdLayoutWriter();

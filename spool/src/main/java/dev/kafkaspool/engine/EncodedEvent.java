@@ -133,7 +133,19 @@ public final class EncodedEvent {
         }
     }
 
-    private static byte[] fit(byte[] array, int length) {
-        return array.length >= length ? array : new byte[Math.max(length, array.length * 2)];
+    /**
+     * {@code array} when {@code length} fits, else a new array of at least twice its size, rounded up
+     * to a power of two: a record a few bytes longer than the slot's last one (a sequence number or
+     * id with one more digit) then fits without a new array, so slots stop growing early.
+     */
+    static byte[] fit(byte[] array, int length) {
+        return array.length >= length ? array : new byte[grownSize(array.length, length)];
+    }
+
+    /** The size of the array that replaces one of {@code current} bytes to hold {@code length}. */
+    static int grownSize(int current, int length) {
+        int size = Math.max(length, current * 2);
+        int rounded = Integer.highestOneBit(size - 1) << 1;
+        return rounded >= size ? rounded : size; // above 2^30 no power of two fits in an int
     }
 }

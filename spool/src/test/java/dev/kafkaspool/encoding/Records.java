@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -59,6 +61,52 @@ public final class Records {
             throw new UncheckedIOException("not valid JSON: " + json, e);
         }
         return out;
+    }
+
+    /**
+     * Parses a record as it is nested: objects as maps in their order, arrays as lists, numbers as
+     * {@code Long} or {@code Double}, {@code null} as null. For checking the record's shape.
+     */
+    static Map<String, Object> tree(String json) {
+        try (JsonParser p = STRICT.createParser(json)) {
+            assertEquals(JsonToken.START_OBJECT, p.nextToken(), json);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> out = (Map<String, Object>) readValue(p);
+            assertNull(p.nextToken(), "one object only: " + json);
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException("not valid JSON: " + json, e);
+        }
+    }
+
+    private static Object readValue(JsonParser p) throws IOException {
+        switch (p.currentToken()) {
+            case START_OBJECT:
+                Map<String, Object> object = new LinkedHashMap<>();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    p.nextToken();
+                    object.put(name, readValue(p));
+                }
+                return object;
+            case START_ARRAY:
+                List<Object> array = new ArrayList<>();
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    array.add(readValue(p));
+                }
+                return array;
+            case VALUE_NUMBER_INT:
+                return p.getLongValue();
+            case VALUE_NUMBER_FLOAT:
+                return p.getDoubleValue();
+            case VALUE_TRUE:
+            case VALUE_FALSE:
+                return p.getBooleanValue();
+            case VALUE_NULL:
+                return null;
+            default:
+                return p.getText();
+        }
     }
 
     private static void readObject(JsonParser p, String prefix, Map<String, Object> out) throws IOException {
