@@ -48,12 +48,12 @@ final class KeylessPartitions {
      *     (with {@code max.block.ms=0} it does not wait for it); the caller treats it as a failed send
      */
     int partitionFor(Producer<byte[], byte[]> producer, String topic, long instanceId, long sequence) {
-        int now = Math.max(1, producer.partitionsFor(topic).size());
+        int now = producer.partitionsFor(topic).size();
         Counts known = counts.get(topic);
         if (known == null) {
-            known = new Counts(now);
+            known = new Counts(Math.max(1, now));
             counts.put(topic, known);
-        } else {
+        } else if (now > 0) {
             known.update(now);
         }
         long ownRun = instanceId == ownInstanceId ? sequence >>> RUN_SHIFT : -1;

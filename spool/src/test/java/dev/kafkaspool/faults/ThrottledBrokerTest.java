@@ -84,7 +84,8 @@ class ThrottledBrokerTest {
 
                 assertTrue(behindAtTheEnd > LOGGED_WHILE_THROTTLED / 2,
                         "the quota held events back: " + behindAtTheEnd + " not shipped when it was lifted");
-                assertEquals(List.of(), status.warnings(), "a slow broker is not an outage");
+                assertEquals(List.of(), status.warnings().stream().filter(w -> w.contains("not taking events")).toList(),
+                        "a slow broker is not an outage");
                 assertTrue(!wentSpooling.get(), "the engine never went spooling");
                 assertEquals(0, logger.refused(), "no log call was refused");
                 List<Long> lost = arrivals.missing(1, sent);
