@@ -81,8 +81,10 @@ public final class EngineSettings {
 
     public static final Setting<Duration> STALL_TIMEOUT = new Setting<>("stallTimeout",
             "duration (e.g. 10s, 10 seconds, PT10S)", Duration.ofSeconds(10), "10s",
-            "How long a record may wait for Kafka's acknowledgement before the engine treats Kafka as "
-                    + "unavailable and moves what it holds in memory to the spool.",
+            "How long the oldest record sent may wait for Kafka's acknowledgement, counted from its send or "
+                    + "from the last acknowledgement before it, whichever is later, before the engine treats Kafka "
+                    + "as unavailable and moves what it holds in memory to the spool. A slow broker that keeps "
+                    + "acknowledging (a produce quota) is not taken for an outage.",
             text -> requireAtLeast(ValueParsers.parseDuration(text), Duration.ofMillis(100), "100ms"));
 
     private EngineSettings() {

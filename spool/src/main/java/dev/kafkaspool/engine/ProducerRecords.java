@@ -22,9 +22,11 @@ final class ProducerRecords {
     static final String LEVEL_HEADER = "log.level";
 
     private final Header[] staticHeaders;
-    private final KeylessPartitions keyless = new KeylessPartitions();
+    private final KeylessPartitions keyless;
 
-    ProducerRecords(Map<String, byte[]> staticHeaders) {
+    /** @param instanceId the engine's instance id, which numbers the events it sends in order */
+    ProducerRecords(Map<String, byte[]> staticHeaders, long instanceId) {
+        this.keyless = new KeylessPartitions(instanceId);
         List<Header> h = new ArrayList<>();
         staticHeaders.forEach((k, v) -> h.add(new RecordHeader(k, v)));
         this.staticHeaders = h.toArray(new Header[0]);
@@ -36,9 +38,9 @@ final class ProducerRecords {
      *
      * @throws RuntimeException when the producer has no metadata for the topic yet
      */
-    ProducerRecord<byte[], byte[]> create(InFlight f, Producer<byte[], byte[]> producer, long nowNanos) {
+    ProducerRecord<byte[], byte[]> create(InFlight f, Producer<byte[], byte[]> producer) {
         Integer partition = f.key == null
-                ? keyless.partitionFor(producer, f.topic, f.instanceId, f.sequence, nowNanos) : null;
+                ? keyless.partitionFor(producer, f.topic, f.instanceId, f.sequence) : null;
         Header[] headers = new Header[staticHeaders.length + 2];
         headers[0] = new RecordHeader(EVENT_ID_HEADER, EventIds.toBytes(f.instanceId, f.sequence));
         headers[1] = new RecordHeader(LEVEL_HEADER, f.level.headerValue());

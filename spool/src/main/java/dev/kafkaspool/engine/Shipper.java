@@ -65,6 +65,8 @@ final class Shipper implements Runnable, EventPoller.Handler<EncodedEvent> {
     private long metadataMissingSinceNanos;
     /** Topics Kafka was asked about while they were missing from the metadata; cleared by an acknowledgement. */
     private final Set<String> diagnosedTopics = new HashSet<>();
+    /** When an answer last moved the window's head; the stall of the head counts from then at the earliest. */
+    private long headMovedNanos;
     private long backoffNanos = MIN_BACKOFF_NANOS;
     private int idleRounds;
     private int damagedReported;
@@ -89,6 +91,7 @@ final class Shipper implements Runnable, EventPoller.Handler<EncodedEvent> {
         this.maxWindowBytes = maxWindowBytes;
         this.startNanos = ticker.nanos();
         this.nextAttemptNanos = startNanos;
+        this.headMovedNanos = startNanos;
     }
 
     EngineState state() {
@@ -236,7 +239,7 @@ final class Shipper implements Runnable, EventPoller.Handler<EncodedEvent> {
     private boolean send(InFlight f) {
         window.add(f);
         try {
-            producer.client().send(records.create(f, producer.client(), f.sentAtNanos), f);
+            producer.client().send(records.create(f, producer.client()), f);
         } catch (RuntimeException e) {
             f.onCompletion(null, e);
         }
@@ -318,8 +321,15 @@ final class Shipper implements Runnable, EventPoller.Handler<EncodedEvent> {
                 changeState(direct ? EngineState.SHIPPING : EngineState.DRAINING, null);
             }
         }
+        long now = ticker.nanos();
+        if (any) {
+            headMovedNanos = now;
+        }
         InFlight head = window.head();
-        if (head != null && head.outcome() == SendOutcome.PENDING && ticker.nanos() - head.sentAtNanos > stallNanos) {
+        // A slow Kafka (a produce quota, a deep producer buffer) acknowledges the head's predecessors
+        // late but steadily: the stall counts from the later of the head's send and the last move.
+        if (head != null && head.outcome() == SendOutcome.PENDING && now - head.sentAtNanos > stallNanos
+                && now - headMovedNanos > stallNanos) {
             outage("Kafka has not acknowledged a record for " + TimeUnit.NANOSECONDS.toMillis(stallNanos) + " ms");
             return true;
         }

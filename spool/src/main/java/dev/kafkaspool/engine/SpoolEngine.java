@@ -91,7 +91,7 @@ public final class SpoolEngine implements AutoCloseable {
         this.handoff = config.durability() == Durability.MEMORY ? new Handoff(config.queueSize(), config.queueMaxBytes()) : null;
         Map<String, Object> producerProperties = config.producerProperties();
         this.producers = new ProducerLifecycle(config.name(), b.producerFactory, producerProperties, problems);
-        this.shipper = new Shipper(handoff, spool, producers, new ProducerRecords(b.headers), counters, problems,
+        this.shipper = new Shipper(handoff, spool, producers, new ProducerRecords(b.headers, instanceId), counters, problems,
                 ticker, instanceId, config.stallTimeout().toNanos(), maxWindowBytes(producerProperties));
         Thread t = new Thread(shipper, "kafka-spool-" + config.name() + "-shipper");
         t.setDaemon(true);

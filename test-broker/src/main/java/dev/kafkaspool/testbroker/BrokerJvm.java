@@ -2,6 +2,7 @@ package dev.kafkaspool.testbroker;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -85,6 +86,27 @@ final class BrokerJvm {
         process.destroy();
         if (!awaitExit(grace)) {
             kill();
+        }
+    }
+
+    /**
+     * Sends the JVM a signal by name ({@code STOP}, {@code CONT}) with the system's {@code kill}
+     * command and waits for the command to finish; throws if it fails.
+     */
+    void signal(String name) {
+        ProcessBuilder builder = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid()))
+                .redirectErrorStream(true);
+        try {
+            Process kill = builder.start();
+            String output = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!kill.waitFor(30, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed: " + output);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not run kill -" + name, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while sending SIG" + name + " to the broker JVM", e);
         }
     }
 

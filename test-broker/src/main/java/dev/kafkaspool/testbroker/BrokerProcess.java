@@ -84,6 +84,20 @@ final class BrokerProcess {
         }
     }
 
+    /** Stops the broker's JVM in its tracks (SIGSTOP): its sockets stay open, nothing answers. */
+    void pause() {
+        if (isRunning()) {
+            jvm.signal("STOP");
+        }
+    }
+
+    /** Lets a paused JVM go on (SIGCONT). */
+    void resume() {
+        if (isRunning()) {
+            jvm.signal("CONT");
+        }
+    }
+
     /** Whether the broker's JVM is running (it may not be ready yet, or any more). */
     boolean isRunning() {
         return jvm != null && jvm.isAlive();

@@ -158,6 +158,21 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     /**
+     * Pauses the broker's JVM (SIGSTOP, POSIX only): unlike a kill, its connections stay open and
+     * the operating system still accepts data on them, but nothing is answered, as with a broker
+     * stuck in a long garbage collection or a frozen host. {@link #resume()} lets it go on; a
+     * paused broker still counts as running, and {@link #kill()} and {@link #close()} end it.
+     */
+    public synchronized void pause() {
+        process.pause();
+    }
+
+    /** Lets a broker paused by {@link #pause()} go on (SIGCONT). */
+    public synchronized void resume() {
+        process.resume();
+    }
+
+    /**
      * Starts the broker again on the same ports and with the same data, and returns once it has
      * acknowledged a produce. Stops it first if it is still running. After a kill the broker
      * needs a few seconds more, until its old registration has expired.
