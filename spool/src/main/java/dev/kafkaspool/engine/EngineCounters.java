@@ -10,6 +10,7 @@ final class EngineCounters {
     private final LongAdder shipped = new LongAdder();
     private final LongAdder spooled = new LongAdder();
     private final LongAdder drained = new LongAdder();
+    private final LongAdder restamped = new LongAdder();
     private final LongAdder[] dropped = new LongAdder[DropReason.values().length];
     private final LongAdder sendLatencyNanos = new LongAdder();
     private volatile long lastDropMillis = -1;
@@ -31,6 +32,15 @@ final class EngineCounters {
         if (fromSpool) {
             drained.increment();
         }
+    }
+
+    /** A record sent with the send time as its timestamp was acknowledged. */
+    void restamp() {
+        restamped.increment();
+    }
+
+    long restamped() {
+        return restamped.sum();
     }
 
     void spool() {

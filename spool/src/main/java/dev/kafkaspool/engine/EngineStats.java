@@ -12,6 +12,7 @@ public final class EngineStats {
     private final long shipped;
     private final long spooled;
     private final long drained;
+    private final long restamped;
     private final Map<DropReason, Long> dropped;
     private final long spoolBytes;
     private final long spoolRecords;
@@ -27,6 +28,7 @@ public final class EngineStats {
         this.shipped = c.shipped();
         this.spooled = c.spooled();
         this.drained = c.drained();
+        this.restamped = c.restamped();
         this.dropped = Map.copyOf(c.droppedByReason());
         this.spoolBytes = spoolBytes;
         this.spoolRecords = spoolRecords;
@@ -58,6 +60,15 @@ public final class EngineStats {
     /** Events Kafka acknowledged that came from the spool; part of {@link #shipped()}. */
     public long drained() {
         return drained;
+    }
+
+    /**
+     * Shipped events whose record timestamp is the send time, not the event's time, because Kafka
+     * refused the event's time (outside the topic's {@code message.timestamp.before.max.ms} or
+     * {@code after.max.ms}); part of {@link #shipped()}. The event's time stays in the record's value.
+     */
+    public long restamped() {
+        return restamped;
     }
 
     public long dropped(DropReason reason) {
@@ -118,7 +129,7 @@ public final class EngineStats {
     @Override
     public String toString() {
         return "state=" + state + (problem != null ? " problem=" + problem : "") + " accepted=" + accepted + " shipped=" + shipped + " spooled=" + spooled
-                + " drained=" + drained + " dropped=" + dropped + " spoolRecords=" + spoolRecords
+                + " drained=" + drained + " restamped=" + restamped + " dropped=" + dropped + " spoolRecords=" + spoolRecords
                 + " spoolBytes=" + spoolBytes + " oldestUnshippedAgeMillis=" + oldestUnshippedAgeMillis;
     }
 }

@@ -50,6 +50,11 @@ public final class KafkaSpoolMetrics implements KafkaSpoolMXBean {
     }
 
     @Override
+    public long getRestamped() {
+        return stats.get().restamped();
+    }
+
+    @Override
     public long getDropped() {
         return stats.get().droppedTotal();
     }
@@ -67,6 +72,11 @@ public final class KafkaSpoolMetrics implements KafkaSpoolMXBean {
     @Override
     public long getDroppedRejected() {
         return stats.get().dropped(DropReason.REJECTED);
+    }
+
+    @Override
+    public long getDroppedInvalidTopic() {
+        return stats.get().dropped(DropReason.INVALID_TOPIC);
     }
 
     @Override
