@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -89,6 +90,22 @@ public final class SpoolInspection implements AutoCloseable {
 
     public Path directory() {
         return dir;
+    }
+
+    /**
+     * The stores of the spool's parked topics ({@code parked/<topic>/}: topics Kafka did not take
+     * while it took the others), sorted by topic; each opens with {@link #open}. Empty when none.
+     */
+    public List<Path> parkedStores() {
+        Path root = dir.resolve(ParkedTopics.DIRECTORY);
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> dirs = Files.list(root)) {
+            return dirs.filter(Files::isDirectory).sorted().collect(java.util.stream.Collectors.toList());
+        } catch (IOException e) {
+            throw new SpoolNotReadableException("cannot list " + root + ": " + e.getMessage(), e);
+        }
     }
 
     /**
