@@ -7,6 +7,7 @@ import org.apache.kafka.common.errors.InvalidTopicException;
 import org.apache.kafka.common.errors.RecordBatchTooLargeException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 
 /** What the producer's answer for one record means to the engine. */
 enum SendOutcome {
@@ -66,6 +67,19 @@ enum SendOutcome {
         }
         String m = e instanceof InvalidRecordException ? e.getMessage() : null;
         return m != null && m.startsWith("Timestamp ") && m.contains("out of range");
+    }
+
+    /**
+     * The topic Kafka refused to authorise a produce for (the client may describe the topic but
+     * not write to it), or null for any other failure.
+     */
+    static String unauthorisedTopic(Exception e) {
+        if (e instanceof TopicAuthorizationException) {
+            for (String topic : ((TopicAuthorizationException) e).unauthorizedTopics()) {
+                return topic;
+            }
+        }
+        return null;
     }
 
     /** The drop reason of an undeliverable record. */

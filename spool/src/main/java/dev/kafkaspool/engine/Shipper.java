@@ -429,7 +429,7 @@ final class Shipper implements Runnable, EventPoller.Handler<EncodedEvent> {
     }
 
     private void handleTrouble() {
-        if (restampRefused()) {
+        if (restampRefused() || parkUnauthorised()) {
             return;
         }
         InFlight failed = window.first(SendOutcome.FAILED);
@@ -441,6 +441,26 @@ final class Shipper implements Runnable, EventPoller.Handler<EncodedEvent> {
         } else if (direct && window.first(SendOutcome.BACKPRESSURE) != null) {
             leaveDirect();
         }
+    }
+
+    /**
+     * Kafka refused a produce because the client may not write to its topic (it may describe it):
+     * the topic is parked, or, parked already, tried again later; everything in flight is read again.
+     *
+     * @return false for any other failure
+     */
+    private boolean parkUnauthorised() {
+        InFlight failed = window.first(SendOutcome.FAILED);
+        Exception cause = producer != null && producer.abandonedFor() != null ? producer.abandonedFor()
+                : failed != null ? failed.failure() : null;
+        String topic = SendOutcome.unauthorisedTopic(cause);
+        if (topic == null || !parked.isParked(topic) && !parked.park(topic, describe(cause))) {
+            return false;
+        }
+        abandonInFlight();
+        parked.get(topic).notYet(ticker.nanos());
+        nextAttemptNanos = ticker.nanos();
+        return true;
     }
 
     /**
