@@ -174,7 +174,7 @@ final class ParkedTopics implements AutoCloseable {
     long oldestTimestampMillis() {
         long oldest = -1;
         for (ParkedTopic p : topics.values()) {
-            long t = p.store.oldestTimestampMillis();
+            long t = oldestOf(p);
             if (t >= 0 && (oldest < 0 || t < oldest)) {
                 oldest = t;
             }
@@ -192,13 +192,26 @@ final class ParkedTopics implements AutoCloseable {
         ParkedTopic oldest = null;
         long oldestMillis = Long.MAX_VALUE;
         for (ParkedTopic p : topics.values()) {
-            long t = p.store.oldestTimestampMillis();
+            long t = oldestOf(p);
             if (t >= 0 && t < oldestMillis) {
                 oldest = p;
                 oldestMillis = t;
             }
         }
-        return oldest == null ? 0 : oldest.store.dropOldest();
+        try {
+            return oldest == null ? 0 : oldest.store.dropOldest();
+        } catch (RuntimeException e) {
+            return 0; // shipped and closed meanwhile by the shipper thread: nothing left to drop
+        }
+    }
+
+    /** A store's oldest timestamp, or -1; also when the shipper thread closed it meanwhile (shipped). */
+    private static long oldestOf(ParkedTopic p) {
+        try {
+            return p.store.oldestTimestampMillis();
+        } catch (RuntimeException e) {
+            return -1;
+        }
     }
 
     /** See {@link Spool#persist()}: the records closing loses (memory stores). */
