@@ -79,13 +79,29 @@ final class CappedSpool {
             return false;
         }
         while (pendingBytes() + size > maxBytes) {
-            if (spool.dropOldest() == 0 && parked.dropOldest() == 0) {
+            if (dropOldest() == 0) {
                 return false;
             }
             counters.dropped(DropReason.SPOOL_FULL);
             problems.dropped(DropReason.SPOOL_FULL);
         }
         return true;
+    }
+
+    /** Drops the oldest event of the spool or of the parked topics, whichever is older. */
+    private long dropOldest() {
+        long parkedOldest = parked.oldestTimestampMillis();
+        if (parkedOldest >= 0) {
+            long spooledOldest = spool.oldestTimestampMillis();
+            if (spooledOldest < 0 || parkedOldest < spooledOldest) {
+                long freed = parked.dropOldest();
+                if (freed > 0) {
+                    return freed;
+                }
+            }
+        }
+        long freed = spool.dropOldest();
+        return freed > 0 ? freed : parked.dropOldest();
     }
 
     private long pendingBytes() {

@@ -23,6 +23,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * topic exists: the main topic's events all arrive while the error topic is missing; the error
  * topic's events are parked, counted as in the spool, none dropped; once the topic exists they all
  * arrive, in order, the parked ones first. In disk durability the parked events survive a restart.
+ * Parked events count against {@code maxBytes}: at the cap the oldest of them are dropped.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class ParkedTopicTest {
@@ -99,6 +100,54 @@ class ParkedTopicTest {
             assertEquals(0, next.stats().droppedTotal(), next.stats().toString());
         }
         assertDelivered(logs, errors, 400);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Durability.class)
+    void parkedEventsCountAgainstMaxBytes(Durability durability) {
+        String logs = "capped-logs-" + durability;
+        String errors = "capped-errors-" + durability;
+        broker.createTopic(logs, 1);
+        SpoolConfig config = TestConfigs.config(broker.bootstrapServers(), spoolDir, durability)
+                .parse(EngineSettings.STALL_TIMEOUT, "3s").parse(EngineSettings.MAX_BYTES, "1MiB")
+                .parse(EngineSettings.FULL_POLICY, "dropOldest").build();
+        try (SpoolEngine engine = TestConfigs.start(config, new RecordingStatus())) {
+            submit(engine, logs, errors, 1, 10);
+            Await.until(() -> engine.stats().shipped() >= 9 && engine.stats().spoolRecords() == 1,
+                    Duration.ofSeconds(60), () -> "the error topic is parked: " + engine.stats());
+            // 3 MB of events for the parked topic, in rounds of 100, each followed by a main-topic event:
+            // once that one is shipped, the spool has moved the round to the parked store.
+            TestEvents toErrors = new TestEvents(engine, errors, 1_000);
+            TestEvents toLogs = new TestEvents(engine, logs, 50);
+            long n = 10;
+            for (int round = 1; round <= 30; round++) {
+                for (int i = 0; i < 100; i++) {
+                    assertTrue(toErrors.submit(++n));
+                }
+                assertTrue(toLogs.submit(++n));
+                long shipped = 9 + round;
+                Await.until(() -> engine.stats().shipped() >= shipped, Duration.ofSeconds(60),
+                        () -> "the main topic's event is shipped: " + engine.stats());
+            }
+            Await.until(() -> engine.stats().spoolRecords() + engine.stats().shipped()
+                    + engine.stats().droppedTotal() == 3_040, Duration.ofSeconds(60),
+                    () -> "every event is shipped, dropped or in the spool: " + engine.stats());
+            EngineStats capped = engine.stats();
+            System.out.println("parked events at the cap, " + durability + ": " + capped);
+            assertTrue(capped.spoolBytes() <= 1L << 20, capped.toString());
+            assertTrue(capped.dropped(DropReason.SPOOL_FULL) > 0, capped.toString());
+            assertEquals(capped.droppedTotal(), capped.dropped(DropReason.SPOOL_FULL), capped.toString());
+
+            broker.createTopic(errors, 1);
+            Await.until(() -> engine.stats().spoolRecords() == 0, Duration.ofSeconds(120),
+                    () -> "the parked events are shipped: " + engine.stats());
+            EngineStats shipped = engine.stats();
+            Delivery e = Delivery.of(broker.consume(errors, (int) (3_001 - shipped.droppedTotal()),
+                    Duration.ofSeconds(60)));
+            assertEquals(3_001 - shipped.droppedTotal(), e.numbers.size(), e + " " + shipped);
+            assertTrue(e.numbers.contains(3_039L), "the newest parked event is kept: " + e);
+            assertTrue(e.problems.isEmpty(), e.toString());
+        }
     }
 
     private SpoolConfig config(Durability durability) {
