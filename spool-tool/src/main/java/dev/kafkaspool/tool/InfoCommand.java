@@ -1,6 +1,8 @@
 package dev.kafkaspool.tool;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -13,8 +15,14 @@ final class InfoCommand implements Command {
     public int run(List<String> args, PrintStream out, PrintStream err) {
         Arguments a = Arguments.parse(args, Set.of(), Set.of());
         SpoolSummary s;
+        List<SpoolSummary> parked = new ArrayList<>();
         try (SpoolInspection spool = SpoolInspection.open(a.directory())) {
             s = spool.summary();
+            for (Path store : spool.parkedStores()) {
+                try (SpoolInspection p = SpoolInspection.open(store)) {
+                    parked.add(p.summary());
+                }
+            }
         }
         out.println("spool directory:  " + s.directory());
         out.println("size of files:    " + Sizes.format(s.totalFileBytes()) + " in " + s.files().size()
@@ -24,6 +32,10 @@ final class InfoCommand implements Command {
         out.println("oldest pending:   " + (s.oldestPending() == null ? "-" : s.oldestPending()));
         out.println("newest pending:   " + (s.newestPending() == null ? "-" : s.newestPending()));
         out.println("read position:    " + s.readPosition());
+        for (SpoolSummary p : parked) {
+            out.println("parked topic:     " + p.directory().getFileName() + ": " + p.pendingEvents() + " event(s) ("
+                    + Sizes.format(p.pendingBytes()) + "), shipped in order once Kafka takes the topic");
+        }
         out.println("files:");
         for (String f : s.files()) {
             out.println("  " + f + "  " + Sizes.format(s.fileSize(f)));

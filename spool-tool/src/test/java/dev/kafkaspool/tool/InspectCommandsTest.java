@@ -40,6 +40,18 @@ class InspectCommandsTest {
     }
 
     @Test
+    void infoShowsTheParkedTopics() {
+        ToolSpools.leave(dir, TOPIC, 30);
+        // A parked topic's store is a spool of its own in parked/<topic>/, as the engine keeps it.
+        ToolSpools.leave(dir.resolve("parked").resolve("missing-errors"), "missing-errors", 7);
+
+        ToolResult r = ToolResult.run("info", dir.toString());
+        assertEquals(ExitCodes.OK, r.exitCode, r.toString());
+        assertTrue(r.out.contains("pending events:   30 ("), r.toString());
+        assertTrue(r.out.contains("parked topic:     missing-errors: 7 event(s) ("), r.toString());
+    }
+
+    @Test
     void printShowsEachPendingRecordAsStoredOldestFirst() {
         ToolSpools.leave(dir, TOPIC, 300);
 

@@ -5,12 +5,15 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * A spool with a size cap and a policy for when it is full. Every event handed to
- * {@link #append} is either spooled or counted as dropped with its reason. Thread-safe.
+ * {@link #append} is either spooled or counted as dropped with its reason. The parked topics'
+ * stores are part of the spool: their bytes count against the cap, and the full policy drops
+ * from them once the spool itself has nothing to drop. Thread-safe.
  */
 final class CappedSpool {
     private static final long BLOCK_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     private final Spool spool;
+    private final ParkedTopics parked;
     private final long maxBytes;
     private final FullPolicy policy;
     private final long blockTimeoutNanos;
@@ -19,9 +22,10 @@ final class CappedSpool {
     private final ProblemReporter problems;
 
     /** {@code maxBytes} is the configured cap, or less for a memory spool. */
-    CappedSpool(Spool spool, long maxBytes, SpoolConfig config, EngineCounters counters, Ticker ticker,
-                ProblemReporter problems) {
+    CappedSpool(Spool spool, ParkedTopics parked, long maxBytes, SpoolConfig config, EngineCounters counters,
+                Ticker ticker, ProblemReporter problems) {
         this.spool = spool;
+        this.parked = parked;
         this.maxBytes = maxBytes;
         this.policy = config.fullPolicy();
         this.blockTimeoutNanos = config.blockTimeout().toNanos();
@@ -34,18 +38,27 @@ final class CappedSpool {
         return spool;
     }
 
+    ParkedTopics parked() {
+        return parked;
+    }
+
     /**
      * Spools the event, applying the full policy.
      *
      * @return true when it was spooled; false when it was dropped (and counted)
      */
     boolean append(long instanceId, EncodedEvent event) {
+        return append(instanceId, event, spool);
+    }
+
+    /** As {@link #append(long, EncodedEvent)}, into a parked topic's store. */
+    boolean append(long instanceId, EncodedEvent event, Spool target) {
         long deadline = 0;
         while (true) {
             synchronized (this) {
                 int size = spool.storedSize(event);
-                if (spool.pendingBytes() + size <= maxBytes || makeRoom(size)) {
-                    return write(instanceId, event);
+                if (pendingBytes() + size <= maxBytes || makeRoom(size)) {
+                    return write(instanceId, event, target);
                 }
                 if (policy != FullPolicy.BLOCK) {
                     return drop(DropReason.SPOOL_FULL);
@@ -65,8 +78,8 @@ final class CappedSpool {
         if (policy != FullPolicy.DROP_OLDEST) {
             return false;
         }
-        while (spool.pendingBytes() + size > maxBytes) {
-            if (spool.dropOldest() == 0) {
+        while (pendingBytes() + size > maxBytes) {
+            if (dropOldest() == 0) {
                 return false;
             }
             counters.dropped(DropReason.SPOOL_FULL);
@@ -75,9 +88,29 @@ final class CappedSpool {
         return true;
     }
 
-    private boolean write(long instanceId, EncodedEvent event) {
+    /** Drops the oldest event of the spool or of the parked topics, whichever is older. */
+    private long dropOldest() {
+        long parkedOldest = parked.oldestTimestampMillis();
+        if (parkedOldest >= 0) {
+            long spooledOldest = spool.oldestTimestampMillis();
+            if (spooledOldest < 0 || parkedOldest < spooledOldest) {
+                long freed = parked.dropOldest();
+                if (freed > 0) {
+                    return freed;
+                }
+            }
+        }
+        long freed = spool.dropOldest();
+        return freed > 0 ? freed : parked.dropOldest();
+    }
+
+    private long pendingBytes() {
+        return spool.pendingBytes() + parked.pendingBytes();
+    }
+
+    private boolean write(long instanceId, EncodedEvent event, Spool target) {
         try {
-            spool.append(instanceId, event);
+            target.append(instanceId, event);
             counters.spool();
             return true;
         } catch (SpoolException e) {

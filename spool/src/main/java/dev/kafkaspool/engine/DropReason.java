@@ -8,6 +8,8 @@ public enum DropReason {
     RECORD_TOO_LARGE("recordTooLarge"),
     /** The broker refused the record as invalid; it would never accept it. */
     REJECTED("rejected"),
+    /** The record's topic is a name Kafka never accepts as a topic. */
+    INVALID_TOPIC("invalidTopic"),
     /** The in-memory hand-off stayed full for {@code blockTimeout}. */
     QUEUE_FULL("queueFull"),
     /** The spool could not write the event (disk error) while Kafka could not take it. */

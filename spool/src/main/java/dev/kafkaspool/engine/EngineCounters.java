@@ -11,6 +11,7 @@ final class EngineCounters {
     private final LongAdder spooled = new LongAdder();
     private final LongAdder drained = new LongAdder();
     private final LongAdder spoolSyncs = new LongAdder();
+    private final LongAdder restamped = new LongAdder();
     private final LongAdder[] dropped = new LongAdder[DropReason.values().length];
     private final LongAdder sendLatencyNanos = new LongAdder();
     private volatile long lastDropMillis = -1;
@@ -32,6 +33,15 @@ final class EngineCounters {
         if (fromSpool) {
             drained.increment();
         }
+    }
+
+    /** A record sent with the send time as its timestamp was acknowledged. */
+    void restamp() {
+        restamped.increment();
+    }
+
+    long restamped() {
+        return restamped.sum();
     }
 
     void spool() {

@@ -13,6 +13,7 @@ public final class EngineStats {
     private final long spooled;
     private final long drained;
     private final long spoolSyncs;
+    private final long restamped;
     private final Map<DropReason, Long> dropped;
     private final long spoolBytes;
     private final long spoolRecords;
@@ -29,6 +30,7 @@ public final class EngineStats {
         this.spooled = c.spooled();
         this.drained = c.drained();
         this.spoolSyncs = c.spoolSyncs();
+        this.restamped = c.restamped();
         this.dropped = Map.copyOf(c.droppedByReason());
         this.spoolBytes = spoolBytes;
         this.spoolRecords = spoolRecords;
@@ -65,6 +67,15 @@ public final class EngineStats {
     /** Times the disk spool forced what it had written to the disk (see the setting {@code syncInterval}). */
     public long spoolSyncs() {
         return spoolSyncs;
+    }
+
+    /**
+     * Shipped events whose record timestamp is the send time, not the event's time, because Kafka
+     * refused the event's time (outside the topic's {@code message.timestamp.before.max.ms} or
+     * {@code after.max.ms}); part of {@link #shipped()}. The event's time stays in the record's value.
+     */
+    public long restamped() {
+        return restamped;
     }
 
     public long dropped(DropReason reason) {
@@ -125,7 +136,7 @@ public final class EngineStats {
     @Override
     public String toString() {
         return "state=" + state + (problem != null ? " problem=" + problem : "") + " accepted=" + accepted + " shipped=" + shipped + " spooled=" + spooled
-                + " drained=" + drained + " dropped=" + dropped + " spoolRecords=" + spoolRecords
+                + " drained=" + drained + " restamped=" + restamped + " dropped=" + dropped + " spoolRecords=" + spoolRecords
                 + " spoolBytes=" + spoolBytes + " oldestUnshippedAgeMillis=" + oldestUnshippedAgeMillis
                 + " spoolSyncs=" + spoolSyncs;
     }

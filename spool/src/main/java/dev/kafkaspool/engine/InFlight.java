@@ -25,6 +25,10 @@ final class InFlight implements Callback {
     private final int generation;
     /** The producer it is sent through; null for a record never sent (a damaged one). */
     private final ShippingProducer producer;
+    /** Sent with the send time as its Kafka timestamp ({@link Restamping}); set before it is sent. */
+    boolean restamped;
+    /** The parked store it was read from, or null for a record from the spool or from memory. */
+    ParkedTopic parkedIn;
     private volatile SendOutcome outcome = SendOutcome.PENDING;
     private volatile Exception failure;
     /** When the producer acknowledged it; set before {@link #outcome} becomes ACKED. */
@@ -76,14 +80,24 @@ final class InFlight implements Callback {
         }
         failure = exception;
         SendOutcome o = SendOutcome.of(exception);
-        if (o == SendOutcome.FAILED && producer != null) {
+        if (o == SendOutcome.TIMESTAMP_REFUSED && restamped) {
+            // Refused with the send time as its timestamp too: the broker's clock is far from ours.
+            o = SendOutcome.UNDELIVERABLE;
+        }
+        boolean stopsPartition = o == SendOutcome.FAILED || o == SendOutcome.TIMESTAMP_REFUSED;
+        if (stopsPartition && producer != null) {
             // Before the shipper can see the outcome: the producer must send nothing after this record.
             producer.recordFailed(exception);
         }
         outcome = o;
-        if (o == SendOutcome.FAILED || o == SendOutcome.BACKPRESSURE) {
+        if (stopsPartition || o == SendOutcome.BACKPRESSURE) {
             window.signalTrouble(generation);
         }
+    }
+
+    /** Answers it as moved to its topic's parked store: nothing to send, nothing to count. */
+    void parked() {
+        outcome = SendOutcome.PARKED;
     }
 
     /** Copies this record's fields into a carrier, to spool it. */

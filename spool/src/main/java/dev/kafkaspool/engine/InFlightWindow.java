@@ -54,6 +54,17 @@ final class InFlightWindow {
         return null;
     }
 
+    /** The records with this outcome, oldest first. */
+    java.util.List<InFlight> all(SendOutcome outcome) {
+        java.util.List<InFlight> found = new java.util.ArrayList<>();
+        for (InFlight f : records) {
+            if (f.outcome() == outcome) {
+                found.add(f);
+            }
+        }
+        return found;
+    }
+
     InFlight removeHead() {
         InFlight f = records.removeFirst();
         forget(f);

@@ -22,6 +22,9 @@ final class ProblemReporter {
     private final long[] reportedDrops = new long[DropReason.values().length];
     private final AtomicLong nextFailureReport = new AtomicLong(Long.MIN_VALUE);
     private volatile String lastFailure = "";
+    /** Topics already named in a warning about records Kafka refused; bounded. */
+    private final java.util.Set<String> refusedTopics = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final int MAX_REFUSED_TOPICS = 100;
 
     ProblemReporter(String name, StatusListener status, EngineCounters counters, Ticker ticker) {
         this.name = name;
@@ -68,6 +71,17 @@ final class ProblemReporter {
                 + TimeUnit.NANOSECONDS.toSeconds(interval) + " s", null);
     }
 
+    /**
+     * Kafka refused a record of {@code topic} for good (an invalid topic name, an invalid record):
+     * names the topic once per topic and reason, besides the drop counts of {@link #dropped}.
+     */
+    void refusedOnce(String topic, DropReason reason, String why) {
+        if (refusedTopics.size() < MAX_REFUSED_TOPICS && refusedTopics.add(reason + " " + topic)) {
+            warn("Kafka refused an event for topic " + topic + " for good (" + why + "); such events are dropped, "
+                    + "counted as " + reason + ", and the others go on", null);
+        }
+    }
+
     /** A failure that repeats while it lasts (producer cannot start, spool cannot write). */
     void failure(String message, Throwable cause) {
         long now = ticker.nanos();
@@ -94,6 +108,8 @@ final class ProblemReporter {
                 return "larger than the producer's max.request.size or the topic's max.message.bytes";
             case REJECTED:
                 return "the broker refused the record as invalid";
+            case INVALID_TOPIC:
+                return "the record's topic is a name Kafka never accepts";
             case QUEUE_FULL:
                 return "the in-memory hand-off (queueSize events, queueMaxBytes bytes) stayed full for blockTimeout, "
                         + "or the heap had no room; raise them, or use disk durability";

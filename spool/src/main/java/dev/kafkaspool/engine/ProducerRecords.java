@@ -45,7 +45,9 @@ final class ProducerRecords {
         headers[0] = new RecordHeader(EVENT_ID_HEADER, EventIds.toBytes(f.instanceId, f.sequence));
         headers[1] = new RecordHeader(LEVEL_HEADER, f.level.headerValue());
         System.arraycopy(staticHeaders, 0, headers, 2, staticHeaders.length);
-        return new ProducerRecord<>(f.topic, partition, f.timestampMillis, f.key, f.value,
+        // A restamped record gets the send time from the producer; the event's own time is in its value.
+        Long timestamp = f.restamped ? null : f.timestampMillis;
+        return new ProducerRecord<>(f.topic, partition, timestamp, f.key, f.value,
                 new RecordHeaders(headers));
     }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.locks.LockSupport;
 
 import com.lmax.disruptor.EventPoller;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.errors.InvalidTopicException;
 
 /**
  * The engine's one thread that talks to Kafka. It takes events from the hand-off in order and
@@ -24,6 +25,11 @@ import org.apache.kafka.clients.producer.Producer;
  *   <li>when Kafka fails a record, the producer is abandoned with everything it holds (closed
  *       from the failed record's callback, before it sends anything more: {@link ShippingProducer})
  *       and the spool is re-read from the last record acknowledged in order.</li>
+ *   <li>a topic Kafka does not take records for (missing, not authorised) while it takes the
+ *       others is parked ({@link ParkedTopics}): its records move from the spool to its own store,
+ *       in order, and are shipped from there once Kafka takes the topic; the others go on.</li>
+ *   <li>a record whose timestamp Kafka refused is read again with its topic's older records and
+ *       sent with the send time as its timestamp ({@link Restamping}).</li>
  * </ul>
  */
 final class Shipper implements Runnable, EventPoller.Handler<EncodedEvent> {
@@ -39,6 +45,9 @@ final class Shipper implements Runnable, EventPoller.Handler<EncodedEvent> {
     private final Handoff handoff;
     private final CappedSpool cappedSpool;
     private final Spool spool;
+    private final ParkedTopics parked;
+    private final Restamping restamping = new Restamping();
+    private final ParkedShipping parkedShipping;
     private final InFlightWindow window = new InFlightWindow();
     private final ProducerLifecycle producers;
     private final ProducerRecords records;
@@ -81,6 +90,9 @@ final class Shipper implements Runnable, EventPoller.Handler<EncodedEvent> {
         this.handoff = handoff;
         this.cappedSpool = cappedSpool;
         this.spool = cappedSpool.spool();
+        this.parked = cappedSpool.parked();
+        this.parkedShipping = new ParkedShipping(parked, window, records, restamping, problems, ticker,
+                this::windowHasRoom);
         this.producers = producers;
         this.records = records;
         this.counters = counters;
@@ -145,6 +157,7 @@ final class Shipper implements Runnable, EventPoller.Handler<EncodedEvent> {
     /** One round of work; true when it did something. */
     private boolean step() {
         spool.maintain();
+        parked.maintain();
         boolean worked = collectAnswers();
         if (handoff != null && handoff.size() > 0) {
             if (!direct || windowHasRoom()) {
@@ -157,6 +170,12 @@ final class Shipper implements Runnable, EventPoller.Handler<EncodedEvent> {
             }
         }
         worked |= drainWhenDue();
+        if (producer != null && !producer.isClosed()) {
+            worked |= parkedShipping.ship(producer, DRAIN_BATCH) > 0;
+            if (parkedShipping.outageCause() != null) {
+                outage(describe(parkedShipping.outageCause()));
+            }
+        }
         return worked;
     }
 
@@ -181,6 +200,11 @@ final class Shipper implements Runnable, EventPoller.Handler<EncodedEvent> {
             cappedSpool.append(instanceId, event);
             return true;
         }
+        ParkedTopic p = parked.get(event.topic());
+        if (p != null) {
+            cappedSpool.append(instanceId, event, p.store);
+            return windowHasRoom();
+        }
         InFlight f = new InFlight(window, producer, InFlight.DIRECT, ticker.nanos(), instanceId, event.sequence(),
                 event.timestampMillis(), event.level(), event.topic(), event.copyKey(), event.copyValue());
         send(f);
@@ -198,6 +222,12 @@ final class Shipper implements Runnable, EventPoller.Handler<EncodedEvent> {
             SpoolRecord r = spoolRecord;
             if (r.damage != null) {
                 skipDamaged(r);
+                sent++;
+                continue;
+            }
+            ParkedTopic p = parked.get(r.topic);
+            if (p != null) {
+                parkedShipping.move(p, r);
                 sent++;
                 continue;
             }
@@ -237,7 +267,12 @@ final class Shipper implements Runnable, EventPoller.Handler<EncodedEvent> {
 
     /** Hands a record to the producer; false when the send failed at once (already dealt with). */
     private boolean send(InFlight f) {
+        f.restamped = restamping.appliesTo(f.topic, f.timestampMillis);
         window.add(f);
+        if (!TopicNames.isValid(f.topic)) {
+            f.onCompletion(null, new InvalidTopicException("'" + f.topic + "' is not a name Kafka accepts for a topic"));
+            return true;
+        }
         try {
             producer.client().send(records.create(f, producer.client()), f);
         } catch (RuntimeException e) {
@@ -278,6 +313,14 @@ final class Shipper implements Runnable, EventPoller.Handler<EncodedEvent> {
         }
         if (metadataMissingSinceNanos == 0) {
             metadataMissingSinceNanos = now;
+        } else if (now - metadataMissingSinceNanos > stallNanos && parkable()
+                && parked.park(f.topic, "missing from the producer's metadata for "
+                        + TimeUnit.NANOSECONDS.toMillis(stallNanos) + " ms while Kafka answers")) {
+            // Kafka answers for the other topics: this one waits in its own store, the others go on.
+            metadataMissingSinceNanos = 0;
+            if (diagnosedTopics.add(f.topic)) {
+                producers.diagnose(f.topic, java.time.Duration.ofNanos(stallNanos));
+            }
         } else if (now - metadataMissingSinceNanos > stallNanos) {
             // Stays set until a record is acknowledged: later retries go straight to the outage's back-off.
             outage("topic " + f.topic + " has been missing from the producer's metadata for "
@@ -293,6 +336,11 @@ final class Shipper implements Runnable, EventPoller.Handler<EncodedEvent> {
             awaitingMetadata = true;
         }
         nextAttemptNanos = now + MIN_BACKOFF_NANOS;
+    }
+
+    /** Whether Kafka answers at all (another topic was acknowledged, or the producer is connected). */
+    private boolean parkable() {
+        return !ackedTopics.isEmpty() || producer.isConnected();
     }
 
     /** Once every record before one that waits for metadata is answered, reads it again after a pause. */
@@ -342,7 +390,11 @@ final class Shipper implements Runnable, EventPoller.Handler<EncodedEvent> {
         boolean any = false;
         while (!window.isEmpty() && countIfAnswered(window.head())) {
             InFlight head = window.removeHead();
-            if (!head.isDirect()) {
+            if (head.parkedIn != null) {
+                head.parkedIn.store.commit(head.spoolPosition);
+                head.parkedIn.answered();
+                parked.checkShipped(head.parkedIn);
+            } else if (!head.isDirect()) {
                 commitPosition = head.spoolPosition;
             }
             any = true;
@@ -363,18 +415,33 @@ final class Shipper implements Runnable, EventPoller.Handler<EncodedEvent> {
                 diagnosedTopics.clear();
             }
             counters.shipped(!f.isDirect(), f.sendLatencyNanos());
+            if (f.restamped) {
+                counters.restamp();
+            }
+            if (f.parkedIn != null) {
+                f.parkedIn.delivered();
+            }
+            return true;
+        }
+        if (outcome == SendOutcome.PARKED) {
             return true;
         }
         if (outcome == SendOutcome.UNDELIVERABLE) {
             DropReason reason = SendOutcome.dropReasonOf(f.failure());
             counters.dropped(reason);
             problems.dropped(reason);
+            if (reason == DropReason.INVALID_TOPIC || reason == DropReason.REJECTED) {
+                problems.refusedOnce(f.topic, reason, describe(f.failure()));
+            }
             return true;
         }
         return false;
     }
 
     private void handleTrouble() {
+        if (restampRefused() || parkUnauthorised()) {
+            return;
+        }
         InFlight failed = window.first(SendOutcome.FAILED);
         if (failed != null) {
             outage(describe(failed.failure()));
@@ -384,6 +451,41 @@ final class Shipper implements Runnable, EventPoller.Handler<EncodedEvent> {
         } else if (direct && window.first(SendOutcome.BACKPRESSURE) != null) {
             leaveDirect();
         }
+    }
+
+    /**
+     * Kafka refused a produce because the client may not write to its topic (it may describe it):
+     * the topic is parked, or, parked already, tried again later; everything in flight is read again.
+     *
+     * @return false for any other failure
+     */
+    private boolean parkUnauthorised() {
+        InFlight failed = window.first(SendOutcome.FAILED);
+        Exception cause = producer != null && producer.abandonedFor() != null ? producer.abandonedFor()
+                : failed != null ? failed.failure() : null;
+        String topic = SendOutcome.unauthorisedTopic(cause);
+        if (topic == null || !parked.isParked(topic) && !parked.park(topic, describe(cause))) {
+            return false;
+        }
+        abandonInFlight();
+        parked.get(topic).notYet(ticker.nanos());
+        nextAttemptNanos = ticker.nanos();
+        return true;
+    }
+
+    /**
+     * Kafka refused the timestamps of records (the producer closed itself at the first): they and
+     * their topics' older records are read again and sent with the send time as their timestamp.
+     *
+     * @return false when no record in the window was refused
+     */
+    private boolean restampRefused() {
+        if (!restamping.takeRefused(window, ticker.millis(), problems)) {
+            return false;
+        }
+        abandonInFlight();
+        nextAttemptNanos = ticker.nanos();
+        return true;
     }
 
     /**
@@ -402,6 +504,14 @@ final class Shipper implements Runnable, EventPoller.Handler<EncodedEvent> {
 
     /** Kafka is not taking records: spool from now on, abandon the producer, re-read the spool later. */
     private void outage(String cause) {
+        abandonInFlight();
+        nextAttemptNanos = ticker.nanos() + backoffNanos;
+        backoffNanos = Math.min(backoffNanos * 2, MAX_BACKOFF_NANOS);
+        changeState(EngineState.SPOOLING, cause);
+    }
+
+    /** Abandons what is in flight, and the producer when it holds any of it; the spool is read again. */
+    private void abandonInFlight() {
         // Records the producer accepted and still holds: abandon the producer with them, or it
         // would deliver them later, out of order with the spool. A producer that only refused
         // records at once holds nothing and keeps fetching metadata: keep it.
@@ -416,9 +526,7 @@ final class Shipper implements Runnable, EventPoller.Handler<EncodedEvent> {
         awaitingMetadata = false;
         window.reset();
         spool.rewind();
-        nextAttemptNanos = ticker.nanos() + backoffNanos;
-        backoffNanos = Math.min(backoffNanos * 2, MAX_BACKOFF_NANOS);
-        changeState(EngineState.SPOOLING, cause);
+        parked.abandonAll();
     }
 
     private void changeState(EngineState next, String cause) {
@@ -480,7 +588,7 @@ final class Shipper implements Runnable, EventPoller.Handler<EncodedEvent> {
         long remaining = Math.max(0, deadline - ticker.nanos());
         producers.shutdown(producer, java.time.Duration.ofNanos(remaining));
         producer = null;
-        long lost = spool.persist();
+        long lost = spool.persist() + parked.persist();
         for (long i = 0; i < lost; i++) {
             counters.dropped(DropReason.STOPPED);
         }

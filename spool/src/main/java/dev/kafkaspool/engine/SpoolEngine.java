@@ -83,7 +83,10 @@ public final class SpoolEngine implements AutoCloseable {
         this.directory = dir;
         long maxBytes = s instanceof MemorySpool ? Math.min(config.maxBytes(), MEMORY_SPOOL_MAX_BYTES)
                 : config.maxBytes();
-        this.spool = new CappedSpool(s, maxBytes, config, counters, ticker, problems);
+        ParkedTopics parked = new ParkedTopics(s instanceof MemorySpool ? null : dir.path(), config.maxBytes(), problems,
+                ticker);
+        parked.reopen();
+        this.spool = new CappedSpool(s, parked, maxBytes, config, counters, ticker, problems);
         if (s.pendingRecords() > 0) {
             problems.info("the spool holds " + s.pendingRecords() + " event(s) (" + s.pendingBytes()
                     + " bytes) from an earlier run; they are shipped first");
@@ -200,6 +203,10 @@ public final class SpoolEngine implements AutoCloseable {
         if (spoolProblem != null) {
             return spoolProblem;
         }
+        String parkedTopics = spool.parked().names();
+        if (!parkedTopics.isEmpty()) {
+            return "Kafka does not take events for topic(s) " + parkedTopics + " yet; they are parked in the spool";
+        }
         long lastDrop = counters.lastDropMillis();
         if (lastDrop >= 0 && System.currentTimeMillis() - lastDrop < RECENT_DROP_MILLIS) {
             return "events were dropped in the last minute (" + counters.droppedTotal() + " in all; the last for "
@@ -211,9 +218,17 @@ public final class SpoolEngine implements AutoCloseable {
     /** How long a drop makes the engine report itself degraded. */
     private static final long RECENT_DROP_MILLIS = 60_000;
 
+    /** The spool's gauges, its parked topics included. */
     private long[] spoolGauges() {
         Spool s = spool.spool();
-        return new long[] {s.pendingBytes(), s.pendingRecords(), s.oldestTimestampMillis()};
+        ParkedTopics parked = spool.parked();
+        long oldest = s.oldestTimestampMillis();
+        long oldestParked = parked.oldestTimestampMillis();
+        if (oldest < 0 || oldestParked >= 0 && oldestParked < oldest) {
+            oldest = oldestParked;
+        }
+        return new long[] {s.pendingBytes() + parked.pendingBytes(), s.pendingRecords() + parked.pendingRecords(),
+                oldest};
     }
 
     /** Stops with the configured {@code stopTimeout}. */
@@ -241,6 +256,7 @@ public final class SpoolEngine implements AutoCloseable {
         if (done) {
             closedSpoolGauges = spoolGauges();
             spool.spool().close();
+            spool.parked().close();
             if (directory != null) {
                 directory.close();
             }

@@ -108,6 +108,22 @@ public final class SpoolInspection implements AutoCloseable {
     }
 
     /**
+     * The stores of the spool's parked topics ({@code parked/<topic>/}: topics Kafka did not take
+     * while it took the others), sorted by topic; each opens with {@link #open}. Empty when none.
+     */
+    public List<Path> parkedStores() {
+        Path root = dir.resolve(ParkedTopics.DIRECTORY);
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> dirs = Files.list(root)) {
+            return dirs.filter(Files::isDirectory).sorted().collect(java.util.stream.Collectors.toList());
+        } catch (IOException e) {
+            throw new SpoolNotReadableException("cannot list " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Reads every pending record to count them and find their times. Undecodable records are
      * counted too; {@link #verify()} says where they are.
      */

@@ -25,6 +25,9 @@ public interface KafkaSpoolMXBean {
 
     long getDrained();
 
+    /** Shipped with the send time as the record's timestamp: Kafka refused the event's own time. */
+    long getRestamped();
+
     /** Dropped for any reason. */
     long getDropped();
 
@@ -33,6 +36,8 @@ public interface KafkaSpoolMXBean {
     long getDroppedRecordTooLarge();
 
     long getDroppedRejected();
+
+    long getDroppedInvalidTopic();
 
     long getDroppedQueueFull();
 

@@ -44,6 +44,8 @@ public final class KafkaSpoolMeterBinder implements MeterBinder {
         counter(registry, "kafka.spool.events.spooled", "Events written to the spool", st -> st.get().spooled());
         counter(registry, "kafka.spool.events.drained", "Shipped events that came from the spool",
                 st -> st.get().drained());
+        counter(registry, "kafka.spool.events.restamped", "Shipped events sent with the send time as their timestamp, "
+                + "because Kafka refused the event's own time", st -> st.get().restamped());
         for (DropReason reason : DropReason.values()) {
             meters.add(FunctionCounter.builder("kafka.spool.events.dropped", s, st -> st.get().dropped(reason))
                     .description("Events dropped, by reason").tags(tags).tag("reason", reason.metricName())

@@ -54,6 +54,10 @@ public final class KafkaSpoolMetrics implements KafkaSpoolMXBean {
         return stats.get().spoolSyncs();
     }
 
+    public long getRestamped() {
+        return stats.get().restamped();
+    }
+
     @Override
     public long getDropped() {
         return stats.get().droppedTotal();
@@ -72,6 +76,11 @@ public final class KafkaSpoolMetrics implements KafkaSpoolMXBean {
     @Override
     public long getDroppedRejected() {
         return stats.get().dropped(DropReason.REJECTED);
+    }
+
+    @Override
+    public long getDroppedInvalidTopic() {
+        return stats.get().dropped(DropReason.INVALID_TOPIC);
     }
 
     @Override

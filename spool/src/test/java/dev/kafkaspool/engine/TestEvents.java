@@ -20,8 +20,13 @@ final class TestEvents {
 
     /** Submits one event numbered {@code n}; returns what submit returned. */
     boolean submit(long n) {
+        return submitAt(n, System.currentTimeMillis());
+    }
+
+    /** Submits one event numbered {@code n} with the given event time; returns what submit returned. */
+    boolean submitAt(long n, long timestampMillis) {
         byte[] value = valueFor(n, padding);
-        event.sequence(engine.nextSequence()).timestampMillis(System.currentTimeMillis()).level(LogLevel.INFO)
+        event.sequence(engine.nextSequence()).timestampMillis(timestampMillis).level(LogLevel.INFO)
                 .topic(topic).noKey().value(value, value.length);
         return engine.submit(event);
     }

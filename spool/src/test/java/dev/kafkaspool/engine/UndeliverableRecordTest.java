@@ -19,7 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** A record Kafka will never take is dropped with its reason; the events around it flow. */
+/**
+ * A record Kafka will never take (too large, a topic name Kafka never accepts) is dropped with its
+ * reason; the events around it flow.
+ */
 @ExtendWith(KafkaBrokerExtension.class)
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class UndeliverableRecordTest {
@@ -54,6 +57,35 @@ class UndeliverableRecordTest {
 
             Delivery d = Delivery.of(broker.consume(topic, 298, Duration.ofSeconds(60)));
             assertEquals(List.of(101L, 201L), d.missing(1, 300), d.toString());
+            assertTrue(d.problems.isEmpty(), d.toString());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Durability.class)
+    void recordsForATopicNameKafkaNeverAcceptsAreDroppedAndCounted(Durability durability) {
+        String topic = "invalid-name-" + durability;
+        String invalid = "no spaces allowed!";
+        broker.createTopic(topic, 1);
+        RecordingStatus status = new RecordingStatus();
+        try (SpoolEngine engine = TestConfigs.start(TestConfigs.config(broker.bootstrapServers(), spoolDir, durability)
+                .build(), status)) {
+            TestEvents events = new TestEvents(engine, topic, 50);
+            TestEvents toInvalid = new TestEvents(engine, invalid, 50);
+            for (long n = 1; n <= 300; n++) {
+                assertTrue((n % 30 == 0 ? toInvalid : events).submit(n));
+            }
+
+            Await.until(() -> engine.stats().shipped() + engine.stats().droppedTotal() >= 300,
+                    Duration.ofSeconds(60), () -> "all answered: " + engine.stats());
+            EngineStats stats = engine.stats();
+            assertEquals(290, stats.shipped(), stats.toString());
+            assertEquals(10, stats.dropped(DropReason.INVALID_TOPIC), stats.toString());
+            assertTrue(status.anyContains("WARN", "topic " + invalid), "a warning names the topic: " + status.messages());
+
+            Delivery d = Delivery.of(broker.consume(topic, 290, Duration.ofSeconds(60)));
+            assertEquals(List.of(30L, 60L, 90L, 120L, 150L, 180L, 210L, 240L, 270L, 300L), d.missing(1, 300),
+                    d.toString());
             assertTrue(d.problems.isEmpty(), d.toString());
         }
     }

@@ -14,11 +14,18 @@ final class SecuredPipeline {
 
     static LogPipeline start(String name, String bootstrapServers, Map<String, String> producerProperties,
             Path spoolDir, String topic, StatusTranscript status) {
+        return start(name, bootstrapServers, producerProperties, spoolDir, topic, Map.of(), status);
+    }
+
+    /** As above, with more of the pipeline's settings (e.g. {@code errorTopic}). */
+    static LogPipeline start(String name, String bootstrapServers, Map<String, String> producerProperties,
+            Path spoolDir, String topic, Map<String, String> settings, StatusTranscript status) {
         PipelineBuilder builder = LogPipeline.builder().status(status)
                 .set("name", name)
                 .set("bootstrapServers", bootstrapServers)
                 .set("spoolDir", spoolDir.toString())
                 .set("topic", topic);
+        settings.forEach(builder::set);
         producerProperties.forEach(builder::producerProperty);
         return builder.start();
     }

@@ -13,6 +13,7 @@ import java.util.TreeSet;
 
 import dev.kafkaspool.encoding.Records;
 import dev.kafkaspool.engine.EngineStats;
+import dev.kafkaspool.engine.LogLevel;
 import dev.kafkaspool.pipeline.LogPipeline;
 import dev.kafkaspool.pipeline.PipelineEvent;
 import dev.kafkaspool.testbroker.KafkaBroker;
@@ -23,6 +24,9 @@ final class Shipping {
 
     /** The warning the engine gives when Kafka does not take events. */
     static final String OUTAGE_WARNING = "Kafka is not taking events";
+
+    /** The warning the engine gives when it parks a topic Kafka does not take events for. */
+    static final String PARKED_WARNING = "its events are parked";
 
     private static final Duration READ_WAIT = Duration.ofSeconds(90);
 
@@ -38,6 +42,36 @@ final class Shipping {
             messages.add(message);
         }
         return messages;
+    }
+
+    /** Appends {@code count} ERROR events, {@code <prefix> 1...}; each append must be accepted at once. */
+    static List<String> logErrors(LogPipeline pipeline, String prefix, int count) {
+        List<String> messages = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            String message = prefix + " " + i;
+            assertTrue(pipeline.append(new PipelineEvent(message) {
+                @Override
+                public LogLevel level() {
+                    return LogLevel.ERROR;
+                }
+            }), "the pipeline accepts " + message);
+            messages.add(message);
+        }
+        return messages;
+    }
+
+    /**
+     * Reads {@code topic} (one partition) from its beginning and checks it holds {@code expected}, in
+     * that order, once later copies are ignored (an event sent again after its producer was
+     * abandoned; the messages are distinct).
+     */
+    static void assertTopicHoldsInOrder(KafkaBroker broker, String topic, List<String> expected) {
+        List<ConsumerRecord<byte[], byte[]>> records = broker.consume(topic, expected.size(), READ_WAIT);
+        List<String> read = records.stream()
+                .map(r -> String.valueOf(Records.parse(new String(r.value(), StandardCharsets.UTF_8)).get("message")))
+                .distinct()
+                .toList();
+        assertEquals(expected, read, "the events in " + topic + ", in logging order");
     }
 
     /** Reads {@code topic} from its beginning and checks it holds exactly {@code expected}, in any order. */

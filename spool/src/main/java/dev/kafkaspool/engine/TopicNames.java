@@ -1,0 +1,30 @@
+package dev.kafkaspool.engine;
+
+/**
+ * Kafka's rule for topic names: 1 to 249 characters of {@code a-z A-Z 0-9 . _ -}, not {@code .}
+ * or {@code ..}. A broker that does not create topics answers for another name only that the topic
+ * does not exist; the engine drops such records at once ({@code invalidTopic}) rather than wait for
+ * a topic that can never exist. Such names also make safe directory names.
+ */
+final class TopicNames {
+    static final int MAX_LENGTH = 249;
+
+    private TopicNames() {
+    }
+
+    static boolean isValid(String topic) {
+        int n = topic == null ? 0 : topic.length();
+        if (n == 0 || n > MAX_LENGTH || topic.equals(".") || topic.equals("..")) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = topic.charAt(i);
+            boolean ok = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.'
+                    || c == '_' || c == '-';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,175 @@
+package dev.kafkaspool.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import dev.kafkaspool.testbroker.KafkaBroker;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * An error topic that does not exist on a broker that does not create topics, while the main
+ * topic exists: the main topic's events all arrive while the error topic is missing; the error
+ * topic's events are parked, counted as in the spool, none dropped; once the topic exists they all
+ * arrive, in order, the parked ones first. In disk durability the parked events survive a restart.
+ * Parked events count against {@code maxBytes}: at the cap the oldest of them are dropped.
+ */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
+class ParkedTopicTest {
+    @TempDir
+    static Path brokerDir;
+
+    private static KafkaBroker broker;
+
+    @TempDir
+    Path spoolDir;
+
+    @BeforeAll
+    static void startBroker() {
+        broker = KafkaBroker.start(brokerDir.resolve("broker"), Map.of("auto.create.topics.enable", "false"));
+    }
+
+    @AfterAll
+    static void closeBroker() {
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Durability.class)
+    void aMissingErrorTopicDoesNotStopTheMainTopic(Durability durability) {
+        String logs = "parked-logs-" + durability;
+        String errors = "parked-errors-" + durability;
+        broker.createTopic(logs, 1);
+        RecordingStatus status = new RecordingStatus();
+        try (SpoolEngine engine = TestConfigs.start(config(durability), status)) {
+            submit(engine, logs, errors, 1, 300);
+            Await.until(() -> engine.stats().shipped() >= 270, Duration.ofSeconds(60),
+                    () -> "the main topic's events are shipped: " + engine.stats());
+            submit(engine, logs, errors, 301, 400);
+            // The spool commits past a parked event just after the events before it are counted.
+            Await.until(() -> engine.stats().shipped() >= 360 && engine.stats().spoolRecords() == 40,
+                    Duration.ofSeconds(60), () -> "the main topic's later events are shipped: " + engine.stats());
+            EngineStats parked = engine.stats();
+            System.out.println("error topic missing, " + durability + ": " + parked);
+            assertEquals(360, parked.shipped(), parked.toString());
+            assertEquals(0, parked.droppedTotal(), parked.toString());
+            assertEquals(40, parked.spoolRecords(), "the parked events are in the spool: " + parked);
+            assertTrue(parked.health().contains(errors), parked.health());
+            assertTrue(status.anyContains("WARN", "its events are parked"), status.messages().toString());
+
+            broker.createTopic(errors, 1);
+            Await.shipped(engine, 400);
+            assertDelivered(logs, errors, 400);
+            EngineStats shipped = engine.stats();
+            System.out.println("error topic created, " + durability + ": " + shipped);
+            assertEquals(0, shipped.spoolRecords(), shipped.toString());
+            assertEquals(0, shipped.droppedTotal(), shipped.toString());
+        }
+    }
+
+    @Test
+    void parkedEventsSurviveARestart() {
+        String logs = "restart-logs";
+        String errors = "restart-errors";
+        broker.createTopic(logs, 1);
+        SpoolConfig config = config(Durability.DISK);
+        try (SpoolEngine first = TestConfigs.start(config, new RecordingStatus())) {
+            submit(first, logs, errors, 1, 300);
+            Await.until(() -> first.stats().shipped() >= 270 && first.stats().spoolRecords() == 30,
+                    Duration.ofSeconds(60), () -> "the main topic's events are shipped: " + first.stats());
+        }
+        broker.createTopic(errors, 1);
+        try (SpoolEngine next = TestConfigs.start(config, new RecordingStatus())) {
+            Await.shipped(next, 30);
+            submit(next, logs, errors, 301, 400);
+            Await.shipped(next, 130);
+            System.out.println("parked events after a restart: " + next.stats());
+            assertEquals(0, next.stats().droppedTotal(), next.stats().toString());
+        }
+        assertDelivered(logs, errors, 400);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Durability.class)
+    void parkedEventsCountAgainstMaxBytes(Durability durability) {
+        String logs = "capped-logs-" + durability;
+        String errors = "capped-errors-" + durability;
+        broker.createTopic(logs, 1);
+        SpoolConfig config = TestConfigs.config(broker.bootstrapServers(), spoolDir, durability)
+                .parse(EngineSettings.STALL_TIMEOUT, "3s").parse(EngineSettings.MAX_BYTES, "1MiB")
+                .parse(EngineSettings.FULL_POLICY, "dropOldest").build();
+        try (SpoolEngine engine = TestConfigs.start(config, new RecordingStatus())) {
+            submit(engine, logs, errors, 1, 10);
+            Await.until(() -> engine.stats().shipped() >= 9 && engine.stats().spoolRecords() == 1,
+                    Duration.ofSeconds(60), () -> "the error topic is parked: " + engine.stats());
+            // 3 MB of events for the parked topic, in rounds of 100, each followed by a main-topic event:
+            // once that one is shipped, the spool has moved the round to the parked store.
+            TestEvents toErrors = new TestEvents(engine, errors, 1_000);
+            TestEvents toLogs = new TestEvents(engine, logs, 50);
+            long n = 10;
+            for (int round = 1; round <= 30; round++) {
+                for (int i = 0; i < 100; i++) {
+                    assertTrue(toErrors.submit(++n));
+                }
+                assertTrue(toLogs.submit(++n));
+                long shipped = 9 + round;
+                Await.until(() -> engine.stats().shipped() >= shipped, Duration.ofSeconds(60),
+                        () -> "the main topic's event is shipped: " + engine.stats());
+            }
+            Await.until(() -> engine.stats().spoolRecords() + engine.stats().shipped()
+                    + engine.stats().droppedTotal() == 3_040, Duration.ofSeconds(60),
+                    () -> "every event is shipped, dropped or in the spool: " + engine.stats());
+            EngineStats capped = engine.stats();
+            System.out.println("parked events at the cap, " + durability + ": " + capped);
+            assertTrue(capped.spoolBytes() <= 1L << 20, capped.toString());
+            assertTrue(capped.dropped(DropReason.SPOOL_FULL) > 0, capped.toString());
+            assertEquals(capped.droppedTotal(), capped.dropped(DropReason.SPOOL_FULL), capped.toString());
+
+            broker.createTopic(errors, 1);
+            Await.until(() -> engine.stats().spoolRecords() == 0, Duration.ofSeconds(120),
+                    () -> "the parked events are shipped: " + engine.stats());
+            EngineStats shipped = engine.stats();
+            Delivery e = Delivery.of(broker.consume(errors, (int) (3_001 - shipped.droppedTotal()),
+                    Duration.ofSeconds(60)));
+            assertEquals(3_001 - shipped.droppedTotal(), e.numbers.size(), e + " " + shipped);
+            assertTrue(e.numbers.contains(3_039L), "the newest parked event is kept: " + e);
+            assertTrue(e.problems.isEmpty(), e.toString());
+        }
+    }
+
+    private SpoolConfig config(Durability durability) {
+        return TestConfigs.config(broker.bootstrapServers(), spoolDir, durability)
+                .parse(EngineSettings.STALL_TIMEOUT, "3s").build();
+    }
+
+    /** Every tenth event goes to the error topic, the others to the main topic. */
+    private static void submit(SpoolEngine engine, String logs, String errors, long from, long to) {
+        TestEvents toLogs = new TestEvents(engine, logs, 50);
+        TestEvents toErrors = new TestEvents(engine, errors, 50);
+        for (long n = from; n <= to; n++) {
+            assertTrue((n % 10 == 0 ? toErrors : toLogs).submit(n));
+        }
+    }
+
+    private static void assertDelivered(String logs, String errors, int count) {
+        Delivery d = Delivery.of(broker.consume(logs, count / 10 * 9, Duration.ofSeconds(60)));
+        Delivery e = Delivery.of(broker.consume(errors, count / 10, Duration.ofSeconds(60)));
+        assertEquals(count / 10, d.missing(1, count).size(), d.toString());
+        assertTrue(d.missing(1, count).stream().allMatch(n -> n % 10 == 0), d.toString());
+        assertEquals(List.of(), e.missing(1, count).stream().filter(n -> n % 10 == 0).toList(), e.toString());
+        assertTrue(d.problems.isEmpty() && e.problems.isEmpty(), d + " " + e);
+    }
+}

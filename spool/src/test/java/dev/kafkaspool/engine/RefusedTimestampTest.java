@@ -1,0 +1,88 @@
+package dev.kafkaspool.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import dev.kafkaspool.testbroker.KafkaBroker;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Events spooled through a long outage are older than the broker's
+ * {@code log.message.timestamp.before.max.ms}: Kafka refuses their timestamps. They are shipped,
+ * in order, with the send time as the record timestamp (the event's time stays in the value),
+ * counted as restamped, with one warning; newer events keep their own time.
+ */
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
+class RefusedTimestampTest {
+    private static final long HOUR_MILLIS = TimeUnit.HOURS.toMillis(1);
+
+    @TempDir
+    static Path brokerDir;
+
+    private static KafkaBroker broker;
+
+    @TempDir
+    Path spoolDir;
+
+    @BeforeAll
+    static void startBroker() {
+        broker = KafkaBroker.start(brokerDir.resolve("broker"),
+                Map.of("log.message.timestamp.before.max.ms", String.valueOf(HOUR_MILLIS)));
+    }
+
+    @AfterAll
+    static void closeBroker() {
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Durability.class)
+    void eventsOlderThanTheBrokerTakesAreShippedWithTheSendTime(Durability durability) {
+        String topic = "refused-timestamps-" + durability;
+        broker.createTopic(topic, 1);
+        RecordingStatus status = new RecordingStatus();
+        long threeHoursAgo = System.currentTimeMillis() - 3 * HOUR_MILLIS;
+        long sentAfter = System.currentTimeMillis();
+        try (SpoolEngine engine = TestConfigs.start(TestConfigs.config(broker.bootstrapServers(), spoolDir, durability)
+                .build(), status)) {
+            TestEvents events = new TestEvents(engine, topic, 50);
+            for (long n = 1; n <= 200; n++) {
+                assertTrue(events.submitAt(n, threeHoursAgo + n));
+            }
+            long newerFrom = System.currentTimeMillis();
+            events.submitRange(201, 300);
+
+            Await.shipped(engine, 300);
+            EngineStats stats = engine.stats();
+            System.out.println("refused timestamps, " + durability + ": " + stats);
+            assertEquals(300, stats.shipped(), stats.toString());
+            assertEquals(0, stats.droppedTotal(), stats.toString());
+            assertTrue(stats.restamped() >= 200, stats.toString());
+            assertEquals(1, status.messages().stream().filter(m -> m.startsWith("WARN")
+                    && m.contains("refused the timestamp")).count(), "one warning: " + status.messages());
+
+            List<ConsumerRecord<byte[], byte[]>> arrived = broker.consume(topic, 300, Duration.ofSeconds(60));
+            Delivery d = Delivery.of(arrived);
+            assertEquals(List.of(), d.missing(1, 300), d.toString());
+            assertTrue(d.problems.isEmpty(), d.toString());
+            for (ConsumerRecord<byte[], byte[]> r : arrived) {
+                assertTrue(r.timestamp() >= sentAfter, "the send time, not three hours ago: " + r);
+            }
+            assertTrue(arrived.stream().filter(r -> r.timestamp() >= newerFrom).count() >= 100, "newer events");
+        }
+    }
+}
