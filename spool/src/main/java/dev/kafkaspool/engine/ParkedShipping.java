@@ -74,7 +74,7 @@ final class ParkedShipping {
             } else {
                 f.restamped = restamping.appliesTo(f.topic, f.timestampMillis);
                 try {
-                    producer.client().send(records.create(f, producer.client(), f.sentAtNanos), f);
+                    producer.client().send(records.create(f, producer.client()), f);
                 } catch (RuntimeException e) {
                     f.onCompletion(null, e);
                 }
