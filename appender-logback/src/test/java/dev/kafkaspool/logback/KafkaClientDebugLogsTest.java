@@ -14,6 +14,7 @@ import ch.qos.logback.classic.LoggerContext;
 import dev.kafkaspool.testbroker.KafkaBroker;
 import dev.kafkaspool.testbroker.KafkaBrokerExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -26,6 +27,7 @@ import org.slf4j.LoggerFactory;
  * Kafka client itself logs to: the client's logs on the appender's own threads stay out, nothing
  * loops, and the application's events arrive.
  */
+@Tag("broker")
 @ExtendWith(KafkaBrokerExtension.class)
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class KafkaClientDebugLogsTest {

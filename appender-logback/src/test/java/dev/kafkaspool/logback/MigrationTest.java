@@ -27,6 +27,7 @@ import dev.kafkaspool.engine.DropReason;
 import dev.kafkaspool.testbroker.KafkaBroker;
 import dev.kafkaspool.testbroker.KafkaBrokerExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  * variables, loaded through Joran against a real broker: they start without an error status and
  * every event logged arrives; a fallback appender gets the events dropped on the logging thread.
  */
+@Tag("broker")
 @ExtendWith(KafkaBrokerExtension.class)
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class MigrationTest {

@@ -30,6 +30,7 @@ import dev.kafkaspool.engine.EngineStats;
 import dev.kafkaspool.testbroker.KafkaBroker;
 import dev.kafkaspool.testbroker.KafkaBrokerExtension;
 import dev.kafkaspool.testbroker.OpenFiles;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -41,6 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  * directory before the new one takes it, every event either appender accepted arrives, and only
  * the new appender's threads are left.
  */
+@Tag("broker")
 @ExtendWith(KafkaBrokerExtension.class)
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
 class ReconfigurationTest {

@@ -14,11 +14,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The spool of a process killed with -9 while logging: every event it logged is there, readable. */
+@Tag("process")
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class KilledProcessSpoolTest {
     private static final long KILL_AFTER = 2_000;

@@ -17,12 +17,14 @@ import dev.kafkaspool.engine.SpoolEngine;
 import dev.kafkaspool.testbroker.KafkaBroker;
 import dev.kafkaspool.testbroker.KafkaBrokerExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** ship sends a spool's pending events to a real broker, each to its own topic, and empties the spool. */
+@Tag("broker")
 @ExtendWith(KafkaBrokerExtension.class)
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class ShipCommandTest {

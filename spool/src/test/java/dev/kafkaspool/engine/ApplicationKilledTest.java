@@ -12,12 +12,14 @@ import java.util.concurrent.TimeUnit;
 
 import dev.kafkaspool.testbroker.KafkaBroker;
 import dev.kafkaspool.testbroker.KafkaBrokerExtension;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A process killed with -9 loses nothing that reached the spool; a new process ships it. */
+@Tag("process")
 @ExtendWith(KafkaBrokerExtension.class)
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class ApplicationKilledTest {

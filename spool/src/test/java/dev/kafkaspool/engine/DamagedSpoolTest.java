@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.kafkaspool.testbroker.KafkaBroker;
 import dev.kafkaspool.testbroker.KafkaBrokerExtension;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,6 +24,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * counts what it cannot as dropped ({@code spoolError}) with a clear message, and keeps going:
  * new events are spooled and shipped as usual.
  */
+@Tag("broker")
 @ExtendWith(KafkaBrokerExtension.class)
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class DamagedSpoolTest {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import dev.kafkaspool.testbroker.KafkaBroker;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * arrive, in order, the parked ones first. In disk durability the parked events survive a restart.
  * Parked events count against {@code maxBytes}: at the cap the oldest of them are dropped.
  */
+@Tag("broker")
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class ParkedTopicTest {
     @TempDir

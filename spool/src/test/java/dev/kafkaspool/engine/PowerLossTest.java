@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,6 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * With {@code syncInterval} every event survives both; with none, every event survives the
  * process crash, and the power loss takes what the kernel had not written yet.
  */
+@Tag("process")
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class PowerLossTest {
     private static final int EVENTS = 2_000;

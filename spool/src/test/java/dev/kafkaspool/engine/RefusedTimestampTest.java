@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.kafkaspool.testbroker.KafkaBroker;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
@@ -24,6 +25,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * in order, with the send time as the record timestamp (the event's time stays in the value),
  * counted as restamped, with one warning; newer events keep their own time.
  */
+@Tag("broker")
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class RefusedTimestampTest {
     private static final long HOUR_MILLIS = TimeUnit.HOURS.toMillis(1);

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * is down (disk durability); then the broker comes back. Every event whose log call returned in
  * any of the five processes arrives; duplicates only under one event id.
  */
+@Tag("process")
 @Tag("slow")
 @ExtendWith(KafkaBrokerExtension.class)
 @Timeout(value = 6, unit = TimeUnit.MINUTES)

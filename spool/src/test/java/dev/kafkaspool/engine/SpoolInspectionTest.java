@@ -18,11 +18,13 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The read-only inspection of spools left by real engine runs: healthy, in use, and damaged. */
+@Tag("process")
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class SpoolInspectionTest {
     private static final String TOPIC = "inspected";

@@ -11,12 +11,14 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** One owner per spool directory, owner-only permissions also on shared mounts, and a clear message otherwise. */
+@Tag("process")
 class SpoolOwnershipTest {
     /** Nothing listens here; these tests never reach Kafka. */
     private static final String NO_BROKER = "127.0.0.1:1";

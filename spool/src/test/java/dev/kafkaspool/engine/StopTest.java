@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.kafkaspool.testbroker.KafkaBroker;
 import dev.kafkaspool.testbroker.KafkaBrokerExtension;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -19,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Stop is idempotent, ships what it can, keeps what it could not ship, and counts what comes after it. */
+@Tag("broker")
 @ExtendWith(KafkaBrokerExtension.class)
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class StopTest {

@@ -17,6 +17,7 @@ import dev.kafkaspool.pipeline.LogPipeline;
 import dev.kafkaspool.pod.RecordingStatus;
 import dev.kafkaspool.testbroker.KafkaBroker;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * every partition keeps logging order, and a copy sent again after a failure lands in its first
  * copy's partition even when the partition count changed in between.
  */
+@Tag("broker")
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class ChangingTopicTest {
     private static final Duration BOUND = Duration.ofSeconds(120);

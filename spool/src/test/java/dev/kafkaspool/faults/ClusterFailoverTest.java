@@ -44,6 +44,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  *       configured alike).
  * </ul>
  */
+@Tag("broker")
 @Tag("slow")
 @Timeout(value = 25, unit = TimeUnit.MINUTES)
 class ClusterFailoverTest {

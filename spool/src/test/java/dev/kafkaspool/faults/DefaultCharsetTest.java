@@ -19,6 +19,7 @@ import dev.kafkaspool.encoding.Records;
 import dev.kafkaspool.testbroker.KafkaBroker;
 import dev.kafkaspool.testbroker.KafkaBrokerExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * JSON, and text outside Latin-1 (and outside the Basic Multilingual Plane) in the message, the
  * thread's name, an MDC entry and an exception arrives as it was logged.
  */
+@Tag("process")
 @ExtendWith(KafkaBrokerExtension.class)
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class DefaultCharsetTest {

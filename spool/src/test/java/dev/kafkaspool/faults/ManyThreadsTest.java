@@ -37,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * after stop. Runs {@value #DEFAULT_SECONDS} seconds in the normal build;
  * {@code -Dkafkaspool.stressSeconds=60} runs the full minute.
  */
+@Tag("process")
 @Tag("slow")
 @ExtendWith(KafkaBrokerExtension.class)
 @Timeout(value = 12, unit = TimeUnit.MINUTES)

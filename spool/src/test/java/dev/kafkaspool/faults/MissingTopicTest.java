@@ -15,6 +15,7 @@ import dev.kafkaspool.pipeline.PipelineEvent;
 import dev.kafkaspool.pod.RecordingStatus;
 import dev.kafkaspool.testbroker.KafkaBroker;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * spool (none dropped), a warning gives Kafka's answer (the topic does not exist), and once the
  * topic exists they all arrive.
  */
+@Tag("broker")
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class MissingTopicTest {
     @TempDir

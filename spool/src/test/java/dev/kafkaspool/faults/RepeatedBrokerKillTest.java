@@ -24,6 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * logging goes on. Nothing is lost, copies carry the event id of the first, every partition keeps
  * logging order, and the counters add up. Both durabilities.
  */
+@Tag("broker")
 @Tag("slow")
 @Timeout(value = 20, unit = TimeUnit.MINUTES)
 class RepeatedBrokerKillTest {

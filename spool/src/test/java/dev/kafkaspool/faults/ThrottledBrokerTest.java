@@ -14,6 +14,7 @@ import dev.kafkaspool.engine.EngineStats;
 import dev.kafkaspool.pipeline.LogPipeline;
 import dev.kafkaspool.pod.RecordingStatus;
 import dev.kafkaspool.testbroker.KafkaBroker;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * without acknowledging a record. Nothing is lost, every partition keeps logging order, the
  * counters add up.
  */
+@Tag("broker")
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class ThrottledBrokerTest {
     private static final Duration BOUND = Duration.ofSeconds(120);

@@ -15,6 +15,7 @@ import dev.kafkaspool.pipeline.LogPipeline;
 import dev.kafkaspool.testbroker.BrokerSecurity;
 import dev.kafkaspool.testbroker.ClientSecurity;
 import dev.kafkaspool.testbroker.KafkaBroker;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Shipping to a broker whose client listener requires a client certificate (ssl.client.auth=required). */
+@Tag("broker")
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class MutualTlsShippingTest {
 

@@ -16,6 +16,7 @@ import dev.kafkaspool.pipeline.LogPipeline;
 import dev.kafkaspool.testbroker.BrokerSecurity;
 import dev.kafkaspool.testbroker.ClientSecurity;
 import dev.kafkaspool.testbroker.KafkaBroker;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Shipping to a broker whose client listener requires SASL_SSL with SCRAM-SHA-512. */
+@Tag("broker")
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class ScramShippingTest {
 

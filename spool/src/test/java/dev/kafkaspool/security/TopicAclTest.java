@@ -21,6 +21,7 @@ import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourceType;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * is not authorised for the topic; once an administrator grants the ACL, all of them arrive, and
  * the ones logged after it too. An error topic without an ACL does not stop the main topic.
  */
+@Tag("broker")
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class TopicAclTest {
 

@@ -17,6 +17,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A secured broker takes records from a client with the properties it hands out, refuses a client
  * with wrong credentials, and its plaintext helpers keep working.
  */
+@Tag("broker")
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class SecuredBrokerTest {
 

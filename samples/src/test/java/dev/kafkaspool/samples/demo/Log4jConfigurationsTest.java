@@ -1,5 +1,7 @@
 package dev.kafkaspool.samples.demo;
 
+import org.junit.jupiter.api.Tag;
+
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,6 +25,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * error status and creates its Kafka producer (the production file's SASL_SSL settings and its
  * file reference to the password are valid), and no secret reaches the status messages.
  */
+@Tag("process")
 class Log4jConfigurationsTest {
 
     private static final String PASSWORD = "pa55-w0rd-from-a-secret";

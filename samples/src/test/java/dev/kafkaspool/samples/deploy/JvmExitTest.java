@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import dev.kafkaspool.samples.demo.DemoService;
 import dev.kafkaspool.testbroker.KafkaBroker;
 import dev.kafkaspool.testbroker.KafkaBrokerExtension;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +26,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * What they logged arrives, in this run when Kafka is up, and from the spool at the next start on
  * the same directory when Kafka is down.
  */
+@Tag("process")
 @ExtendWith(KafkaBrokerExtension.class)
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class JvmExitTest {

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import dev.kafkaspool.samples.demo.DemoService;
 import dev.kafkaspool.testbroker.KafkaBroker;
 import dev.kafkaspool.testbroker.KafkaBrokerExtension;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +34,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * home and temporary directory it cannot write, as with {@code readOnlyRootFilesystem: true}, and
  * checks that it left no file of its own in {@code /tmp}. It needs root, as the kubelet has.
  */
+@Tag("process")
 @ExtendWith(KafkaBrokerExtension.class)
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class KubernetesPodTest {

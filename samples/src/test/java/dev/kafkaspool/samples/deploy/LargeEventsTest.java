@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import dev.kafkaspool.samples.demo.DemoService;
 import dev.kafkaspool.testbroker.KafkaBroker;
 import dev.kafkaspool.testbroker.KafkaBrokerExtension;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * near the heap's size): no log call throws, no {@code OutOfMemoryError}, and every event is
  * shipped, dropped with a reason, or in the spool.
  */
+@Tag("process")
 @ExtendWith(KafkaBrokerExtension.class)
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class LargeEventsTest {

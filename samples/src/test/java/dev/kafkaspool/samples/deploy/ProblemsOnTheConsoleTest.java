@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import dev.kafkaspool.samples.demo.DemoService;
 import dev.kafkaspool.testbroker.KafkaBroker;
 import dev.kafkaspool.testbroker.KafkaBrokerExtension;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +24,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * spool is full while Kafka is down) reaches the console of an application that configured
  * nothing to show status messages, once per reason and not once per event.
  */
+@Tag("process")
 @ExtendWith(KafkaBrokerExtension.class)
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class ProblemsOnTheConsoleTest {

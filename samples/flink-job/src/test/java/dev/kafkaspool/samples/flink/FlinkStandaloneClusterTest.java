@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.kafkaspool.testbroker.KafkaBroker;
 import dev.kafkaspool.testbroker.KafkaBrokerExtension;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * arrive with its own pod's metadata and say which Flink process it is, the job's events carry the
  * job's id, and the events Flink logs on SIGTERM arrive too (the appender stops after them).
  */
+@Tag("process")
 @ExtendWith(KafkaBrokerExtension.class)
 @Timeout(value = 8, unit = TimeUnit.MINUTES)
 class FlinkStandaloneClusterTest {

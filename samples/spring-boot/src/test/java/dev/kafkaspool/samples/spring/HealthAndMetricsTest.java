@@ -1,5 +1,7 @@
 package dev.kafkaspool.samples.spring;
 
+import org.junit.jupiter.api.Tag;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,6 +22,7 @@ import tools.jackson.databind.JsonNode;
  * global registry (Spring Boot's default: the meters arrive through it) or not (the
  * auto-configuration binds them).
  */
+@Tag("process")
 @ExtendWith(KafkaBrokerExtension.class)
 class HealthAndMetricsTest {
     private static final int ORDERS = 100;

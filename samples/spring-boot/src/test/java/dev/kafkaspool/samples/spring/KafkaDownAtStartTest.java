@@ -1,5 +1,7 @@
 package dev.kafkaspool.samples.spring;
 
+import org.junit.jupiter.api.Tag;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,6 +28,7 @@ import tools.jackson.databind.JsonNode;
  * order, which leaves unknown statuses out, the {@code kafkaSpool} group shows UNKNOWN and the
  * application UP.
  */
+@Tag("process")
 @ExtendWith(KafkaBrokerExtension.class)
 class KafkaDownAtStartTest {
     private static final int ORDERS = 100;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Without {@code kafka-spool.bootstrap-servers} the appender has nowhere to send events and does not
  * start; that is an ERROR status, and Spring Boot refuses to start on one, naming the setting.
  */
+@Tag("process")
 class MissingBootstrapServersTest {
 
     @Test

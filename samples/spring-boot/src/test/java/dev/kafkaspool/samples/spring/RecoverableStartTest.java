@@ -1,5 +1,7 @@
 package dev.kafkaspool.samples.spring;
 
+import org.junit.jupiter.api.Tag;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,6 +26,7 @@ import tools.jackson.databind.JsonNode;
  * In every case the appender survives, Spring Boot starts (the appender reports a warning, not an
  * error) and every event the application logged arrives in Kafka.
  */
+@Tag("process")
 @ExtendWith(KafkaBrokerExtension.class)
 class RecoverableStartTest {
     private static final int ORDERS = 50;

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import dev.kafkaspool.testbroker.KafkaBroker;
 import dev.kafkaspool.testbroker.KafkaBrokerExtension;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +20,7 @@ import tools.jackson.databind.JsonNode;
  * application logs while its context closes (a {@code ContextClosedEvent} listener, a
  * {@code @PreDestroy} method) still arrives in Kafka.
  */
+@Tag("process")
 @ExtendWith(KafkaBrokerExtension.class)
 class ShutdownLoggingTest {
 
