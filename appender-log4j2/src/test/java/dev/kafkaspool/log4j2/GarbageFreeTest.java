@@ -17,9 +17,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * A log call through the appender with each built-in layout allocates no more on the logging thread
- * than one through Log4j's Null appender (Log4j itself allocates a little per call, e.g. for the
- * clock's reading), once warmed up. Counted with the JVM's per-thread allocation counter, not
+ * The appender's append allocates nothing on the logging thread with each built-in layout, and a
+ * whole log call through it allocates no more than one through Log4j's Null appender, but for the
+ * one small object Log4j's own path allocates per call in some runs, once warmed up. Counted with the JVM's per-thread allocation counter, not
  * timed. Runs with Log4j's garbage-free settings (see the surefire configuration). The thread
  * context holds the OpenTelemetry agent's trace keys, so the OTLP layouts lift them into their
  * trace fields on the measured path.
@@ -28,6 +28,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class GarbageFreeTest {
     private static final int WARM_UP = 20_000;
     private static final int MEASURED = 10_000;
+    /** One small object per call that Log4j's own path allocates in some runs and not in others. */
+    private static final double LOG4J_VARIANCE = 25.0;
 
     @TempDir
     Path dir;
@@ -39,10 +41,50 @@ class GarbageFreeTest {
         double withAppender = bytesPerCall(new Log4jTestContext("kafka-spool-garbage-free.xml")
                 .with("spoolDir", dir.resolve("spool").toString())
                 .with("layout", layout.configName()), layout);
-        // Less than a byte per call: a one-off (a thread's first buffer, a status message) spread
-        // over the measured calls, not an allocation per event.
-        assertTrue(withAppender - baseline < 1.0, layout + ": bytes per log call: " + withAppender
+        // Log4j's own path allocates one small object per call in some runs and none in others
+        // (24 bytes, as the JIT compiler decides; seen with the Null appender too), so a whole log
+        // call is allowed that much over the baseline of its run. What the appender itself
+        // allocates is measured exactly by theAppendersAppendAllocatesNothing.
+        assertTrue(withAppender - baseline < LOG4J_VARIANCE, layout + ": bytes per log call: " + withAppender
                 + " with the appender, " + baseline + " with the Null appender");
+    }
+
+    /**
+     * The appender's {@code append}, called with Log4j's reusable event as Log4j's garbage-free
+     * path hands it over, allocates nothing on the logging thread: reading the event, encoding it
+     * and handing it off. Less than a byte per call allows a one-off spread over the measured calls.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Layout.class, names = {"ECS", "OTLP_JSON", "OTLP_PROTO", "FLUENTD"})
+    void theAppendersAppendAllocatesNothing(Layout layout) {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        try (Log4jTestContext log4j = new Log4jTestContext("kafka-spool-garbage-free.xml")
+                .with("spoolDir", dir.resolve("spool").toString()).with("layout", layout.configName()).start()) {
+            KafkaSpoolAppender appender = log4j.appender("kafka");
+            org.apache.logging.log4j.core.impl.MutableLogEvent event = new org.apache.logging.log4j.core.impl.MutableLogEvent();
+            event.setLoggerName("com.example.OrderService");
+            event.setLevel(org.apache.logging.log4j.Level.INFO);
+            event.setMessage(new org.apache.logging.log4j.message.ReusableParameterizedMessage().set("order {} paid", "order-42"));
+            event.setThreadName(Thread.currentThread().getName());
+            org.apache.logging.log4j.util.SortedArrayStringMap context = new org.apache.logging.log4j.util.SortedArrayStringMap();
+            context.putValue("requestId", "r-1");
+            context.putValue("trace_id", "4bf92f3577b34da6a3ce929d0e0e4736");
+            context.putValue("span_id", "00f067aa0ba902b7");
+            context.putValue("trace_flags", "01");
+            event.setContextData(context);
+            for (int i = 0; i < WARM_UP; i++) {
+                event.setTimeMillis(1_700_000_000_000L + i);
+                appender.append(event);
+            }
+            long id = Thread.currentThread().getId();
+            long before = threads.getThreadAllocatedBytes(id);
+            for (int i = 0; i < MEASURED; i++) {
+                event.setTimeMillis(1_700_000_100_000L + i);
+                appender.append(event);
+            }
+            double perCall = (threads.getThreadAllocatedBytes(id) - before) / (double) MEASURED;
+            assertTrue(perCall < 1.0, layout + ": bytes per append: " + perCall);
+        }
     }
 
     /** Bytes the logging thread allocates per log call; {@code layout}, when given, is checked to be the appender's. */
