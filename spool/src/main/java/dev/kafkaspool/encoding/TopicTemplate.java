@@ -2,6 +2,8 @@ package dev.kafkaspool.encoding;
 
 import java.util.Map;
 
+import dev.kafkaspool.engine.TopicNames;
+
 /**
  * A topic name with placeholders resolved once at start from the pod's metadata, e.g.
  * {@code logs.{kubernetes.namespace}}: one topic per namespace, so each team reads only its own.
@@ -11,7 +13,6 @@ import java.util.Map;
  */
 final class TopicTemplate {
     /** Kafka's limit on a topic name's length. */
-    static final int MAX_LENGTH = 249;
 
     private TopicTemplate() {
     }
@@ -55,13 +56,11 @@ final class TopicTemplate {
         StringBuilder legal = new StringBuilder(raw.length());
         for (int k = 0; k < raw.length(); k++) {
             char c = raw.charAt(k);
-            boolean ok = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_'
-                    || c == '-';
-            legal.append(ok ? c : '_');
+            legal.append(TopicNames.isLegal(c) ? c : '_');
         }
         String name = legal.toString();
-        if (name.length() > MAX_LENGTH) {
-            name = name.substring(0, MAX_LENGTH);
+        if (name.length() > TopicNames.MAX_LENGTH) {
+            name = name.substring(0, TopicNames.MAX_LENGTH);
         }
         if (name.isEmpty() || name.equals(".") || name.equals("..")) {
             throw new IllegalArgumentException("topic '" + template + "' resolves to '" + raw

@@ -6,10 +6,17 @@ package dev.kafkaspool.engine;
  * does not exist; the engine drops such records at once ({@code invalidTopic}) rather than wait for
  * a topic that can never exist. Such names also make safe directory names.
  */
-final class TopicNames {
-    static final int MAX_LENGTH = 249;
+public final class TopicNames {
+    /** The longest topic name Kafka accepts. */
+    public static final int MAX_LENGTH = 249;
 
     private TopicNames() {
+    }
+
+    /** A character Kafka allows in a topic name. */
+    public static boolean isLegal(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_'
+                || c == '-';
     }
 
     static boolean isValid(String topic) {
@@ -18,10 +25,7 @@ final class TopicNames {
             return false;
         }
         for (int i = 0; i < n; i++) {
-            char c = topic.charAt(i);
-            boolean ok = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.'
-                    || c == '_' || c == '-';
-            if (!ok) {
+            if (!isLegal(topic.charAt(i))) {
                 return false;
             }
         }
