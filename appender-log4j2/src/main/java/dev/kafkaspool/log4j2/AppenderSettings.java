@@ -1,14 +1,14 @@
 package dev.kafkaspool.log4j2;
 
+import dev.kafkaspool.config.EngineSettings;
+import dev.kafkaspool.config.Setting;
+import dev.kafkaspool.config.SpoolConfig;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
-import dev.kafkaspool.engine.EngineSettings;
-import dev.kafkaspool.engine.Setting;
-import dev.kafkaspool.engine.SpoolConfig;
 import dev.kafkaspool.pipeline.LogPipeline;
 import dev.kafkaspool.pipeline.PipelineBuilder;
 import dev.kafkaspool.pipeline.SettingCatalog;

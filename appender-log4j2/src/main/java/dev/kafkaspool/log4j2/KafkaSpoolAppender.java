@@ -1,9 +1,9 @@
 package dev.kafkaspool.log4j2;
 
+import dev.kafkaspool.engine.EngineStats;
 import java.io.Serializable;
 import java.util.concurrent.TimeUnit;
 
-import dev.kafkaspool.engine.EngineStats;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.Appender;
 import org.apache.logging.log4j.core.Core;

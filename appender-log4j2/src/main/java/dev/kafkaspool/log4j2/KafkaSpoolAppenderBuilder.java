@@ -1,11 +1,11 @@
 package dev.kafkaspool.log4j2;
 
+import dev.kafkaspool.config.EngineSettings;
 import java.io.Serializable;
 import java.lang.reflect.Field;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.kafkaspool.engine.EngineSettings;
 import dev.kafkaspool.pipeline.SettingCatalog;
 import org.apache.logging.log4j.core.Layout;
 import org.apache.logging.log4j.core.StringLayout;

@@ -1,11 +1,11 @@
 package dev.kafkaspool.log4j2;
 
+import dev.kafkaspool.engine.EngineStats;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.StampedLock;
 
 import dev.kafkaspool.encoding.LogEventView;
-import dev.kafkaspool.engine.EngineStats;
 import dev.kafkaspool.pipeline.LogPipeline;
 import org.apache.logging.log4j.core.appender.AbstractManager;
 import org.apache.logging.log4j.core.appender.ManagerFactory;

@@ -1,8 +1,8 @@
 package dev.kafkaspool.log4j2;
 
+import dev.kafkaspool.engine.LogLevel;
 import dev.kafkaspool.encoding.FieldVisitor;
 import dev.kafkaspool.encoding.LogEventView;
-import dev.kafkaspool.engine.LogLevel;
 import org.apache.logging.log4j.Marker;
 import org.apache.logging.log4j.ThreadContext;
 import org.apache.logging.log4j.core.LogEvent;

@@ -1,5 +1,6 @@
 package dev.kafkaspool.log4j2;
 
+import dev.kafkaspool.engine.LogLevel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 
 import dev.kafkaspool.encoding.FieldVisitor;
-import dev.kafkaspool.engine.LogLevel;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.MarkerManager;
 import org.apache.logging.log4j.core.LogEvent;

@@ -1,5 +1,6 @@
 package dev.kafkaspool.log4j2;
 
+import dev.kafkaspool.config.Setting;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-import dev.kafkaspool.engine.Setting;
 import dev.kafkaspool.pipeline.SettingCatalog;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
 package dev.kafkaspool.log4j2;
 
+import dev.kafkaspool.engine.EngineState;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -16,7 +17,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 
-import dev.kafkaspool.engine.EngineState;
 import dev.kafkaspool.pipeline.LogPipeline;
 import dev.kafkaspool.testbroker.KafkaBroker;
 import dev.kafkaspool.testbroker.KafkaBrokerExtension;

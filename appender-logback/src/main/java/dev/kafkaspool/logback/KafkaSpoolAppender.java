@@ -1,5 +1,8 @@
 package dev.kafkaspool.logback;
 
+import dev.kafkaspool.config.InvalidConfigException;
+import dev.kafkaspool.engine.EngineState;
+import dev.kafkaspool.engine.EngineStats;
 import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.Iterator;
@@ -10,9 +13,6 @@ import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.spi.AppenderAttachable;
 import ch.qos.logback.core.spi.AppenderAttachableImpl;
-import dev.kafkaspool.engine.EngineState;
-import dev.kafkaspool.engine.EngineStats;
-import dev.kafkaspool.engine.InvalidConfigException;
 import dev.kafkaspool.pipeline.LogPipeline;
 import dev.kafkaspool.pipeline.PipelineBuilder;
 

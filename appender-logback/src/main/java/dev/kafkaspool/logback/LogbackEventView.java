@@ -1,5 +1,6 @@
 package dev.kafkaspool.logback;
 
+import dev.kafkaspool.engine.LogLevel;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
@@ -10,7 +11,6 @@ import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.ThrowableProxy;
 import dev.kafkaspool.encoding.FieldVisitor;
 import dev.kafkaspool.encoding.LogEventView;
-import dev.kafkaspool.engine.LogLevel;
 import org.slf4j.Marker;
 import org.slf4j.event.KeyValuePair;
 

@@ -1,7 +1,7 @@
 package dev.kafkaspool.logback;
 
-import ch.qos.logback.classic.Level;
 import dev.kafkaspool.engine.LogLevel;
+import ch.qos.logback.classic.Level;
 
 /** Logback's levels as the engine's. <b>Stateless, thread-safe.</b> */
 final class LogbackLevels {

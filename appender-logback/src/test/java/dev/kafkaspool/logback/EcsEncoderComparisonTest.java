@@ -1,5 +1,8 @@
 package dev.kafkaspool.logback;
 
+import dev.kafkaspool.config.EngineSettings;
+import dev.kafkaspool.config.SpoolConfig;
+import dev.kafkaspool.engine.EncodedEvent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
@@ -20,9 +23,6 @@ import dev.kafkaspool.encoding.EncodingSettings;
 import dev.kafkaspool.encoding.EventEncoder;
 import dev.kafkaspool.encoding.Layout;
 import dev.kafkaspool.encoding.RecordFormat;
-import dev.kafkaspool.engine.EncodedEvent;
-import dev.kafkaspool.engine.EngineSettings;
-import dev.kafkaspool.engine.SpoolConfig;
 import dev.kafkaspool.pod.PodMetadata;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MarkerFactory;

@@ -1,7 +1,7 @@
 package dev.kafkaspool.benchmarks;
 
-import dev.kafkaspool.engine.Durability;
-import dev.kafkaspool.engine.ProducerSettings;
+import dev.kafkaspool.config.Durability;
+import dev.kafkaspool.config.ProducerSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

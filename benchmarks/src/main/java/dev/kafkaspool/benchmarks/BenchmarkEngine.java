@@ -1,12 +1,12 @@
 package dev.kafkaspool.benchmarks;
 
+import dev.kafkaspool.config.Durability;
+import dev.kafkaspool.config.EngineSettings;
+import dev.kafkaspool.config.FullPolicy;
+import dev.kafkaspool.config.SpoolConfig;
 import dev.kafkaspool.engine.DropReason;
-import dev.kafkaspool.engine.Durability;
-import dev.kafkaspool.engine.EngineSettings;
 import dev.kafkaspool.engine.EngineState;
 import dev.kafkaspool.engine.EngineStats;
-import dev.kafkaspool.engine.FullPolicy;
-import dev.kafkaspool.engine.SpoolConfig;
 import dev.kafkaspool.engine.SpoolEngine;
 import dev.kafkaspool.engine.StatusListener;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package dev.kafkaspool.benchmarks;
 
+import dev.kafkaspool.engine.LogLevel;
 import dev.kafkaspool.encoding.FieldVisitor;
 import dev.kafkaspool.encoding.LogEventView;
-import dev.kafkaspool.engine.LogLevel;
 
 /**
  * A typical service log event, as an appender's view presents it: a formatted message with two

@@ -1,6 +1,6 @@
 package dev.kafkaspool.benchmarks;
 
-import dev.kafkaspool.engine.Durability;
+import dev.kafkaspool.config.Durability;
 import dev.kafkaspool.engine.EngineStats;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,14 +1,14 @@
 package dev.kafkaspool.benchmarks;
 
+import dev.kafkaspool.config.EngineSettings;
+import dev.kafkaspool.config.SpoolConfig;
+import dev.kafkaspool.engine.EncodedEvent;
 import java.lang.management.ManagementFactory;
 import java.util.concurrent.TimeUnit;
 
 import dev.kafkaspool.encoding.EncodingSettings;
 import dev.kafkaspool.encoding.EventEncoder;
 import dev.kafkaspool.encoding.RecordFormat;
-import dev.kafkaspool.engine.EncodedEvent;
-import dev.kafkaspool.engine.EngineSettings;
-import dev.kafkaspool.engine.SpoolConfig;
 import dev.kafkaspool.pod.PodMetadata;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -1,6 +1,6 @@
 package dev.kafkaspool.benchmarks;
 
-import dev.kafkaspool.engine.Durability;
+import dev.kafkaspool.config.Durability;
 import java.nio.file.Path;
 
 /**

@@ -1,6 +1,7 @@
 package dev.kafkaspool.benchmarks;
 
-import dev.kafkaspool.engine.Durability;
+import dev.kafkaspool.config.Durability;
+import dev.kafkaspool.engine.SpoolEngine;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;

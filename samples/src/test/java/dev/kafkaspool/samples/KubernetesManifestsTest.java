@@ -1,5 +1,6 @@
 package dev.kafkaspool.samples;
 
+import dev.kafkaspool.config.EngineSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
-import dev.kafkaspool.engine.EngineSettings;
 import dev.kafkaspool.pipeline.SettingCatalog;
 import dev.kafkaspool.pod.PodMetadataSource;
 import dev.kafkaspool.pod.PodSettings;

@@ -1,11 +1,11 @@
 package dev.kafkaspool.tool;
 
+import dev.kafkaspool.engine.LogLevel;
+import dev.kafkaspool.inspect.SpooledEvent;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
-import dev.kafkaspool.engine.LogLevel;
-import dev.kafkaspool.engine.SpooledEvent;
 
 /** Which events {@code print} shows: a lowest level and a time range. <b>Immutable.</b> */
 final class EventFilter {

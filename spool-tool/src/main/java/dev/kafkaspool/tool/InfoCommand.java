@@ -1,13 +1,13 @@
 package dev.kafkaspool.tool;
 
+import dev.kafkaspool.inspect.SpoolInspection;
+import dev.kafkaspool.inspect.SpoolSummary;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import dev.kafkaspool.engine.SpoolInspection;
-import dev.kafkaspool.engine.SpoolSummary;
 
 /** {@code info <dir>}: what the spool holds. Read-only. */
 final class InfoCommand implements Command {

@@ -1,13 +1,13 @@
 package dev.kafkaspool.tool;
 
+import dev.kafkaspool.inspect.SpoolDamagedException;
+import dev.kafkaspool.inspect.SpoolInspection;
+import dev.kafkaspool.inspect.SpooledEvent;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 
-import dev.kafkaspool.engine.SpoolDamagedException;
-import dev.kafkaspool.engine.SpoolInspection;
-import dev.kafkaspool.engine.SpooledEvent;
 
 /** {@code print <dir>}: pending events as JSON lines, oldest first. Read-only. */
 final class PrintCommand implements Command {

@@ -1,5 +1,10 @@
 package dev.kafkaspool.tool;
 
+import dev.kafkaspool.config.EngineSettings;
+import dev.kafkaspool.config.InvalidConfigException;
+import dev.kafkaspool.config.SpoolConfig;
+import dev.kafkaspool.engine.SpoolEngine;
+import dev.kafkaspool.inspect.SpoolInspection;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -10,11 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
-import dev.kafkaspool.engine.EngineSettings;
-import dev.kafkaspool.engine.InvalidConfigException;
-import dev.kafkaspool.engine.SpoolConfig;
-import dev.kafkaspool.engine.SpoolEngine;
-import dev.kafkaspool.engine.SpoolInspection;
 
 /**
  * {@code ship <dir>}: starts an engine on the spool directory, which ships what an earlier process

@@ -1,5 +1,6 @@
 package dev.kafkaspool.tool;
 
+import dev.kafkaspool.inspect.SpoolNotReadableException;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -8,7 +9,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import dev.kafkaspool.engine.SpoolNotReadableException;
 
 /**
  * The spool tool's entry point: {@code info}, {@code print}, {@code verify} and {@code ship} on a

@@ -1,8 +1,8 @@
 package dev.kafkaspool.tool;
 
+import dev.kafkaspool.engine.StatusListener;
 import java.io.PrintStream;
 
-import dev.kafkaspool.engine.StatusListener;
 
 /**
  * The engine's status messages during {@code ship}: warnings and errors go to standard error,

@@ -1,11 +1,11 @@
 package dev.kafkaspool.tool;
 
+import dev.kafkaspool.inspect.SpoolInspection;
+import dev.kafkaspool.inspect.SpoolVerification;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Set;
 
-import dev.kafkaspool.engine.SpoolInspection;
-import dev.kafkaspool.engine.SpoolVerification;
 
 /** {@code verify <dir>}: does every pending record decode? Read-only. */
 final class VerifyCommand implements Command {

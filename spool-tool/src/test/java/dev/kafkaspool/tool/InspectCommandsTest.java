@@ -1,5 +1,7 @@
 package dev.kafkaspool.tool;
 
+import dev.kafkaspool.engine.LogLevel;
+import dev.kafkaspool.engine.SpoolEngine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,8 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
-import dev.kafkaspool.engine.LogLevel;
-import dev.kafkaspool.engine.SpoolEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;

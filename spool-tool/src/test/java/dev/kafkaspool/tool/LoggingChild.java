@@ -1,8 +1,8 @@
 package dev.kafkaspool.tool;
 
+import dev.kafkaspool.engine.SpoolEngine;
 import java.nio.file.Path;
 
-import dev.kafkaspool.engine.SpoolEngine;
 
 /**
  * A process the tests kill with -9: an engine with Kafka unreachable on the spool directory given

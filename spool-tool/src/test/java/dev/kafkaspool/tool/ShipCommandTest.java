@@ -1,5 +1,6 @@
 package dev.kafkaspool.tool;
 
+import dev.kafkaspool.engine.SpoolEngine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
-import dev.kafkaspool.engine.SpoolEngine;
 import dev.kafkaspool.testbroker.KafkaBroker;
 import dev.kafkaspool.testbroker.KafkaBrokerExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

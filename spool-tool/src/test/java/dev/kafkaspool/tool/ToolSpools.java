@@ -1,5 +1,12 @@
 package dev.kafkaspool.tool;
 
+import dev.kafkaspool.config.Durability;
+import dev.kafkaspool.config.EngineSettings;
+import dev.kafkaspool.config.SpoolConfig;
+import dev.kafkaspool.engine.EncodedEvent;
+import dev.kafkaspool.engine.LogLevel;
+import dev.kafkaspool.engine.SpoolEngine;
+import dev.kafkaspool.engine.StatusListener;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -10,13 +17,6 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import dev.kafkaspool.engine.Durability;
-import dev.kafkaspool.engine.EncodedEvent;
-import dev.kafkaspool.engine.EngineSettings;
-import dev.kafkaspool.engine.LogLevel;
-import dev.kafkaspool.engine.SpoolConfig;
-import dev.kafkaspool.engine.SpoolEngine;
-import dev.kafkaspool.engine.StatusListener;
 
 /**
  * Spools made by real engine runs for the tool's tests. Event n is the JSON record

@@ -1,8 +1,8 @@
 package dev.kafkaspool.encoding;
 
+import dev.kafkaspool.config.Setting;
 import java.util.List;
 
-import dev.kafkaspool.engine.Setting;
 
 /** The settings of the record: its layout, topic, key and limits, each defined once. */
 public final class EncodingSettings {

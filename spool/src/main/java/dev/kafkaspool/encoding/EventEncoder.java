@@ -1,13 +1,14 @@
 package dev.kafkaspool.encoding;
 
+import dev.kafkaspool.engine.EncodedEvent;
+import dev.kafkaspool.engine.EventIds;
+import dev.kafkaspool.engine.SpoolEngine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
-import dev.kafkaspool.engine.EncodedEvent;
-import dev.kafkaspool.engine.EventIds;
 
 /**
  * Encodes log events into JSON records, on the logging thread, into reused buffers: in steady

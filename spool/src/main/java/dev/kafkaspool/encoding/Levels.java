@@ -2,6 +2,7 @@ package dev.kafkaspool.encoding;
 
 import dev.kafkaspool.engine.LogLevel;
 
+
 /** Level names and OpenTelemetry severity numbers. */
 final class Levels {
     private Levels() {

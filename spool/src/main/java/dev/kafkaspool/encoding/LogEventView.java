@@ -2,6 +2,7 @@ package dev.kafkaspool.encoding;
 
 import dev.kafkaspool.engine.LogLevel;
 
+
 /**
  * A framework's log event as the encoder reads it. Each appender implements it over its own event
  * object (Logback's {@code ILoggingEvent}, Log4j's {@code LogEvent}) without copying: the encoder

@@ -1,5 +1,7 @@
 package dev.kafkaspool.encoding;
 
+import dev.kafkaspool.config.SpoolConfig;
+import dev.kafkaspool.engine.LogLevel;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -13,8 +15,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.kafkaspool.pod.PodMetadata;
 import com.fasterxml.jackson.core.io.SerializedString;
-import dev.kafkaspool.engine.LogLevel;
-import dev.kafkaspool.engine.SpoolConfig;
 
 /**
  * Everything about a record that is the same for every event of an appender: the layout, limits,

@@ -2,6 +2,7 @@ package dev.kafkaspool.encoding;
 
 import dev.kafkaspool.engine.EncodedEvent;
 
+
 /**
  * The Kafka record key of an event, by the format's {@link KeyStrategy}, as UTF-8 in a reused
  * buffer. One per encoder: <b>not thread-safe</b>.

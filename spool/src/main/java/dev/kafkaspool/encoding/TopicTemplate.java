@@ -1,8 +1,8 @@
 package dev.kafkaspool.encoding;
 
+import dev.kafkaspool.engine.shipping.TopicNames;
 import java.util.Map;
 
-import dev.kafkaspool.engine.TopicNames;
 
 /**
  * A topic name with placeholders resolved once at start from the pod's metadata, e.g.

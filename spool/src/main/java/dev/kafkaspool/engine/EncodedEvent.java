@@ -110,11 +110,11 @@ public final class EncodedEvent {
     }
 
     /** The key as an exact-length copy, or null. */
-    byte[] copyKey() {
+    public byte[] copyKey() {
         return keyLength < 0 ? null : Arrays.copyOf(key, keyLength);
     }
 
-    byte[] copyValue() {
+    public byte[] copyValue() {
         return Arrays.copyOf(value, valueLength);
     }
 

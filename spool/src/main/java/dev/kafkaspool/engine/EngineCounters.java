@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
 /** The engine's event counters; cheap to increment from many threads. */
-final class EngineCounters {
+public final class EngineCounters {
     private final LongAdder accepted = new LongAdder();
     private final LongAdder shipped = new LongAdder();
     private final LongAdder spooled = new LongAdder();
@@ -17,7 +17,7 @@ final class EngineCounters {
     private volatile long lastDropMillis = -1;
     private volatile DropReason lastDropReason;
 
-    EngineCounters() {
+    public EngineCounters() {
         for (int i = 0; i < dropped.length; i++) {
             dropped[i] = new LongAdder();
         }
@@ -27,7 +27,7 @@ final class EngineCounters {
         accepted.increment();
     }
 
-    void shipped(boolean fromSpool, long latencyNanos) {
+    public void shipped(boolean fromSpool, long latencyNanos) {
         shipped.increment();
         sendLatencyNanos.add(Math.max(0, latencyNanos));
         if (fromSpool) {
@@ -36,7 +36,7 @@ final class EngineCounters {
     }
 
     /** A record sent with the send time as its timestamp was acknowledged. */
-    void restamp() {
+    public void restamp() {
         restamped.increment();
     }
 
@@ -44,15 +44,15 @@ final class EngineCounters {
         return restamped.sum();
     }
 
-    void spool() {
+    public void spool() {
         spooled.increment();
     }
 
-    void synced() {
+    public void synced() {
         spoolSyncs.increment();
     }
 
-    void dropped(DropReason reason, long count) {
+    public void dropped(DropReason reason, long count) {
         if (count > 0) {
             dropped[reason.ordinal()].add(count);
             lastDropReason = reason;
@@ -60,7 +60,7 @@ final class EngineCounters {
         }
     }
 
-    void dropped(DropReason reason) {
+    public void dropped(DropReason reason) {
         dropped[reason.ordinal()].increment();
         lastDropReason = reason;
         lastDropMillis = System.currentTimeMillis();
@@ -116,7 +116,7 @@ final class EngineCounters {
         return drained.sum();
     }
 
-    long spoolSyncs() {
+    public long spoolSyncs() {
         return spoolSyncs.sum();
     }
 }

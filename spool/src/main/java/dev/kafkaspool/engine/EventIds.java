@@ -39,7 +39,7 @@ public final class EventIds {
     }
 
     /** The id as header bytes of exact length. */
-    static byte[] toBytes(long instanceId, long sequence) {
+    public static byte[] toBytes(long instanceId, long sequence) {
         byte[] buf = new byte[MAX_LENGTH];
         int n = write(instanceId, sequence, buf, 0);
         return n == buf.length ? buf : java.util.Arrays.copyOf(buf, n);

@@ -1,5 +1,6 @@
 package dev.kafkaspool.engine;
 
+import dev.kafkaspool.engine.shipping.Shipper;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.lmax.disruptor.EventPoller;
@@ -16,7 +17,7 @@ import com.lmax.disruptor.RingBuffer;
  * arrays larger than {@link #SLOT_KEEP_BYTES} once the shipper has taken its event, so the ring
  * does not keep the largest event's size in every slot.
  */
-final class Handoff {
+public final class Handoff {
     /** Arrays up to this size stay in their slot for reuse; larger ones are let go after use. */
     static final int SLOT_KEEP_BYTES = 4 << 10;
 
@@ -62,7 +63,7 @@ final class Handoff {
      * Shipper thread only. A slot is reused as soon as the handler returns, so the handler copies
      * what it keeps.
      */
-    void poll(EventPoller.Handler<EncodedEvent> handler) {
+    public void poll(EventPoller.Handler<EncodedEvent> handler) {
         taking.handler = handler;
         try {
             poller.poll(taking);
@@ -76,7 +77,7 @@ final class Handoff {
     }
 
     /** Events published and not yet polled. */
-    long size() {
+    public long size() {
         return ring.getCursor() - poller.getSequence().get();
     }
 
@@ -85,7 +86,7 @@ final class Handoff {
         return heldBytes.get();
     }
 
-    boolean isFull() {
+    public boolean isFull() {
         return ring.remainingCapacity() == 0;
     }
 

@@ -11,15 +11,15 @@ public enum LogLevel {
     private final byte[] headerValue = name().getBytes(StandardCharsets.US_ASCII);
 
     /** The level's name as a record header value; shared, never modify. */
-    byte[] headerValue() {
+    public byte[] headerValue() {
         return headerValue;
     }
 
-    byte code() {
+    public byte code() {
         return (byte) ordinal();
     }
 
-    static LogLevel fromCode(byte code) {
+    public static LogLevel fromCode(byte code) {
         return code >= 0 && code < BY_CODE.length ? BY_CODE[code] : INFO;
     }
 }

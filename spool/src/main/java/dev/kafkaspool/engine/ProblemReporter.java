@@ -1,5 +1,6 @@
 package dev.kafkaspool.engine;
 
+import dev.kafkaspool.engine.spool.SpoolException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -9,7 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * up to an hour); a repeated failure is reported when its message changes or its interval passed.
  * Thread-safe; costs a volatile read when nothing is due.
  */
-final class ProblemReporter {
+public final class ProblemReporter {
     private static final long FIRST_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
     private static final long MAX_INTERVAL_NANOS = TimeUnit.HOURS.toNanos(1);
 
@@ -26,7 +27,7 @@ final class ProblemReporter {
     private final java.util.Set<String> refusedTopics = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private static final int MAX_REFUSED_TOPICS = 100;
 
-    ProblemReporter(String name, StatusListener status, EngineCounters counters, Ticker ticker) {
+    public ProblemReporter(String name, StatusListener status, EngineCounters counters, Ticker ticker) {
         this.name = name;
         this.status = status;
         this.counters = counters;
@@ -37,15 +38,15 @@ final class ProblemReporter {
         }
     }
 
-    void info(String message) {
+    public void info(String message) {
         status.info("[" + name + "] " + message);
     }
 
-    void warn(String message, Throwable cause) {
+    public void warn(String message, Throwable cause) {
         status.warn("[" + name + "] " + message, cause);
     }
 
-    void dropped(DropReason reason) {
+    public void dropped(DropReason reason) {
         int i = reason.ordinal();
         long next = nextDropReport[i].get();
         long now = ticker.nanos();
@@ -75,7 +76,7 @@ final class ProblemReporter {
      * Kafka refused a record of {@code topic} for good (an invalid topic name, an invalid record):
      * names the topic once per topic and reason, besides the drop counts of {@link #dropped}.
      */
-    void refusedOnce(String topic, DropReason reason, String why) {
+    public void refusedOnce(String topic, DropReason reason, String why) {
         if (refusedTopics.size() < MAX_REFUSED_TOPICS && refusedTopics.add(reason + " " + topic)) {
             warn("Kafka refused an event for topic " + topic + " for good (" + why + "); such events are dropped, "
                     + "counted as " + reason + ", and the others go on", null);
@@ -83,7 +84,7 @@ final class ProblemReporter {
     }
 
     /** A failure that repeats while it lasts (producer cannot start, spool cannot write). */
-    void failure(String message, Throwable cause) {
+    public void failure(String message, Throwable cause) {
         long now = ticker.nanos();
         long next = nextFailureReport.get();
         boolean changed = !message.equals(lastFailure);
@@ -96,7 +97,7 @@ final class ProblemReporter {
         }
     }
 
-    void spoolWriteFailed(SpoolException e) {
+    public void spoolWriteFailed(SpoolException e) {
         failure(e.getMessage(), e.getCause());
     }
 

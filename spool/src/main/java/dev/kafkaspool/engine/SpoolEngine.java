@@ -1,5 +1,23 @@
 package dev.kafkaspool.engine;
 
+import dev.kafkaspool.config.Durability;
+import dev.kafkaspool.config.SecretMask;
+import dev.kafkaspool.config.SpoolConfig;
+import dev.kafkaspool.config.ValueParsers;
+import dev.kafkaspool.engine.shipping.ProducerFactory;
+import dev.kafkaspool.engine.shipping.ProducerLifecycle;
+import dev.kafkaspool.engine.shipping.ProducerRecords;
+import dev.kafkaspool.engine.shipping.Shipper;
+import dev.kafkaspool.engine.spool.CappedSpool;
+import dev.kafkaspool.engine.spool.FailoverSpool;
+import dev.kafkaspool.engine.spool.MemorySpool;
+import dev.kafkaspool.engine.spool.ParkedTopics;
+import dev.kafkaspool.engine.spool.Spool;
+import dev.kafkaspool.engine.spool.SpoolDirectory;
+import dev.kafkaspool.engine.spool.SpoolException;
+import dev.kafkaspool.engine.spool.chronicle.ChronicleSpool;
+import dev.kafkaspool.engine.spool.chronicle.DiskSpace;
+import dev.kafkaspool.engine.spool.chronicle.SpoolSync;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.kafkaspool.engine;
 
 /** The engine's clock; injected so tests can control time. */
-interface Ticker {
+public interface Ticker {
     Ticker SYSTEM = new Ticker() {
         @Override
         public long nanos() {

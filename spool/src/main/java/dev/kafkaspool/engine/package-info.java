@@ -1,5 +1,24 @@
 /**
- * The kafka-spool engine: framework-free, used by the Logback and Log4j 2 appenders.
+ * The kafka-spool engine: framework-free, used by the Logback and Log4j 2 appenders. This package
+ * holds its public API ({@link dev.kafkaspool.engine.SpoolEngine}, the events, states, statistics and
+ * drop reasons, the status channel) and the hand-off from logging threads to the shipper.
+ *
+ * <h2>The path of an event, one package per stage</h2>
+ * <ol>
+ *   <li>{@code dev.kafkaspool.logback}, {@code dev.kafkaspool.log4j2}: the appenders, thin adapters;</li>
+ *   <li>{@code dev.kafkaspool.pipeline}: what an appender runs, settings by name, pod metadata;</li>
+ *   <li>{@code dev.kafkaspool.encoding}: the event encoded into its record on the logging thread;</li>
+ *   <li>{@code dev.kafkaspool.engine}: the hand-off to the shipper thread ({@code Handoff});</li>
+ *   <li>{@code dev.kafkaspool.engine.spool}: the spool, what Kafka has not acknowledged, and its
+ *       parked topics; {@code dev.kafkaspool.engine.spool.chronicle}: the disk spool, the only
+ *       code that uses Chronicle Queue;</li>
+ *   <li>{@code dev.kafkaspool.engine.shipping}: the shipper thread and its Kafka producer.</li>
+ * </ol>
+ * Beside the path: {@code dev.kafkaspool.config} (every setting, defined once),
+ * {@code dev.kafkaspool.pod} (pod metadata), {@code dev.kafkaspool.metrics} (JMX, Micrometer) and
+ * {@code dev.kafkaspool.inspect} (reading a spool without owning it, for the spool tool).
+ * Classes in {@code engine.spool}, {@code engine.spool.chronicle} and {@code engine.shipping} are
+ * public only so the engine can wire them; they are internal and may change in any release.
  *
  * <h2>Glossary</h2>
  * <dl>
@@ -26,13 +45,10 @@
  *   <dt>status</dt><dd>The engine's own reporting channel ({@link dev.kafkaspool.engine.StatusListener}); it never logs through a logging framework.</dd>
  * </dl>
  *
- * <p>Public API: {@link dev.kafkaspool.engine.SpoolEngine}, {@link dev.kafkaspool.engine.SpoolConfig},
- * {@link dev.kafkaspool.engine.EngineSettings}, {@link dev.kafkaspool.engine.EncodedEvent},
+ * <p>Public API: {@link dev.kafkaspool.engine.SpoolEngine}, {@code dev.kafkaspool.config.SpoolConfig},
+ * {@code dev.kafkaspool.config.EngineSettings}, {@link dev.kafkaspool.engine.EncodedEvent},
  * {@link dev.kafkaspool.engine.EngineStats}, {@link dev.kafkaspool.engine.StatusListener},
- * {@link dev.kafkaspool.engine.SecretMask}, and for tools the
- * read-only {@link dev.kafkaspool.engine.SpoolInspection} with its results. Everything else is
- * package-private. Only {@code ChronicleSpool} (the spool and each parked topic's store, with its
- * parts {@code SpoolLedger} and {@code SpoolRepair}) and {@code SpoolInspection} (reading a spool
- * without owning it) use Chronicle Queue.
+ * {@code dev.kafkaspool.config.SecretMask}, and for tools the read-only
+ * {@code dev.kafkaspool.inspect.SpoolInspection} with its results.
  */
 package dev.kafkaspool.engine;

@@ -1,8 +1,8 @@
 package dev.kafkaspool.metrics;
 
+import dev.kafkaspool.engine.EngineStats;
 import java.util.function.Supplier;
 
-import dev.kafkaspool.engine.EngineStats;
 import io.micrometer.core.instrument.Metrics;
 
 /** The part of {@link MicrometerRegistration} that names Micrometer's types; loaded only when Micrometer is present. */

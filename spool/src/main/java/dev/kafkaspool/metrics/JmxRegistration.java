@@ -1,5 +1,6 @@
 package dev.kafkaspool.metrics;
 
+import dev.kafkaspool.engine.StatusListener;
 import java.lang.management.ManagementFactory;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,7 +9,6 @@ import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
-import dev.kafkaspool.engine.StatusListener;
 
 /**
  * Registers an appender's MXBean with the platform MBean server. When an MXBean of the same name

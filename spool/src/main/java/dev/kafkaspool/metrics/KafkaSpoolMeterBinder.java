@@ -1,14 +1,14 @@
 package dev.kafkaspool.metrics;
 
+import dev.kafkaspool.engine.DropReason;
+import dev.kafkaspool.engine.EngineState;
+import dev.kafkaspool.engine.EngineStats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 
-import dev.kafkaspool.engine.DropReason;
-import dev.kafkaspool.engine.EngineState;
-import dev.kafkaspool.engine.EngineStats;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;

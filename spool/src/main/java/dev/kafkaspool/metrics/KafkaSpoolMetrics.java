@@ -1,9 +1,9 @@
 package dev.kafkaspool.metrics;
 
-import java.util.function.Supplier;
-
 import dev.kafkaspool.engine.DropReason;
 import dev.kafkaspool.engine.EngineStats;
+import java.util.function.Supplier;
+
 
 /** The MXBean over a source of engine snapshots. <b>Thread-safe</b>: every read takes a fresh snapshot. */
 public final class KafkaSpoolMetrics implements KafkaSpoolMXBean {

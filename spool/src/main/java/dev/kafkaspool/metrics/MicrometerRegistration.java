@@ -1,9 +1,9 @@
 package dev.kafkaspool.metrics;
 
-import java.util.function.Supplier;
-
 import dev.kafkaspool.engine.EngineStats;
 import dev.kafkaspool.engine.StatusListener;
+import java.util.function.Supplier;
+
 
 /**
  * Binds an appender's meters to Micrometer's global registry when Micrometer is on the class

@@ -1,9 +1,9 @@
 package dev.kafkaspool.pipeline;
 
+import dev.kafkaspool.engine.StatusListener;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
-import dev.kafkaspool.engine.StatusListener;
 
 /**
  * Stops a pipeline when the JVM exits and nothing else stopped it: a {@code main} that returns or

@@ -1,5 +1,12 @@
 package dev.kafkaspool.pipeline;
 
+import dev.kafkaspool.config.SpoolConfig;
+import dev.kafkaspool.engine.EncodedEvent;
+import dev.kafkaspool.engine.EngineState;
+import dev.kafkaspool.engine.EngineStats;
+import dev.kafkaspool.engine.LogLevel;
+import dev.kafkaspool.engine.SpoolEngine;
+import dev.kafkaspool.engine.StatusListener;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -7,13 +14,6 @@ import java.time.Duration;
 import dev.kafkaspool.encoding.EventEncoder;
 import dev.kafkaspool.encoding.LogEventView;
 import dev.kafkaspool.encoding.RecordFormat;
-import dev.kafkaspool.engine.EncodedEvent;
-import dev.kafkaspool.engine.EngineState;
-import dev.kafkaspool.engine.EngineStats;
-import dev.kafkaspool.engine.LogLevel;
-import dev.kafkaspool.engine.SpoolConfig;
-import dev.kafkaspool.engine.SpoolEngine;
-import dev.kafkaspool.engine.StatusListener;
 import dev.kafkaspool.metrics.JmxRegistration;
 import dev.kafkaspool.metrics.KafkaSpoolMetrics;
 import dev.kafkaspool.metrics.MicrometerRegistration;

@@ -1,5 +1,12 @@
 package dev.kafkaspool.pipeline;
 
+import dev.kafkaspool.config.InvalidConfigException;
+import dev.kafkaspool.config.SecretMask;
+import dev.kafkaspool.config.Setting;
+import dev.kafkaspool.config.SpoolConfig;
+import dev.kafkaspool.engine.SpoolEngine;
+import dev.kafkaspool.engine.StatusListener;
+import dev.kafkaspool.engine.shipping.ProducerFactory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,13 +14,6 @@ import java.util.Map;
 
 import dev.kafkaspool.encoding.EncodingSettings;
 import dev.kafkaspool.encoding.RecordFormat;
-import dev.kafkaspool.engine.InvalidConfigException;
-import dev.kafkaspool.engine.ProducerFactory;
-import dev.kafkaspool.engine.SecretMask;
-import dev.kafkaspool.engine.Setting;
-import dev.kafkaspool.engine.SpoolConfig;
-import dev.kafkaspool.engine.SpoolEngine;
-import dev.kafkaspool.engine.StatusListener;
 import dev.kafkaspool.pod.PodMetadata;
 import dev.kafkaspool.pod.PodMetadataReloader;
 import dev.kafkaspool.pod.PodMetadataSource;

@@ -1,10 +1,10 @@
 package dev.kafkaspool.pipeline;
 
+import dev.kafkaspool.engine.StatusListener;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
-import dev.kafkaspool.engine.StatusListener;
 import dev.kafkaspool.pod.PodMetadata;
 import dev.kafkaspool.pod.PodMetadataReloader;
 

@@ -1,5 +1,8 @@
 package dev.kafkaspool.pipeline;
 
+import dev.kafkaspool.engine.EngineState;
+import dev.kafkaspool.engine.EngineStats;
+import dev.kafkaspool.engine.LogLevel;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -7,9 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.stream.Collectors;
 
-import dev.kafkaspool.engine.EngineState;
-import dev.kafkaspool.engine.EngineStats;
-import dev.kafkaspool.engine.LogLevel;
 
 /**
  * The pipelines of this JVM that started and have not finished stopping, by name (the appender's

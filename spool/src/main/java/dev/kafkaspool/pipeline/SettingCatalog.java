@@ -1,5 +1,7 @@
 package dev.kafkaspool.pipeline;
 
+import dev.kafkaspool.config.EngineSettings;
+import dev.kafkaspool.config.Setting;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -7,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 
 import dev.kafkaspool.encoding.EncodingSettings;
-import dev.kafkaspool.engine.EngineSettings;
-import dev.kafkaspool.engine.Setting;
 import dev.kafkaspool.pod.PodSettings;
 
 /**

@@ -1,8 +1,8 @@
 package dev.kafkaspool.pipeline;
 
+import dev.kafkaspool.engine.LogLevel;
 import dev.kafkaspool.encoding.FieldVisitor;
 import dev.kafkaspool.encoding.LogEventView;
-import dev.kafkaspool.engine.LogLevel;
 
 /**
  * A made-up event the pipeline encodes once while it starts, and never ships, so that the classes

@@ -1,7 +1,7 @@
 package dev.kafkaspool.pod;
 
-import dev.kafkaspool.engine.StatusListener;
 
+import dev.kafkaspool.engine.StatusListener;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package dev.kafkaspool.pod;
 
-import dev.kafkaspool.engine.StatusListener;
 
+import dev.kafkaspool.engine.StatusListener;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

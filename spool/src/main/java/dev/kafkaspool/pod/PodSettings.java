@@ -1,8 +1,8 @@
 package dev.kafkaspool.pod;
 
-import dev.kafkaspool.engine.Setting;
-import dev.kafkaspool.engine.SpoolConfig;
 
+import dev.kafkaspool.config.Setting;
+import dev.kafkaspool.config.SpoolConfig;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;

@@ -1,10 +1,10 @@
 package dev.kafkaspool.reference;
 
+import dev.kafkaspool.config.ProducerSettings;
+import dev.kafkaspool.config.Setting;
 import java.util.List;
 import java.util.Map;
 
-import dev.kafkaspool.engine.ProducerSettings;
-import dev.kafkaspool.engine.Setting;
 import dev.kafkaspool.pipeline.SettingCatalog;
 
 /**

@@ -1,5 +1,6 @@
 package dev.kafkaspool.encoding;
 
+import dev.kafkaspool.engine.EncodedEvent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,7 +8,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.util.Map;
 
-import dev.kafkaspool.engine.EncodedEvent;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

@@ -1,5 +1,7 @@
 package dev.kafkaspool.encoding;
 
+import dev.kafkaspool.engine.EncodedEvent;
+import dev.kafkaspool.engine.LogLevel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -12,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import dev.kafkaspool.engine.EncodedEvent;
-import dev.kafkaspool.engine.LogLevel;
 import dev.kafkaspool.pod.PodMetadata;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

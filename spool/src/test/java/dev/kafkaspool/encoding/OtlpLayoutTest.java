@@ -1,5 +1,6 @@
 package dev.kafkaspool.encoding;
 
+import dev.kafkaspool.engine.LogLevel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 
 import com.google.protobuf.ByteString;
-import dev.kafkaspool.engine.LogLevel;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.logs.v1.LogRecord;

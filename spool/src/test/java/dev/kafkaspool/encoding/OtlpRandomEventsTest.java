@@ -1,5 +1,6 @@
 package dev.kafkaspool.encoding;
 
+import dev.kafkaspool.engine.LogLevel;
 import static dev.kafkaspool.encoding.RandomEventsTest.expected;
 import static dev.kafkaspool.encoding.RandomEventsTest.randomText;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Map;
 import java.util.Random;
 
-import dev.kafkaspool.engine.LogLevel;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.logs.v1.LogRecord;

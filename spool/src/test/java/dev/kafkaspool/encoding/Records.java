@@ -1,5 +1,7 @@
 package dev.kafkaspool.encoding;
 
+import dev.kafkaspool.config.SpoolConfig;
+import dev.kafkaspool.engine.EncodedEvent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -14,9 +16,7 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.kafkaspool.engine.EncodedEvent;
 import dev.kafkaspool.pod.PodMetadata;
-import dev.kafkaspool.engine.SpoolConfig;
 
 /** Encodes test events and parses records back, strictly: one JSON object, no duplicate names. */
 public final class Records {
@@ -33,7 +33,7 @@ public final class Records {
     }
 
     static SpoolConfig.Builder config(Layout layout) {
-        return SpoolConfig.builder().set(dev.kafkaspool.engine.EngineSettings.BOOTSTRAP_SERVERS, "localhost:9092")
+        return SpoolConfig.builder().set(dev.kafkaspool.config.EngineSettings.BOOTSTRAP_SERVERS, "localhost:9092")
                 .set(EncodingSettings.LAYOUT, layout).set(EncodingSettings.SERVICE_NAME, "orders")
                 .set(EncodingSettings.SERVICE_VERSION, "1.4.2");
     }

@@ -1,11 +1,11 @@
 package dev.kafkaspool.encoding;
 
+import dev.kafkaspool.engine.LogLevel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.kafkaspool.engine.LogLevel;
 
 /** A log event built by a test, as an appender's view would present it. */
 class TestEvent implements LogEventView {

@@ -1,5 +1,6 @@
 package dev.kafkaspool.engine;
 
+import dev.kafkaspool.config.Durability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -5,11 +5,11 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /** Waits for a condition with a generous bound; the bound catches hangs, it measures nothing. */
-final class Await {
+public final class Await {
     private Await() {
     }
 
-    static void until(BooleanSupplier condition, Duration bound, Supplier<String> whatWasExpected) {
+    public static void until(BooleanSupplier condition, Duration bound, Supplier<String> whatWasExpected) {
         long deadline = System.nanoTime() + bound.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() - deadline > 0) {
@@ -24,7 +24,7 @@ final class Await {
         }
     }
 
-    static void shipped(SpoolEngine engine, long count) {
+    public static void shipped(SpoolEngine engine, long count) {
         until(() -> engine.stats().shipped() >= count, Duration.ofSeconds(120),
                 () -> "shipped >= " + count + ", stats " + engine.stats());
     }

@@ -1,5 +1,7 @@
 package dev.kafkaspool.engine;
 
+import dev.kafkaspool.config.Durability;
+import dev.kafkaspool.engine.spool.chronicle.ChronicleDefaults;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -12,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Starts {@link SpoolingApplication} in a child JVM and follows what it prints. */
-final class ChildApplication implements AutoCloseable {
+public final class ChildApplication implements AutoCloseable {
     private final Process process;
     private final AtomicLong lastTaken = new AtomicLong();
     private final List<String> lines = new CopyOnWriteArrayList<>();
@@ -26,13 +28,13 @@ final class ChildApplication implements AutoCloseable {
     }
 
     /** Starts the child with the test JVM's classpath; {@code jvmFlags} replace the Chronicle flags. */
-    static ChildApplication start(List<String> jvmFlags, String bootstrap, Path spoolDir, Durability durability,
+    public static ChildApplication start(List<String> jvmFlags, String bootstrap, Path spoolDir, Durability durability,
                                   String topic, long count, boolean waitUntilSpooled, Path stderr) throws IOException {
         return start(jvmFlags, bootstrap, spoolDir, durability, topic, count, waitUntilSpooled, 1, stderr);
     }
 
     /** As above, numbering events from {@code first}. */
-    static ChildApplication start(List<String> jvmFlags, String bootstrap, Path spoolDir, Durability durability,
+    public static ChildApplication start(List<String> jvmFlags, String bootstrap, Path spoolDir, Durability durability,
                                   String topic, long count, boolean waitUntilSpooled, long first, Path stderr)
             throws IOException {
         return startMain(jvmFlags, SpoolingApplication.class, List.of(bootstrap, spoolDir.toString(),
@@ -56,7 +58,7 @@ final class ChildApplication implements AutoCloseable {
     }
 
     /** The JVM flags Chronicle needs, as the build passes them to tests. */
-    static List<String> chronicleFlags() {
+    public static List<String> chronicleFlags() {
         List<String> flags = new ArrayList<>(ChronicleDefaults.REQUIRED_JVM_FLAGS);
         flags.add("-Dchronicle.analytics.disable=true");
         flags.add("-Dchronicle.announcer.disable=true");
@@ -80,15 +82,15 @@ final class ChildApplication implements AutoCloseable {
     }
 
     /** The highest event number whose log call the child saw return. */
-    long lastTaken() {
+    public long lastTaken() {
         return lastTaken.get();
     }
 
-    boolean printed(String line) {
+    public boolean printed(String line) {
         return lines.contains(line);
     }
 
-    List<String> lines() {
+    public List<String> lines() {
         return List.copyOf(lines);
     }
 
@@ -96,7 +98,7 @@ final class ChildApplication implements AutoCloseable {
      * kill -9, and waits until the process is gone and everything it printed is read, so that
      * {@link #lastTaken()} is the last number it printed.
      */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
         reader.join(TimeUnit.SECONDS.toMillis(30));
@@ -106,7 +108,7 @@ final class ChildApplication implements AutoCloseable {
      * An orderly stop: closes the child's standard input, which makes it stop its engine and exit,
      * and waits for that (bounded against a hang). Returns the exit code.
      */
-    int stop() throws IOException, InterruptedException {
+    public int stop() throws IOException, InterruptedException {
         process.getOutputStream().close();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             kill();
@@ -116,7 +118,7 @@ final class ChildApplication implements AutoCloseable {
         return process.exitValue();
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 

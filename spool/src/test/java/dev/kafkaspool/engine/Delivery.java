@@ -1,5 +1,6 @@
 package dev.kafkaspool.engine;
 
+import dev.kafkaspool.engine.shipping.ProducerRecords;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,7 +18,7 @@ import org.apache.kafka.common.header.Header;
  * how many copies arrived twice (and whether each copy carries the same event id and value), and
  * whether each partition holds the numbers in logging order once later copies are ignored.
  */
-final class Delivery {
+public final class Delivery {
     final Set<Long> numbers = new TreeSet<>();
     final List<String> problems = new ArrayList<>();
     int records;

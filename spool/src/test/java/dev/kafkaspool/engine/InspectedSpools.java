@@ -1,5 +1,6 @@
 package dev.kafkaspool.engine;
 
+import dev.kafkaspool.config.Durability;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -15,23 +16,23 @@ import java.util.stream.Stream;
  * in disk durability, logs numbered events and stops, leaving them all pending; and ways to damage
  * the queue file afterwards.
  */
-final class InspectedSpools {
+public final class InspectedSpools {
     /** Nothing listens here: the engine spools everything. */
-    static final String UNREACHABLE = "127.0.0.1:1";
+    public static final String UNREACHABLE = "127.0.0.1:1";
     /** Event n is logged at BASE_MILLIS + n. */
-    static final long BASE_MILLIS = 1_700_000_000_000L;
-    static final int PADDING = 100;
+    public static final long BASE_MILLIS = 1_700_000_000_000L;
+    public static final int PADDING = 100;
 
     private InspectedSpools() {
     }
 
     /** An engine on {@code dir} with Kafka unreachable; every event it takes goes to the spool. */
-    static SpoolEngine startUnreachable(Path dir) {
+    public static SpoolEngine startUnreachable(Path dir) {
         return TestConfigs.start(TestConfigs.config(UNREACHABLE, dir, Durability.DISK).build(), new RecordingStatus());
     }
 
     /** Logs events 1..count at BASE_MILLIS + n; the level cycles through every level. */
-    static void log(SpoolEngine engine, String topic, int from, int to) {
+    public static void log(SpoolEngine engine, String topic, int from, int to) {
         EncodedEvent e = new EncodedEvent();
         for (int n = from; n <= to; n++) {
             byte[] value = TestEvents.valueFor(n, PADDING);
@@ -43,12 +44,12 @@ final class InspectedSpools {
         }
     }
 
-    static LogLevel levelOf(long n) {
+    public static LogLevel levelOf(long n) {
         return LogLevel.values()[(int) (n % LogLevel.values().length)];
     }
 
     /** Runs an engine with Kafka unreachable that logs events 1..count and stops. */
-    static void leave(Path dir, String topic, int count) {
+    public static void leave(Path dir, String topic, int count) {
         SpoolEngine engine = startUnreachable(dir);
         log(engine, topic, 1, count);
         if (!engine.stop(Duration.ofSeconds(30)) || engine.stats().spoolRecords() != count) {
@@ -57,14 +58,14 @@ final class InspectedSpools {
     }
 
     /** The queue files, sorted. */
-    static List<Path> queueFiles(Path dir) throws IOException {
+    public static List<Path> queueFiles(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(p -> p.getFileName().toString().endsWith(".cq4")).sorted().collect(Collectors.toList());
         }
     }
 
     /** Where event n's value starts in the (single) queue file. */
-    static long offsetOfValue(Path file, long n) throws IOException {
+    public static long offsetOfValue(Path file, long n) throws IOException {
         byte[] data = Files.readAllBytes(file);
         byte[] needle = TestEvents.valueFor(n, PADDING);
         int at = indexOf(data, needle);
@@ -75,7 +76,7 @@ final class InspectedSpools {
     }
 
     /** Overwrites bytes in the middle of a file, as a bad disk block or a stray write would. */
-    static void overwrite(Path file, long offset, byte[] bytes) throws IOException {
+    public static void overwrite(Path file, long offset, byte[] bytes) throws IOException {
         try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
             f.seek(offset);
             f.write(bytes);

@@ -3,7 +3,7 @@ package dev.kafkaspool.engine;
 import java.util.concurrent.TimeUnit;
 
 /** A clock that moves only when a test moves it. */
-final class ManualTicker implements Ticker {
+public final class ManualTicker implements Ticker {
     private volatile long nanos = 1_000_000_000L;
 
     @Override
@@ -16,7 +16,7 @@ final class ManualTicker implements Ticker {
         return TimeUnit.NANOSECONDS.toMillis(nanos);
     }
 
-    void advance(long amount, TimeUnit unit) {
+    public void advance(long amount, TimeUnit unit) {
         nanos += unit.toNanos(amount);
     }
 }

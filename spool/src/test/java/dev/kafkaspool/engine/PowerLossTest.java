@@ -1,5 +1,9 @@
 package dev.kafkaspool.engine;
 
+import dev.kafkaspool.config.Durability;
+import dev.kafkaspool.engine.spool.SpoolException;
+import dev.kafkaspool.engine.spool.SpoolRecord;
+import dev.kafkaspool.engine.spool.chronicle.ChronicleSpool;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;

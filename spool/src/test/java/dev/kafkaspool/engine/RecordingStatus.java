@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Keeps every status message, for assertions; also prints them to help read a failed test. */
-final class RecordingStatus implements StatusListener {
+public final class RecordingStatus implements StatusListener {
     private final List<String> messages = new CopyOnWriteArrayList<>();
 
     @Override
@@ -27,11 +27,11 @@ final class RecordingStatus implements StatusListener {
         System.out.println(m);
     }
 
-    List<String> messages() {
+    public List<String> messages() {
         return List.copyOf(messages);
     }
 
-    boolean anyContains(String level, String text) {
+    public boolean anyContains(String level, String text) {
         return messages.stream().anyMatch(m -> m.startsWith(level) && m.contains(text));
     }
 }

@@ -1,5 +1,9 @@
 package dev.kafkaspool.engine;
 
+import dev.kafkaspool.engine.spool.SpoolDirectory;
+import dev.kafkaspool.engine.spool.SpoolRecord;
+import dev.kafkaspool.engine.spool.chronicle.ChronicleSpool;
+import dev.kafkaspool.engine.spool.chronicle.DiskSpace;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 

@@ -1,5 +1,7 @@
 package dev.kafkaspool.engine;
 
+import dev.kafkaspool.engine.spool.SpoolRecord;
+import dev.kafkaspool.engine.spool.chronicle.ChronicleSpool;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;

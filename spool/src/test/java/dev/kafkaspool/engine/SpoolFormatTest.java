@@ -1,5 +1,12 @@
 package dev.kafkaspool.engine;
 
+import dev.kafkaspool.config.Durability;
+import dev.kafkaspool.config.SpoolConfig;
+import dev.kafkaspool.engine.spool.SpoolRecord;
+import dev.kafkaspool.engine.spool.SpoolRecordCodec;
+import dev.kafkaspool.engine.spool.chronicle.ChronicleSpool;
+import dev.kafkaspool.inspect.SpoolInspection;
+import dev.kafkaspool.inspect.SpoolVerification;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

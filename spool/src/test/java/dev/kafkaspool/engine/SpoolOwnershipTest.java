@@ -1,5 +1,9 @@
 package dev.kafkaspool.engine;
 
+import dev.kafkaspool.config.Durability;
+import dev.kafkaspool.config.SpoolConfig;
+import dev.kafkaspool.engine.spool.SpoolDirectory;
+import dev.kafkaspool.inspect.SpoolInspection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,10 @@
 package dev.kafkaspool.engine;
 
+import dev.kafkaspool.config.Durability;
+import dev.kafkaspool.config.EngineSettings;
+import dev.kafkaspool.config.SpoolConfig;
+import dev.kafkaspool.config.ValueParsers;
+import dev.kafkaspool.engine.spool.chronicle.ChronicleDefaults;
 import java.nio.file.Path;
 import java.time.Duration;
 

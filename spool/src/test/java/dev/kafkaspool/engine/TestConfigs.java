@@ -1,13 +1,16 @@
 package dev.kafkaspool.engine;
 
+import dev.kafkaspool.config.Durability;
+import dev.kafkaspool.config.EngineSettings;
+import dev.kafkaspool.config.SpoolConfig;
 import java.nio.file.Path;
 
 /** Engine configurations for tests: short timeouts, a given spool directory. */
-final class TestConfigs {
+public final class TestConfigs {
     private TestConfigs() {
     }
 
-    static SpoolConfig.Builder config(String bootstrapServers, Path spoolDir, Durability durability) {
+    public static SpoolConfig.Builder config(String bootstrapServers, Path spoolDir, Durability durability) {
         return SpoolConfig.builder()
                 .set(EngineSettings.NAME, "test")
                 .set(EngineSettings.BOOTSTRAP_SERVERS, bootstrapServers)
@@ -19,7 +22,7 @@ final class TestConfigs {
                 .producerProperty("linger.ms", "5");
     }
 
-    static SpoolEngine start(SpoolConfig config, StatusListener status) {
+    public static SpoolEngine start(SpoolConfig config, StatusListener status) {
         return SpoolEngine.builder(config).status(status).start();
     }
 }

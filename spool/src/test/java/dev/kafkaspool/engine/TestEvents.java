@@ -6,13 +6,13 @@ import java.nio.charset.StandardCharsets;
  * Submits numbered events; a value is {@code <number>:<padding>}, so the number can be read back
  * from what arrives. One instance per logging thread.
  */
-final class TestEvents {
+public final class TestEvents {
     private final SpoolEngine engine;
     private final String topic;
     private final EncodedEvent event = new EncodedEvent();
     private final int padding;
 
-    TestEvents(SpoolEngine engine, String topic, int padding) {
+    public TestEvents(SpoolEngine engine, String topic, int padding) {
         this.engine = engine;
         this.topic = topic;
         this.padding = padding;
@@ -32,7 +32,7 @@ final class TestEvents {
     }
 
     /** Submits events numbered {@code from} to {@code to}, both included; returns how many were taken. */
-    int submitRange(long from, long to) {
+    public int submitRange(long from, long to) {
         int taken = 0;
         for (long n = from; n <= to; n++) {
             if (submit(n)) {
@@ -42,7 +42,7 @@ final class TestEvents {
         return taken;
     }
 
-    static byte[] valueFor(long n, int padding) {
+    public static byte[] valueFor(long n, int padding) {
         StringBuilder sb = new StringBuilder().append(n).append(':');
         for (int i = 0; i < padding; i++) {
             sb.append((char) ('a' + (i * 7 + n) % 26));

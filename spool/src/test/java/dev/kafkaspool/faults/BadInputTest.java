@@ -1,5 +1,8 @@
 package dev.kafkaspool.faults;
 
+import dev.kafkaspool.engine.DropReason;
+import dev.kafkaspool.engine.EngineStats;
+import dev.kafkaspool.engine.LogLevel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,9 +17,6 @@ import java.util.concurrent.TimeUnit;
 import dev.kafkaspool.encoding.FieldVisitor;
 import dev.kafkaspool.encoding.LogEventView;
 import dev.kafkaspool.encoding.Records;
-import dev.kafkaspool.engine.DropReason;
-import dev.kafkaspool.engine.EngineStats;
-import dev.kafkaspool.engine.LogLevel;
 import dev.kafkaspool.pipeline.LogPipeline;
 import dev.kafkaspool.pipeline.PipelineBuilder;
 import dev.kafkaspool.pod.RecordingStatus;

@@ -1,5 +1,7 @@
 package dev.kafkaspool.faults;
 
+import dev.kafkaspool.engine.EngineState;
+import dev.kafkaspool.engine.EngineStats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,8 +13,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
-import dev.kafkaspool.engine.EngineState;
-import dev.kafkaspool.engine.EngineStats;
 import dev.kafkaspool.pipeline.LogPipeline;
 import dev.kafkaspool.pod.RecordingStatus;
 import dev.kafkaspool.testbroker.KafkaBroker;

@@ -1,5 +1,6 @@
 package dev.kafkaspool.faults;
 
+import dev.kafkaspool.engine.EngineStats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,7 +12,6 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
-import dev.kafkaspool.engine.EngineStats;
 import dev.kafkaspool.pipeline.LogPipeline;
 import dev.kafkaspool.pod.RecordingStatus;
 import dev.kafkaspool.testbroker.KafkaCluster;

@@ -1,5 +1,8 @@
 package dev.kafkaspool.faults;
 
+import dev.kafkaspool.engine.EngineStats;
+import dev.kafkaspool.engine.LogLevel;
+import dev.kafkaspool.engine.StatusListener;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -11,9 +14,6 @@ import java.util.concurrent.atomic.LongAdder;
 
 import dev.kafkaspool.encoding.FieldVisitor;
 import dev.kafkaspool.encoding.LogEventView;
-import dev.kafkaspool.engine.EngineStats;
-import dev.kafkaspool.engine.LogLevel;
-import dev.kafkaspool.engine.StatusListener;
 import dev.kafkaspool.pipeline.LogPipeline;
 
 /**

@@ -1,5 +1,6 @@
 package dev.kafkaspool.faults;
 
+import dev.kafkaspool.engine.EngineStats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import dev.kafkaspool.engine.EngineStats;
 import dev.kafkaspool.pipeline.LogPipeline;
 import dev.kafkaspool.pipeline.PipelineEvent;
 import dev.kafkaspool.pod.RecordingStatus;

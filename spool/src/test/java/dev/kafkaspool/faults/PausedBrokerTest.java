@@ -1,5 +1,8 @@
 package dev.kafkaspool.faults;
 
+import dev.kafkaspool.engine.EngineState;
+import dev.kafkaspool.engine.EngineStats;
+import dev.kafkaspool.engine.Events;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,8 +11,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import dev.kafkaspool.engine.EngineState;
-import dev.kafkaspool.engine.EngineStats;
 import dev.kafkaspool.pipeline.LogPipeline;
 import dev.kafkaspool.pod.RecordingStatus;
 import dev.kafkaspool.testbroker.KafkaBroker;

@@ -1,5 +1,7 @@
 package dev.kafkaspool.faults;
 
+import dev.kafkaspool.engine.EngineState;
+import dev.kafkaspool.engine.EngineStats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,8 +11,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import dev.kafkaspool.engine.EngineState;
-import dev.kafkaspool.engine.EngineStats;
 import dev.kafkaspool.pipeline.LogPipeline;
 import dev.kafkaspool.pod.RecordingStatus;
 import dev.kafkaspool.testbroker.KafkaBroker;

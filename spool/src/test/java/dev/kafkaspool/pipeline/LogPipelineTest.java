@@ -1,5 +1,7 @@
 package dev.kafkaspool.pipeline;
 
+import dev.kafkaspool.config.EngineSettings;
+import dev.kafkaspool.config.InvalidConfigException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,8 +16,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import dev.kafkaspool.encoding.Records;
-import dev.kafkaspool.engine.EngineSettings;
-import dev.kafkaspool.engine.InvalidConfigException;
 import dev.kafkaspool.pod.DownwardApiVolume;
 import dev.kafkaspool.pod.PodMetadataSource;
 import dev.kafkaspool.pod.RecordingStatus;

@@ -1,8 +1,8 @@
 package dev.kafkaspool.pipeline;
 
+import dev.kafkaspool.engine.LogLevel;
 import dev.kafkaspool.encoding.FieldVisitor;
 import dev.kafkaspool.encoding.LogEventView;
-import dev.kafkaspool.engine.LogLevel;
 
 /** A plain log event as an appender's view would show it; {@link #duringFormat} runs inside the encoding. */
 public class PipelineEvent implements LogEventView {

@@ -1,12 +1,12 @@
 package dev.kafkaspool.pod;
 
+import dev.kafkaspool.config.EngineSettings;
+import dev.kafkaspool.config.Setting;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kafkaspool.engine.EngineSettings;
-import dev.kafkaspool.engine.Setting;
 
 import java.nio.file.Path;
 import java.util.HashSet;

@@ -1,7 +1,7 @@
 package dev.kafkaspool.pod;
 
-import dev.kafkaspool.engine.StatusListener;
 
+import dev.kafkaspool.engine.StatusListener;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 

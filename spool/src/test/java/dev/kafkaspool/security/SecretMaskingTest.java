@@ -1,5 +1,9 @@
 package dev.kafkaspool.security;
 
+import dev.kafkaspool.config.Durability;
+import dev.kafkaspool.config.EngineSettings;
+import dev.kafkaspool.config.SpoolConfig;
+import dev.kafkaspool.engine.SpoolEngine;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -7,10 +11,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import dev.kafkaspool.engine.Durability;
-import dev.kafkaspool.engine.EngineSettings;
-import dev.kafkaspool.engine.SpoolConfig;
-import dev.kafkaspool.engine.SpoolEngine;
 import dev.kafkaspool.pipeline.LogPipeline;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.config.ConfigException;

@@ -1,5 +1,7 @@
 package dev.kafkaspool.security;
 
+import dev.kafkaspool.engine.EngineStats;
+import dev.kafkaspool.engine.LogLevel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,8 +14,6 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import dev.kafkaspool.encoding.Records;
-import dev.kafkaspool.engine.EngineStats;
-import dev.kafkaspool.engine.LogLevel;
 import dev.kafkaspool.pipeline.LogPipeline;
 import dev.kafkaspool.pipeline.PipelineEvent;
 import dev.kafkaspool.testbroker.KafkaBroker;

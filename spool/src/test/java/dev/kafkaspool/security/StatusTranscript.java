@@ -1,11 +1,11 @@
 package dev.kafkaspool.security;
 
+import dev.kafkaspool.engine.StatusListener;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import dev.kafkaspool.engine.StatusListener;
 
 /**
  * Keeps every status message with its level, and every exception the listener receives as a status

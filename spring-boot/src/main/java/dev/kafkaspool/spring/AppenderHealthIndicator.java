@@ -1,11 +1,11 @@
 package dev.kafkaspool.spring;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import dev.kafkaspool.engine.DropReason;
 import dev.kafkaspool.engine.EngineState;
 import dev.kafkaspool.engine.EngineStats;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import dev.kafkaspool.pipeline.RunningPipelines;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;

@@ -1,8 +1,8 @@
 package dev.kafkaspool.spring;
 
+import dev.kafkaspool.engine.EngineState;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.kafkaspool.engine.EngineState;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Status;
 

@@ -1,7 +1,7 @@
 package dev.kafkaspool.samples.logback;
 
-import ch.qos.logback.classic.LoggerContext;
 import dev.kafkaspool.engine.EngineStats;
+import ch.qos.logback.classic.LoggerContext;
 import dev.kafkaspool.logback.KafkaSpoolAppender;
 import dev.kafkaspool.samples.service.DemoFailure;
 import dev.kafkaspool.samples.service.EventKind;

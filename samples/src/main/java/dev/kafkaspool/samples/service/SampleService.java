@@ -2,6 +2,7 @@ package dev.kafkaspool.samples.service;
 
 import dev.kafkaspool.engine.EngineStats;
 
+
 /**
  * What differs between the sample services: the logging framework. {@link ServiceLoop} calls
  * {@link #logEvent} at a steady rate and times each call, reads {@link #stats} for its progress

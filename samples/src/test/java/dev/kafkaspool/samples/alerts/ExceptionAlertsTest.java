@@ -1,5 +1,9 @@
 package dev.kafkaspool.samples.alerts;
 
+import dev.kafkaspool.config.EngineSettings;
+import dev.kafkaspool.config.SpoolConfig;
+import dev.kafkaspool.engine.EncodedEvent;
+import dev.kafkaspool.engine.LogLevel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,10 +24,6 @@ import dev.kafkaspool.encoding.EventEncoder;
 import dev.kafkaspool.encoding.FieldVisitor;
 import dev.kafkaspool.encoding.LogEventView;
 import dev.kafkaspool.encoding.RecordFormat;
-import dev.kafkaspool.engine.EncodedEvent;
-import dev.kafkaspool.engine.EngineSettings;
-import dev.kafkaspool.engine.LogLevel;
-import dev.kafkaspool.engine.SpoolConfig;
 import dev.kafkaspool.pod.PodMetadata;
 import dev.kafkaspool.testbroker.KafkaBroker;
 import dev.kafkaspool.testbroker.KafkaBrokerExtension;

@@ -1,5 +1,10 @@
 package dev.kafkaspool.samples.connect;
 
+import dev.kafkaspool.config.EngineSettings;
+import dev.kafkaspool.config.SpoolConfig;
+import dev.kafkaspool.engine.EncodedEvent;
+import dev.kafkaspool.engine.EventIds;
+import dev.kafkaspool.engine.LogLevel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,11 +26,6 @@ import dev.kafkaspool.encoding.FieldVisitor;
 import dev.kafkaspool.encoding.Layout;
 import dev.kafkaspool.encoding.LogEventView;
 import dev.kafkaspool.encoding.RecordFormat;
-import dev.kafkaspool.engine.EncodedEvent;
-import dev.kafkaspool.engine.EngineSettings;
-import dev.kafkaspool.engine.EventIds;
-import dev.kafkaspool.engine.LogLevel;
-import dev.kafkaspool.engine.SpoolConfig;
 import dev.kafkaspool.pod.PodMetadata;
 import org.apache.kafka.connect.connector.ConnectRecord;
 import org.apache.kafka.connect.data.SchemaAndValue;

@@ -1,10 +1,10 @@
 package dev.kafkaspool.samples.deploy;
 
+import dev.kafkaspool.engine.EngineStats;
 import java.util.ArrayList;
 import java.util.List;
 
 import ch.qos.logback.classic.LoggerContext;
-import dev.kafkaspool.engine.EngineStats;
 import dev.kafkaspool.logback.KafkaSpoolAppender;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

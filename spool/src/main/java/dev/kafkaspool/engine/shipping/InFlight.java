@@ -1,0 +1,112 @@
+package dev.kafkaspool.engine.shipping;
+
+import dev.kafkaspool.engine.EncodedEvent;
+import dev.kafkaspool.engine.LogLevel;
+import dev.kafkaspool.engine.spool.ParkedTopic;
+import dev.kafkaspool.engine.spool.Spool;
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.RecordMetadata;
+
+/**
+ * A record handed to the producer and not yet answered. The producer's I/O thread completes it;
+ * the shipper thread reads the outcome. A record sent straight from memory keeps what is needed
+ * to spool it, should Kafka not take it; a record from the spool keeps its spool position.
+ */
+final class InFlight implements Callback {
+    /** Spool position, or {@link #DIRECT} for a record sent from memory. */
+    static final long DIRECT = -1;
+
+    final long spoolPosition;
+    final long sentAtNanos;
+    final long instanceId;
+    final long sequence;
+    final long timestampMillis;
+    final LogLevel level;
+    final String topic;
+    final byte[] key;
+    final byte[] value;
+    private final InFlightWindow window;
+    private final int generation;
+    /** The producer it is sent through; null for a record never sent (a damaged one). */
+    private final ShippingProducer producer;
+    /** Sent with the send time as its Kafka timestamp ({@link Restamping}); set before it is sent. */
+    boolean restamped;
+    /** The parked store it was read from, or null for a record from the spool or from memory. */
+    ParkedTopic parkedIn;
+    private volatile SendOutcome outcome = SendOutcome.PENDING;
+    private volatile Exception failure;
+    /** When the producer acknowledged it; set before {@link #outcome} becomes ACKED. */
+    private long ackedAtNanos;
+
+    InFlight(InFlightWindow window, ShippingProducer producer, long spoolPosition, long sentAtNanos, long instanceId,
+             long sequence, long timestampMillis, LogLevel level, String topic, byte[] key, byte[] value) {
+        this.window = window;
+        this.generation = window.generation();
+        this.producer = producer;
+        this.spoolPosition = spoolPosition;
+        this.sentAtNanos = sentAtNanos;
+        this.instanceId = instanceId;
+        this.sequence = sequence;
+        this.timestampMillis = timestampMillis;
+        this.level = level;
+        this.topic = topic;
+        this.key = key;
+        this.value = value;
+    }
+
+    boolean isDirect() {
+        return spoolPosition == DIRECT;
+    }
+
+    /** From send to acknowledgement; only once {@link #outcome()} is ACKED. */
+    long sendLatencyNanos() {
+        return ackedAtNanos - sentAtNanos;
+    }
+
+    SendOutcome outcome() {
+        return outcome;
+    }
+
+    Exception failure() {
+        return failure;
+    }
+
+    /**
+     * Called by the producer, on its I/O thread or, for an immediate failure, inside {@code send}.
+     * A record Kafka gave up on closes its producer at once (see {@link ShippingProducer}).
+     */
+    @Override
+    public void onCompletion(RecordMetadata metadata, Exception exception) {
+        if (exception == null) {
+            ackedAtNanos = System.nanoTime();
+            outcome = SendOutcome.ACKED;
+            return;
+        }
+        failure = exception;
+        SendOutcome o = SendOutcome.of(exception);
+        if (o == SendOutcome.TIMESTAMP_REFUSED && restamped) {
+            // Refused with the send time as its timestamp too: the broker's clock is far from ours.
+            o = SendOutcome.UNDELIVERABLE;
+        }
+        boolean stopsPartition = o == SendOutcome.FAILED || o == SendOutcome.TIMESTAMP_REFUSED;
+        if (stopsPartition && producer != null) {
+            // Before the shipper can see the outcome: the producer must send nothing after this record.
+            producer.recordFailed(exception);
+        }
+        outcome = o;
+        if (stopsPartition || o == SendOutcome.BACKPRESSURE) {
+            window.signalTrouble(generation);
+        }
+    }
+
+    /** Answers it as moved to its topic's parked store: nothing to send, nothing to count. */
+    void parked() {
+        outcome = SendOutcome.PARKED;
+    }
+
+    /** Copies this record's fields into a carrier, to spool it. */
+    void copyTo(EncodedEvent e) {
+        e.sequence(sequence).timestampMillis(timestampMillis).level(level).topic(topic)
+                .key(key, key == null ? -1 : key.length).value(value, value.length);
+    }
+}

@@ -1,0 +1,111 @@
+package dev.kafkaspool.engine.shipping;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.kafka.clients.producer.Producer;
+
+/**
+ * Chooses the partition of a record without a key from its event's id, so that a record sent
+ * again (after an outage, from the spool) goes to the partition of its first attempt. Left to the
+ * producer, a resent record could land in another partition behind newer records that were
+ * already acknowledged there, and that partition would no longer hold its events in logging
+ * order.
+ *
+ * <p>Runs of {@value #RUN_LENGTH} consecutive events go to one partition, as the producer's own
+ * sticky partitioner would batch them; each engine instance starts its runs at a partition of its
+ * own. The partition count of each topic is asked from the producer for every record; the
+ * producer learns of a change at its next metadata update ({@code metadata.max.age.ms}, or at
+ * once after an error).
+ *
+ * <p>When partitions are added, the new count applies only to runs of this engine instance that
+ * come after every run it has already sent to the topic; events of runs already begun, and
+ * events of other instances (left in the spool by an earlier process), keep the count they had,
+ * so a copy sent again still lands in its first copy's partition. When the count falls (the topic
+ * was deleted and created again with fewer partitions), the new count applies to every record:
+ * the old partitions are gone, and with them what was in them. A copy sent by a later process
+ * than its first copy lands by the partition count that process first saw.
+ *
+ * <p><b>Not thread-safe</b>: the shipper thread's.
+ */
+final class KeylessPartitions {
+    static final int RUN_LENGTH = 1024;
+    private static final int RUN_SHIFT = Integer.numberOfTrailingZeros(RUN_LENGTH);
+
+    private final long ownInstanceId;
+    private final Map<String, Counts> counts = new HashMap<>();
+
+    /** @param ownInstanceId the engine instance whose events are numbered in the order they are sent */
+    KeylessPartitions(long ownInstanceId) {
+        this.ownInstanceId = ownInstanceId;
+    }
+
+    /**
+     * The partition for the event {@code (instanceId, sequence)} of a record without a key.
+     *
+     * @throws RuntimeException what the producer throws when it has no metadata for the topic yet
+     *     (with {@code max.block.ms=0} it does not wait for it); the caller treats it as a failed send
+     */
+    int partitionFor(Producer<byte[], byte[]> producer, String topic, long instanceId, long sequence) {
+        int now = producer.partitionsFor(topic).size();
+        Counts known = counts.get(topic);
+        if (known == null) {
+            known = new Counts(Math.max(1, now));
+            counts.put(topic, known);
+        } else if (now > 0) {
+            known.update(now);
+        }
+        long ownRun = instanceId == ownInstanceId ? sequence >>> RUN_SHIFT : -1;
+        long run = (sequence >>> RUN_SHIFT) + (instanceId >>> 1);
+        return (int) Long.remainderUnsigned(run, known.countFor(ownRun));
+    }
+
+    /**
+     * The partition counts one topic had in this process: the first, and each larger one with the
+     * last run of this instance sent before it. Grows by one entry per increase of the count.
+     */
+    private static final class Counts {
+        private int[] count = new int[1];
+        /** {@code lastRunBefore[i]}: runs of this instance up to it use {@code count[i - 1]}; unused for i = 0. */
+        private long[] lastRunBefore = new long[1];
+        private int size = 1;
+        private long highestOwnRun = -1;
+
+        Counts(int first) {
+            count[0] = first;
+        }
+
+        void update(int now) {
+            int last = count[size - 1];
+            if (now == last) {
+                return;
+            }
+            if (now < last) {
+                size = 1;
+                count[0] = now;
+                return;
+            }
+            if (size == count.length) {
+                count = Arrays.copyOf(count, size * 2);
+                lastRunBefore = Arrays.copyOf(lastRunBefore, size * 2);
+            }
+            count[size] = now;
+            lastRunBefore[size] = highestOwnRun;
+            size++;
+        }
+
+        /** The count for a run of this instance ({@code ownRun >= 0}) or of another instance ({@code -1}). */
+        int countFor(long ownRun) {
+            if (ownRun < 0) {
+                return count[0];
+            }
+            highestOwnRun = Math.max(highestOwnRun, ownRun);
+            int i = size - 1;
+            while (i > 0 && ownRun <= lastRunBefore[i]) {
+                i--;
+            }
+            return count[i];
+        }
+    }
+}

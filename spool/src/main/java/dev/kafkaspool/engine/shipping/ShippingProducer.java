@@ -1,0 +1,90 @@
+package dev.kafkaspool.engine.shipping;
+
+import dev.kafkaspool.engine.ProblemReporter;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
+
+/**
+ * The shipper's producer, closed once, and at once when Kafka gives up on one of its records.
+ *
+ * <p>Why at once: after it fails a batch (a batch that timed out, a sequence error), the Kafka
+ * producer goes on with the next batches of the same partition. Kafka would then hold later events
+ * of that partition and not the failed ones, and their copies from the spool would land behind
+ * them. So the failed record's callback closes the producer itself, on the producer's I/O thread,
+ * where {@code close} does not wait and no batch is sent after it; the batches it still holds fail
+ * as "closed forcefully" and are shipped again from the spool, in order, by a new producer. With
+ * {@code max.in.flight.requests.per.connection=1} the producer has at most one batch of a
+ * partition in flight, so no later batch of that partition is out before the failure is known.
+ *
+ * <p>A failure reported inside {@code send} on the shipper thread does not close it here: that
+ * record was never accepted, and the shipper deals with it before it sends anything else.
+ */
+public final class ShippingProducer {
+    private final Producer<byte[], byte[]> client;
+    private final Thread shipper;
+    private final ProblemReporter problems;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile Exception abandonedFor;
+
+    ShippingProducer(Producer<byte[], byte[]> client, Thread shipper, ProblemReporter problems) {
+        this.client = client;
+        this.shipper = shipper;
+        this.problems = problems;
+    }
+
+    Producer<byte[], byte[]> client() {
+        return client;
+    }
+
+    /** From a record's callback: Kafka gave up on the record. Closes the producer unless on the shipper thread. */
+    void recordFailed(Exception failure) {
+        if (Thread.currentThread() == shipper || closed.get()) {
+            return;
+        }
+        abandonedFor = failure;
+        close(Duration.ZERO);
+    }
+
+    /** True once closing has begun: the shipper must not send through it and needs a new one. */
+    boolean isClosed() {
+        return closed.get();
+    }
+
+    /**
+     * Whether the producer holds an open connection to a broker, from its {@code connection-count}
+     * metric; true when the client has no such metric (a mock), so that nothing is given up on a
+     * guess. Allocates: for the stop, not for every round.
+     */
+    boolean isConnected() {
+        for (Map.Entry<MetricName, ? extends Metric> e : client.metrics().entrySet()) {
+            MetricName name = e.getKey();
+            if (name.name().equals("connection-count") && name.group().equals("producer-metrics")) {
+                Object value = e.getValue().metricValue();
+                return !(value instanceof Number) || ((Number) value).doubleValue() > 0;
+            }
+        }
+        return true;
+    }
+
+    /** The failure that made a callback close it, or null. */
+    Exception abandonedFor() {
+        return abandonedFor;
+    }
+
+    /** Closes it, waiting up to {@code timeout} (zero abandons what it holds); only the first call closes. */
+    void close(Duration timeout) {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            client.close(timeout);
+        } catch (RuntimeException e) {
+            problems.warn("closing the Kafka producer failed: " + e, e);
+        }
+    }
+}

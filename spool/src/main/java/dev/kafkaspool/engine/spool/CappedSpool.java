@@ -1,0 +1,134 @@
+package dev.kafkaspool.engine.spool;
+
+import dev.kafkaspool.config.FullPolicy;
+import dev.kafkaspool.config.SpoolConfig;
+import dev.kafkaspool.engine.DropReason;
+import dev.kafkaspool.engine.EncodedEvent;
+import dev.kafkaspool.engine.EngineCounters;
+import dev.kafkaspool.engine.ProblemReporter;
+import dev.kafkaspool.engine.Ticker;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A spool with a size cap and a policy for when it is full. Every event handed to
+ * {@link #append} is either spooled or counted as dropped with its reason. The parked topics'
+ * stores are part of the spool: their bytes count against the cap, and the full policy drops
+ * from them once the spool itself has nothing to drop. Thread-safe.
+ */
+public final class CappedSpool {
+    private static final long BLOCK_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
+    private final Spool spool;
+    private final ParkedTopics parked;
+    private final long maxBytes;
+    private final FullPolicy policy;
+    private final long blockTimeoutNanos;
+    private final EngineCounters counters;
+    private final Ticker ticker;
+    private final ProblemReporter problems;
+
+    /** {@code maxBytes} is the configured cap, or less for a memory spool. */
+    public CappedSpool(Spool spool, ParkedTopics parked, long maxBytes, SpoolConfig config, EngineCounters counters,
+                Ticker ticker, ProblemReporter problems) {
+        this.spool = spool;
+        this.parked = parked;
+        this.maxBytes = maxBytes;
+        this.policy = config.fullPolicy();
+        this.blockTimeoutNanos = config.blockTimeout().toNanos();
+        this.counters = counters;
+        this.ticker = ticker;
+        this.problems = problems;
+    }
+
+    public Spool spool() {
+        return spool;
+    }
+
+    public ParkedTopics parked() {
+        return parked;
+    }
+
+    /**
+     * Spools the event, applying the full policy.
+     *
+     * @return true when it was spooled; false when it was dropped (and counted)
+     */
+    public boolean append(long instanceId, EncodedEvent event) {
+        return append(instanceId, event, spool);
+    }
+
+    /** As {@link #append(long, EncodedEvent)}, into a parked topic's store. */
+    public boolean append(long instanceId, EncodedEvent event, Spool target) {
+        long deadline = 0;
+        while (true) {
+            synchronized (this) {
+                int size = spool.storedSize(event);
+                if (pendingBytes() + size <= maxBytes || makeRoom(size)) {
+                    return write(instanceId, event, target);
+                }
+                if (policy != FullPolicy.BLOCK) {
+                    return drop(DropReason.SPOOL_FULL);
+                }
+            }
+            long now = ticker.nanos();
+            if (deadline == 0) {
+                deadline = now + blockTimeoutNanos;
+            } else if (now - deadline >= 0) {
+                return drop(DropReason.SPOOL_FULL);
+            }
+            LockSupport.parkNanos(BLOCK_PAUSE_NANOS);
+        }
+    }
+
+    private boolean makeRoom(int size) {
+        if (policy != FullPolicy.DROP_OLDEST) {
+            return false;
+        }
+        while (pendingBytes() + size > maxBytes) {
+            if (dropOldest() == 0) {
+                return false;
+            }
+            counters.dropped(DropReason.SPOOL_FULL);
+            problems.dropped(DropReason.SPOOL_FULL);
+        }
+        return true;
+    }
+
+    /** Drops the oldest event of the spool or of the parked topics, whichever is older. */
+    private long dropOldest() {
+        long parkedOldest = parked.oldestTimestampMillis();
+        if (parkedOldest >= 0) {
+            long spooledOldest = spool.oldestTimestampMillis();
+            if (spooledOldest < 0 || parkedOldest < spooledOldest) {
+                long freed = parked.dropOldest();
+                if (freed > 0) {
+                    return freed;
+                }
+            }
+        }
+        long freed = spool.dropOldest();
+        return freed > 0 ? freed : parked.dropOldest();
+    }
+
+    private long pendingBytes() {
+        return spool.pendingBytes() + parked.pendingBytes();
+    }
+
+    private boolean write(long instanceId, EncodedEvent event, Spool target) {
+        try {
+            target.append(instanceId, event);
+            counters.spool();
+            return true;
+        } catch (SpoolException e) {
+            problems.spoolWriteFailed(e);
+            return drop(DropReason.SPOOL_ERROR);
+        }
+    }
+
+    private boolean drop(DropReason reason) {
+        counters.dropped(reason);
+        problems.dropped(reason);
+        return false;
+    }
+}

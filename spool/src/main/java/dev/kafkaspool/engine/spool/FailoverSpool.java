@@ -1,0 +1,237 @@
+package dev.kafkaspool.engine.spool;
+
+import dev.kafkaspool.config.ValueParsers;
+import dev.kafkaspool.engine.EncodedEvent;
+import dev.kafkaspool.engine.ProblemReporter;
+import dev.kafkaspool.engine.Ticker;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The disk spool, with a memory spool behind it for while the disk cannot take writes (its
+ * filesystem is full, or a write failed). Records then go to memory, after everything already on
+ * disk, so order is kept: the reader finishes the disk records first. The disk is tried again at
+ * most once a second: the memory records move to it first (unless the shipper is sending some of
+ * them), and new records follow them there.
+ *
+ * <p>Positions of memory records carry {@link #MEMORY_TAG}, so {@link #commit} knows which spool a
+ * position belongs to. <b>Thread-safe</b>, under one lock taken before the inner spools' locks.
+ */
+public final class FailoverSpool implements Spool {
+    static final long MEMORY_TAG = 1L << 62;
+    private static final long RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final long NONE = -1;
+
+    private final Object lock = new Object();
+    private final Spool disk;
+    private final MemorySpool memory;
+    private final long memoryMaxBytes;
+    private final ProblemReporter problems;
+    private final Ticker ticker;
+    /** Why the disk takes no writes now; null while it does. */
+    private volatile String diskFailure;
+    private long retryDiskAtNanos;
+    /** The disk could not be read past some record: only a new process can read the rest. */
+    private volatile boolean diskUnreadable;
+    /** The last disk record read and not committed, committed once a memory record is. */
+    private long lastDiskRead = NONE;
+    private final SpoolRecord copy = new SpoolRecord();
+    private final EncodedEvent copyEvent = new EncodedEvent();
+
+    public FailoverSpool(Spool disk, long memoryMaxBytes, ProblemReporter problems, Ticker ticker) {
+        this.disk = disk;
+        this.memory = new MemorySpool("the disk spool cannot take writes");
+        this.memoryMaxBytes = memoryMaxBytes;
+        this.problems = problems;
+        this.ticker = ticker;
+    }
+
+    @Override
+    public String degradation() {
+        String failure = diskFailure;
+        if (failure != null) {
+            return failure + "; events waiting for Kafka are kept in memory and lost if the process stops";
+        }
+        return diskUnreadable ? "part of the disk spool could not be read; it stays on disk for the next process"
+                : null;
+    }
+
+    @Override
+    public int storedSize(EncodedEvent event) {
+        return disk.storedSize(event);
+    }
+
+    @Override
+    public void append(long instanceId, EncodedEvent event) {
+        synchronized (lock) {
+            if (diskFailure == null || ticker.nanos() - retryDiskAtNanos >= 0 && memoryMovedToDisk()) {
+                try {
+                    disk.append(instanceId, event);
+                    diskRecovered();
+                    return;
+                } catch (SpoolException e) {
+                    diskFailed(e);
+                }
+            }
+            if (memory.pendingBytes() + memory.storedSize(event) > memoryMaxBytes) {
+                throw new SpoolException("the disk spool cannot take writes (" + diskFailure + ") and the "
+                        + ValueParsers.formatSize(memoryMaxBytes) + " kept in memory instead are full", null);
+            }
+            memory.append(instanceId, event);
+        }
+    }
+
+    /**
+     * Moves the memory records to disk, oldest first, so new records can follow them there. Not
+     * while the shipper has memory records in flight: their positions must stay valid.
+     *
+     * @return true when memory is empty now
+     */
+    private boolean memoryMovedToDisk() {
+        if (memory.pendingRecords() == 0) {
+            return true;
+        }
+        if (memory.readRecords() > 0) {
+            retryDiskAtNanos = ticker.nanos() + RETRY_NANOS;
+            return false;
+        }
+        try {
+            while (memory.read(copy)) {
+                copy.copyTo(copyEvent);
+                disk.append(copy.instanceId, copyEvent);
+                memory.commit(copy.position);
+            }
+            return true;
+        } catch (SpoolException e) {
+            // The record that did not fit stays first in memory, behind those now on disk.
+            memory.rewind();
+            diskFailed(e);
+            return false;
+        }
+    }
+
+    private void diskFailed(SpoolException e) {
+        retryDiskAtNanos = ticker.nanos() + RETRY_NANOS;
+        if (diskFailure == null) {
+            diskFailure = e.getMessage();
+            problems.warn(diskFailure + "; events Kafka cannot take now are kept in memory (up to "
+                    + ValueParsers.formatSize(memoryMaxBytes) + ", lost if the process stops) until the disk "
+                    + "spool takes writes again", e.getCause());
+        }
+    }
+
+    private void diskRecovered() {
+        if (diskFailure != null) {
+            diskFailure = null;
+            problems.info("the disk spool takes writes again");
+        }
+    }
+
+    @Override
+    public boolean read(SpoolRecord into) {
+        synchronized (lock) {
+            if (!diskUnreadable) {
+                try {
+                    if (disk.read(into)) {
+                        lastDiskRead = into.position;
+                        return true;
+                    }
+                } catch (RuntimeException e) {
+                    diskUnreadable = true;
+                    problems.warn("cannot read the disk spool past its last readable record (" + e + "); "
+                            + disk.pendingRecords() + " event(s) stay on disk for the next process to ship, "
+                            + "this one ships what comes after them", e);
+                }
+            }
+            if (!memory.read(into)) {
+                return false;
+            }
+            into.position |= MEMORY_TAG;
+            return true;
+        }
+    }
+
+    @Override
+    public void commit(long position) {
+        synchronized (lock) {
+            if ((position & MEMORY_TAG) == 0) {
+                disk.commit(position);
+                return;
+            }
+            if (lastDiskRead != NONE) {
+                disk.commit(lastDiskRead);
+                lastDiskRead = NONE;
+            }
+            memory.commit(position & ~MEMORY_TAG);
+        }
+    }
+
+    @Override
+    public void rewind() {
+        synchronized (lock) {
+            lastDiskRead = NONE;
+            disk.rewind();
+            memory.rewind();
+        }
+    }
+
+    @Override
+    public long dropOldest() {
+        synchronized (lock) {
+            if (!diskUnreadable && disk.pendingRecords() > 0) {
+                return disk.dropOldest();
+            }
+            return memory.dropOldest();
+        }
+    }
+
+    @Override
+    public long pendingBytes() {
+        synchronized (lock) {
+            return disk.pendingBytes() + memory.pendingBytes();
+        }
+    }
+
+    @Override
+    public long pendingRecords() {
+        synchronized (lock) {
+            return disk.pendingRecords() + memory.pendingRecords();
+        }
+    }
+
+    @Override
+    public long oldestTimestampMillis() {
+        synchronized (lock) {
+            long onDisk = disk.oldestTimestampMillis();
+            return onDisk >= 0 ? onDisk : memory.oldestTimestampMillis();
+        }
+    }
+
+    /** Moves the memory records to disk, in order, if the disk takes them now. */
+    @Override
+    public long persist() {
+        synchronized (lock) {
+            memory.rewind();
+            if (memory.pendingRecords() > 0 && memoryMovedToDisk()) {
+                diskRecovered();
+            }
+            return memory.pendingRecords();
+        }
+    }
+
+    @Override
+    public void maintain() {
+        disk.maintain();
+    }
+
+    @Override
+    public String description() {
+        synchronized (lock) {
+            return diskFailure == null ? disk.description() : memory.description();
+        }
+    }
+
+    @Override
+    public void close() {
+        disk.close();
+    }
+}

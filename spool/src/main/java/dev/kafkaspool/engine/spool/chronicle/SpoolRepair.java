@@ -1,0 +1,129 @@
+package dev.kafkaspool.engine.spool.chronicle;
+
+import dev.kafkaspool.engine.spool.SpoolException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+
+/**
+ * Opening a disk spool whose queue files reading in order cannot get through (zeros where records
+ * were, a file cut short): its files are set aside in a {@code damaged-<time>} directory, every
+ * record that can still be read, in that file and the ones after it, is copied into a new queue,
+ * and what cannot be read is counted (by the spool's ledger when it kept one) and described for
+ * the status channel. Part of {@link ChronicleSpool}.
+ *
+ * <p><b>Stateless.</b>
+ */
+public final class SpoolRepair {
+    private SpoolRepair() {
+    }
+
+    /**
+     * The queue files in {@code damaged.dir} hold records that reading in order cannot reach.
+     * Moves every queue file to a {@code damaged-<time>} directory beside them, opens a new queue
+     * in the spool directory, and copies into it every pending record that can be read, going on
+     * with the next file where reading stops; what cannot be read stays in the moved files, and is
+     * counted and reported by {@link #openingDamage()}.
+     */
+    static ChronicleSpool setDamageAside(ChronicleSpool damaged, long maxBytes,
+                                                 net.openhft.chronicle.core.time.TimeProvider clock, DiskSpace space) {
+        Path dir = damaged.dir();
+        String where = "index " + Long.toHexString(damaged.firstUnreachable());
+        damaged.close();
+        Path aside;
+        try {
+            aside = DamagedFiles.createSetAsideDirectory(dir);
+            try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+                for (Path f : (Iterable<Path>) files::iterator) {
+                    String name = f.getFileName().toString();
+                    if (name.endsWith(SingleChronicleQueue.SUFFIX) || name.endsWith(".cq4t")) {
+                        Files.move(f, aside.resolve(name));
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new SpoolException("the spool in " + dir + " is damaged (reading stops at " + where
+                    + ") and its files could not be moved aside: " + e, e);
+        }
+        ChronicleSpool fresh = ChronicleSpool.openAsIs(dir, maxBytes, clock, space);
+        SingleChronicleQueue old = ChronicleSpool.openQueue(aside, maxBytes, clock);
+        try {
+            fresh.copyPendingFrom(old, cyclesIn(aside));
+        } finally {
+            old.close();
+        }
+        long copied = fresh.pendingRecords();
+        long lost;
+        if (damaged.countedPending() >= 0) {
+            lost = Math.max(0, damaged.countedPending() - copied);
+        } else if (damaged.unreachableRecords() >= 0) {
+            lost = Math.max(0, damaged.unreachableRecords() - (copied - damaged.pendingRecords()));
+        } else {
+            lost = -1;
+        }
+        fresh.addOpeningDamage("the spool in " + dir + " was damaged: reading stops at " + where + "; "
+                + (lost >= 0 ? lost + " event(s) could not be read and are counted as dropped (spoolError)"
+                        : "how many events could not be read cannot be known (its files: " + DamagedFiles.names(aside)
+                        + ")")
+                + "; the " + copied + " event(s) that can be read are shipped; the damaged files are kept in "
+                + aside + " (the spool tool reads them)", Math.max(0, lost));
+        return fresh;
+    }
+
+    /** The cycles of the queue files in {@code dir}, in order. */
+    static List<Integer> cyclesIn(Path dir) throws SpoolException {
+        List<Integer> cycles = new ArrayList<>();
+        try {
+            for (Path f : DamagedFiles.queueFiles(dir)) {
+                String name = f.getFileName().toString();
+                try {
+                    long start = LocalDateTime.parse(name.substring(0, name.length() - SingleChronicleQueue.SUFFIX
+                            .length()), ChronicleSpool.CYCLE_NAMES).toInstant(ZoneOffset.UTC).toEpochMilli();
+                    cycles.add((int) (start / ChronicleSpool.ROLL_CYCLE.lengthInMillis()));
+                } catch (DateTimeParseException e) {
+                    // Not a queue file of this roll cycle: Chronicle does not read it either.
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new SpoolException("cannot list the damaged files in " + dir + ": " + e, e);
+        }
+        return cycles;
+    }
+
+    /** Moves the tailer to the first record of the first file after {@code cycle} that has one; -1 when none. */
+    static int nextReadableCycle(ExcerptTailer tailer, List<Integer> cycles, int cycle) {
+        for (int next : cycles) {
+            if (next > cycle) {
+                try {
+                    if (tailer.moveToIndex(ChronicleSpool.ROLL_CYCLE.toIndex(next, 0))) {
+                        return next;
+                    }
+                } catch (RuntimeException | Error e) { // NOPMD: a damaged file can fail any way
+                    // Try the one after it.
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** What {@link DamagedFiles} found and set aside before the queue was opened, for the report. */
+    static String describeDamagedFiles(Path dir, List<String> found, Path aside) {
+        StringBuilder sb = new StringBuilder("the spool in " + dir + " had damaged files: " + String.join("; ", found));
+        if (aside != null) {
+            sb.append("; they are kept in ").append(aside);
+        }
+        if (DamagedFiles.metadataAmong(found)) {
+            sb.append("; its metadata file held the committed position and the count of unshipped events, so events "
+                    + "shipped before may be shipped again, and how many events went with damaged or missing queue "
+                    + "files cannot be known; the queue files read are: ").append(DamagedFiles.names(dir));
+        }
+        return sb.toString();
+    }
+}

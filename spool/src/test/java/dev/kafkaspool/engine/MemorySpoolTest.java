@@ -1,8 +1,0 @@
-package dev.kafkaspool.engine;
-
-class MemorySpoolTest extends SpoolContractTest {
-    @Override
-    protected Spool open() {
-        return new MemorySpool("test");
-    }
-}

@@ -1,0 +1,78 @@
+package dev.kafkaspool.engine.shipping;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Test;
+
+/** Records without a key: where the copies of an event go when the topic's partition count changes. */
+class KeylessPartitionsTest {
+    private static final long OWN = 6;
+    private static final long EARLIER_PROCESS = 9;
+    private static final String TOPIC = "logs";
+
+    private final CountingProducer producer = new CountingProducer();
+    private final KeylessPartitions keyless = new KeylessPartitions(OWN);
+
+    @Test
+    void copiesSentAfterPartitionsWereAddedLandInTheirFirstCopysPartition() {
+        producer.partitions = 2;
+        List<Integer> first = partitions(OWN, 1, 3_000);
+        List<Integer> earlierFirst = partitions(EARLIER_PROCESS, 1, 3_000);
+
+        producer.partitions = 4;
+        assertEquals(first, partitions(OWN, 1, 3_000), "copies of events sent before the change");
+        assertEquals(earlierFirst, partitions(EARLIER_PROCESS, 1, 3_000), "copies of an earlier process's events");
+        // The run of event 3,000 was begun before the change: its other events stay with it.
+        assertEquals(first.get(first.size() - 1), keyless.partitionFor(producer, TOPIC, OWN, 3_071));
+
+        Set<Integer> used = new HashSet<>(partitions(OWN, 3_072, 3_072 + 4 * KeylessPartitions.RUN_LENGTH - 1));
+        assertEquals(Set.of(0, 1, 2, 3), used, "later runs use the new partitions");
+        List<Integer> later = partitions(OWN, 3_072, 9_000);
+        producer.partitions = 6;
+        assertEquals(later, partitions(OWN, 3_072, 9_000), "after a second change too");
+        assertEquals(first, partitions(OWN, 1, 3_000), "and the first ones still");
+    }
+
+    @Test
+    void aTopicCreatedAgainWithFewerPartitionsGetsEveryRecordInThem() {
+        producer.partitions = 4;
+        partitions(OWN, 1, 5_000);
+        producer.partitions = 1;
+        assertEquals(Set.of(0), new HashSet<>(partitions(OWN, 1, 9_000)));
+        assertEquals(Set.of(0), new HashSet<>(partitions(EARLIER_PROCESS, 1, 9_000)));
+    }
+
+    private List<Integer> partitions(long instanceId, long from, long to) {
+        List<Integer> p = new ArrayList<>();
+        for (long sequence = from; sequence <= to; sequence++) {
+            p.add(keyless.partitionFor(producer, TOPIC, instanceId, sequence));
+        }
+        return p;
+    }
+
+    /** A producer whose topic has as many partitions as the test says. */
+    private static final class CountingProducer extends MockProducer<byte[], byte[]> {
+        int partitions;
+
+        CountingProducer() {
+            super(false, null, new ByteArraySerializer(), new ByteArraySerializer());
+        }
+
+        @Override
+        public synchronized List<PartitionInfo> partitionsFor(String topic) {
+            List<PartitionInfo> infos = new ArrayList<>();
+            for (int i = 0; i < partitions; i++) {
+                infos.add(new PartitionInfo(topic, i, null, null, null));
+            }
+            return infos;
+        }
+    }
+}

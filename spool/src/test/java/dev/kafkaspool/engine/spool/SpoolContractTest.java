@@ -1,0 +1,128 @@
+package dev.kafkaspool.engine.spool;
+
+import dev.kafkaspool.engine.EncodedEvent;
+import dev.kafkaspool.engine.Events;
+import dev.kafkaspool.engine.LogLevel;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link Spool} must do; one short subclass per implementation. */
+public abstract class SpoolContractTest {
+    protected Spool spool;
+
+    protected abstract Spool open();
+
+    @BeforeEach
+    void openSpool() {
+        spool = open();
+    }
+
+    @AfterEach
+    void closeSpool() {
+        spool.close();
+    }
+
+    @Test
+    void readsRecordsInAppendOrderWithAllTheirFields() {
+        byte[] key = {1, 2, 3};
+        spool.append(42L, Events.event(1, "first").key(key, 3).level(LogLevel.ERROR));
+        spool.append(42L, Events.event(2, "second"));
+
+        SpoolRecord r = new SpoolRecord();
+        assertTrue(spool.read(r));
+        assertEquals("first", Events.valueOf(r));
+        assertEquals(42L, r.instanceId);
+        assertEquals(1L, r.sequence);
+        assertEquals(1_000_001L, r.timestampMillis);
+        assertEquals(LogLevel.ERROR, r.level);
+        assertEquals(Events.TOPIC, r.topic);
+        assertEquals(3, r.key.length);
+        assertTrue(spool.read(r));
+        assertEquals("second", Events.valueOf(r));
+        assertNull(r.key);
+        assertFalse(spool.read(r));
+    }
+
+    @Test
+    void countsPendingBytesAndRecordsUntilCommitted() {
+        EncodedEvent e = Events.event(1, "abc");
+        int size = spool.storedSize(e);
+        spool.append(1L, e);
+        spool.append(1L, Events.event(2, "abc"));
+        assertEquals(2, spool.pendingRecords());
+        assertEquals(2L * size, spool.pendingBytes());
+
+        SpoolRecord r = new SpoolRecord();
+        spool.read(r);
+        assertEquals(2, spool.pendingRecords(), "reading alone frees nothing");
+        spool.commit(r.position);
+        assertEquals(1, spool.pendingRecords());
+        assertEquals(size, spool.pendingBytes());
+    }
+
+    @Test
+    void rewindReturnsToTheFirstRecordNotCommitted() {
+        for (int i = 1; i <= 4; i++) {
+            spool.append(1L, Events.event(i, "e" + i));
+        }
+        SpoolRecord r = new SpoolRecord();
+        spool.read(r);
+        spool.commit(r.position);
+        spool.read(r);
+        spool.read(r);
+        spool.rewind();
+
+        assertEquals(List.of("e2", "e3", "e4"), readAll());
+    }
+
+    @Test
+    void dropOldestRemovesUnreadRecordsInOrder() {
+        for (int i = 1; i <= 3; i++) {
+            spool.append(1L, Events.event(i, "e" + i));
+        }
+        assertTrue(spool.dropOldest() > 0);
+        assertEquals(2, spool.pendingRecords());
+        assertEquals(List.of("e2", "e3"), readAll());
+    }
+
+    @Test
+    void dropOldestNeverDropsARecordBeingSent() {
+        spool.append(1L, Events.event(1, "e1"));
+        spool.append(1L, Events.event(2, "e2"));
+        SpoolRecord r = new SpoolRecord();
+        spool.read(r);
+
+        assertEquals(0, spool.dropOldest());
+        assertEquals(2, spool.pendingRecords());
+    }
+
+    @Test
+    void reportsTheOldestPendingTimestamp() {
+        assertEquals(-1, spool.oldestTimestampMillis());
+        spool.append(1L, Events.event(5, "x"));
+        spool.append(1L, Events.event(9, "y"));
+        assertEquals(1_000_005L, spool.oldestTimestampMillis());
+        SpoolRecord r = new SpoolRecord();
+        spool.read(r);
+        spool.commit(r.position);
+        assertEquals(1_000_009L, spool.oldestTimestampMillis());
+    }
+
+    protected List<String> readAll() {
+        List<String> values = new ArrayList<>();
+        SpoolRecord r = new SpoolRecord();
+        while (spool.read(r)) {
+            values.add(Events.valueOf(r));
+        }
+        return values;
+    }
+}

@@ -1,0 +1,93 @@
+package dev.kafkaspool.engine.spool.chronicle;
+
+import dev.kafkaspool.config.Durability;
+import dev.kafkaspool.engine.Await;
+import dev.kafkaspool.engine.ChildApplication;
+import dev.kafkaspool.engine.Events;
+import dev.kafkaspool.engine.spool.Spool;
+import dev.kafkaspool.engine.spool.SpoolContractTest;
+import dev.kafkaspool.engine.spool.SpoolRecord;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@Tag("process")
+class ChronicleSpoolTest extends SpoolContractTest {
+    @TempDir
+    Path dir;
+
+    @Override
+    protected Spool open() {
+        return ChronicleSpool.open(dir, 16L << 20);
+    }
+
+    @Test
+    void aReopenedSpoolResumesAfterTheLastCommittedRecord() {
+        for (int i = 1; i <= 5; i++) {
+            spool.append(1L, Events.event(i, "e" + i));
+        }
+        SpoolRecord r = new SpoolRecord();
+        spool.read(r);
+        spool.read(r);
+        spool.commit(r.position);
+        spool.read(r);
+        spool.close();
+
+        spool = open();
+        assertEquals(3, spool.pendingRecords());
+        assertEquals(List.of("e3", "e4", "e5"), readAll());
+    }
+
+    @Test
+    void dropsSurviveAReopen() {
+        for (int i = 1; i <= 3; i++) {
+            spool.append(1L, Events.event(i, "e" + i));
+        }
+        spool.dropOldest();
+        spool.close();
+
+        spool = open();
+        assertEquals(List.of("e2", "e3"), readAll());
+    }
+
+    /**
+     * In a JVM with only the flags Chronicle needs, none of its system properties, and a home
+     * directory of its own: the library sets the system properties that turn Chronicle's banner, usage
+     * analytics and disk monitor off, and nothing is written to the home directory.
+     */
+    @Test
+    void turnsChronicleAnalyticsOffWithoutAnySystemProperty() throws Exception {
+        Path home = Files.createDirectory(dir.resolve("home"));
+        List<String> flags = new ArrayList<>(ChronicleDefaults.REQUIRED_JVM_FLAGS);
+        Path tmp = Files.createDirectory(dir.resolve("tmp"));
+        flags.add("-Duser.home=" + home);
+        flags.add("-Djava.io.tmpdir=" + tmp);
+        try (ChildApplication child = ChildApplication.start(flags, "127.0.0.1:1", dir.resolve("child-spool"),
+                Durability.DISK, "analytics", 10, true, dir.resolve("child.err"))) {
+            Await.until(() -> child.printed("spooled 10") || !child.isAlive(), Duration.ofSeconds(60),
+                    () -> "the child spools its events");
+            assertTrue(child.printed("diskSpool true"), child.lines() + " " + Files.readString(dir.resolve("child.err")));
+            assertTrue(child.printed("spooled 10"), child.lines() + " " + Files.readString(dir.resolve("child.err")));
+            for (String name : List.of("chronicle.analytics.disable", "chronicle.announcer.disable",
+                    "chronicle.disk.monitor.disable")) {
+                assertTrue(child.printed("property " + name + "=true"), name + ": " + child.lines());
+            }
+            assertTrue(child.printed("property jna.tmpdir=" + tmp), child.lines().toString());
+            assertEquals(0, child.stop(), "the child stops cleanly");
+        }
+        try (Stream<Path> files = Files.list(home)) {
+            assertEquals(List.of(), files.collect(Collectors.toList()), "nothing written to the home directory");
+        }
+    }
+}
