@@ -30,7 +30,7 @@ import dev.kafkaspool.pipeline.PipelineBuilder;
  * {@code <appender-ref ref=".."/>} names a fallback appender.
  *
  * <p><b>Fallback appenders</b> receive, on the logging thread, the events this appender drops there
- * (the engine refused them: a full hand-off, a full spool under {@code dropNewest}, a stop under
+ * (the engine refused them: a full queue, a full spool under {@code dropNewest}, a stop under
  * way), and every event when the appender could not start. Drops that happen later, off the logging
  * thread (a full spool dropping its oldest records, a record Kafka rejects), are counted in
  * {@link #stats()} and reported, not forwarded. Events left out because they were logged on the

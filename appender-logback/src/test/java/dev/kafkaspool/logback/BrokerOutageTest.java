@@ -57,7 +57,7 @@ class BrokerOutageTest {
                 loggers[n % 3].info("{}: logged while the broker is down", n);
             }
             assertFalse(broker.isRunning(), "every log call returned before the broker started");
-            Await.until(() -> appender.stats().spoolRecords() == 3_000, Duration.ofSeconds(60),
+            Await.until(() -> appender.stats().spoolEvents() == 3_000, Duration.ofSeconds(60),
                     () -> "all events spooled: " + appender.stats());
 
             broker.restart();
@@ -108,7 +108,7 @@ class BrokerOutageTest {
             long atKill = logged.get();
             Await.until(() -> logged.get() > atKill + 3_000, Duration.ofSeconds(60), () -> "logging goes on");
             // Nothing logged since the kill can be acknowledged: all of it waits in the spool.
-            Await.until(() -> appender.stats().spoolRecords() >= 3_000, Duration.ofSeconds(60),
+            Await.until(() -> appender.stats().spoolEvents() >= 3_000, Duration.ofSeconds(60),
                     () -> "the events logged since the kill wait in the spool: " + appender.stats());
             broker.restart();
             long atRestart = logged.get();
@@ -126,7 +126,7 @@ class BrokerOutageTest {
             EngineStats stats = appender.stats();
             assertEquals(total, stats.accepted());
             assertEquals(0, stats.droppedTotal());
-            assertEquals(0, stats.spoolRecords(), "the spool is empty at the end: " + stats);
+            assertEquals(0, stats.spoolEvents(), "the spool is empty at the end: " + stats);
         } finally {
             keepLogging.set(false);
             logging.join();

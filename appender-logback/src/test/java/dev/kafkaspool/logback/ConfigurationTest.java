@@ -109,7 +109,7 @@ class ConfigurationTest {
             context.getLogger("app").error("an event while Kafka is unreachable");
             Await.until(() -> threadNames().contains("kafka-producer-network-thread | kafka-spool-KAFKA"),
                     Duration.ofSeconds(60), () -> "the producer is created: " + Logback.statuses(context));
-            Await.until(() -> appender.stats().spoolRecords() == 1, Duration.ofSeconds(60),
+            Await.until(() -> appender.stats().spoolEvents() == 1, Duration.ofSeconds(60),
                     () -> "disk durability spools the event: " + appender.stats());
             assertTrue(appender.stats().diskSpool(), appender.stats().toString());
 

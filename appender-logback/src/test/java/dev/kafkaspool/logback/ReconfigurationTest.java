@@ -139,7 +139,7 @@ class ReconfigurationTest {
             keepLogging.set(false);
             logging.join();
             KafkaSpoolAppender last = appenders.get(appenders.size() - 1);
-            Await.until(() -> last.stats().spoolRecords() == 0, Duration.ofSeconds(120),
+            Await.until(() -> last.stats().spoolEvents() == 0, Duration.ofSeconds(120),
                     () -> "the spool is shipped: " + last.stats());
             long filesAfter = OpenFiles.count();
 
@@ -205,7 +205,7 @@ class ReconfigurationTest {
             EngineStats oldStats = old.stats();
             long expected = oldStats.accepted() - oldStats.droppedTotal()
                     + current.stats().accepted() - current.stats().droppedTotal();
-            Await.until(() -> current.stats().spoolRecords() == 0 && current.stats().shipped() + current.stats()
+            Await.until(() -> current.stats().spoolEvents() == 0 && current.stats().shipped() + current.stats()
                     .drained() > 0, Duration.ofSeconds(120), () -> "the spool is shipped: " + current.stats());
             Delivery d = Delivery.of(broker.consume(topic, (int) expected, Duration.ofSeconds(120)));
             assertEquals(expected, d.eventIds.size(), "every accepted event arrived once: " + d + ", old " + oldStats

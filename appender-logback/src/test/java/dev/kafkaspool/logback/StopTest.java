@@ -52,7 +52,7 @@ class StopTest {
         assertFalse(firstAppender.isStarted());
         assertEquals(1_000, firstAppender.stats().accepted());
         assertEquals(0, firstAppender.stats().droppedTotal(), firstAppender.stats().toString());
-        assertEquals(1_000, firstAppender.stats().spoolRecords(), "all in the spool: " + firstAppender.stats());
+        assertEquals(1_000, firstAppender.stats().spoolEvents(), "all in the spool: " + firstAppender.stats());
 
         broker.restart();
         LoggerContext second = Logback.configure("stop.xml", properties);

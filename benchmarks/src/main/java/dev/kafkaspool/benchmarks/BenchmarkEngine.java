@@ -110,7 +110,7 @@ final class BenchmarkEngine implements AutoCloseable {
     void printIteration() {
         EngineStats now = engine.stats();
         System.out.println("  [" + label + "] this iteration: " + delta(last, now) + ", state " + now.state()
-                + ", spool " + now.spoolRecords() + " records");
+                + ", spool " + now.spoolEvents() + " records");
         last = now;
     }
 

@@ -20,10 +20,10 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The hand-off latency a logging thread sees at a steady rate the engine keeps up with: each
+ * The submit latency a logging thread sees at a steady rate the engine keeps up with: each
  * thread submits one 300-byte event every {@code 1/ratePerThread} seconds, and only the submit
  * call is timed (SampleTime; the wait for the next slot is an invocation-level setup, outside the
- * timing). Unlike {@link SubmitBenchmark}, the hand-off is not kept full.
+ * timing). Unlike {@link SubmitBenchmark}, the queue is not kept full.
  *
  * <p>The wait yields the CPU rather than sleeping (a sleep is far coarser than the interval), so
  * each logging thread keeps a core busy; on a two-core machine the two-thread case leaves the

@@ -27,11 +27,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * (a real broker in a child JVM; the trial starts once the engine ships straight to it).
  *
  * <p>Back to back, in memory durability, the logging threads offer more than the shipper thread
- * takes away (to Kafka, or to the spool when Kafka is down) and the in-memory hand-off fills; a
+ * takes away (to Kafka, or to the spool when Kafka is down) and the in-memory queue fills; a
  * submit then waits for room (up to blockTimeout, 1 s, before it drops the event as queueFull).
  * In disk durability each submit appends to the spool itself, and the shipper reads from it at
  * the same time. These numbers are the engine under overload; {@link PacedSubmitBenchmark}
- * measures the hand-off at a rate it keeps up with. Each iteration prints what the engine did
+ * measures the queue at a rate it keeps up with. Each iteration prints what the engine did
  * with the events (shipped, spooled, dropped by reason) and what the logging threads allocated.
  */
 @State(Scope.Benchmark)

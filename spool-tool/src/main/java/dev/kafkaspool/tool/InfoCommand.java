@@ -26,7 +26,7 @@ final class InfoCommand implements Command {
         }
         out.println("spool directory:  " + s.directory());
         out.println("size of files:    " + Sizes.format(s.totalFileBytes()) + " in " + s.files().size()
-                + " file(s) (queue files are sparse: less may be allocated on disk)");
+                + " file(s) (spool files are sparse: less may be allocated on disk)");
         out.println("pending events:   " + s.pendingEvents() + " (" + Sizes.format(s.pendingBytes())
                 + "), not yet acknowledged by Kafka");
         out.println("oldest pending:   " + (s.oldestPending() == null ? "-" : s.oldestPending()));

@@ -57,13 +57,13 @@ final class ShipCommand implements Command {
                         + "above; a directory owned by a running process is refused)");
                 return ExitCodes.CANNOT_OPEN;
             }
-            out.println("shipping " + engine.stats().spoolRecords() + " event(s) from " + dir + " to " + servers);
+            out.println("shipping " + engine.stats().spoolEvents() + " event(s) from " + dir + " to " + servers);
             out.flush();
             awaitEmpty(engine, timeout, out);
         } finally {
             engine.stop(STOP_TIMEOUT);
         }
-        long left = engine.stats().spoolRecords();
+        long left = engine.stats().spoolEvents();
         if (left == 0) {
             out.println("done: " + engine.stats().shipped() + " event(s) shipped; the spool is empty");
             return ExitCodes.OK;
@@ -101,9 +101,9 @@ final class ShipCommand implements Command {
     private static void awaitEmpty(SpoolEngine engine, Duration timeout, PrintStream out) {
         long start = System.nanoTime();
         long nextProgress = start + PROGRESS_NANOS;
-        while (engine.stats().spoolRecords() > 0 && System.nanoTime() - start < timeout.toNanos()) {
+        while (engine.stats().spoolEvents() > 0 && System.nanoTime() - start < timeout.toNanos()) {
             if (System.nanoTime() - nextProgress >= 0) {
-                out.println(engine.stats().spoolRecords() + " event(s) left");
+                out.println(engine.stats().spoolEvents() + " event(s) left");
                 out.flush();
                 nextProgress += PROGRESS_NANOS;
             }

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code verify} on a spool whose files, not records, are damaged: the metadata file (which holds
- * the committed position) zeroed, emptied or deleted; the queue file emptied or deleted. Each is
+ * the committed position) zeroed, emptied or deleted; the spool file emptied or deleted. Each is
  * reported, with its own exit code.
  */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
@@ -24,8 +24,8 @@ class DamagedFilesVerifyTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"metadata zeroed", "metadata emptied", "metadata deleted", "queue file emptied",
-        "queue file deleted"})
+    @ValueSource(strings = {"metadata zeroed", "metadata emptied", "metadata deleted", "spool file emptied",
+        "spool file deleted"})
     void verifyReportsADamagedOrMissingFile(String damage) throws Exception {
         ToolSpools.leave(dir, "orders", 200);
         Path metadata = dir.resolve("metadata.cq4t");
@@ -42,7 +42,7 @@ class DamagedFilesVerifyTest {
             case "metadata deleted":
                 Files.delete(metadata);
                 break;
-            case "queue file emptied":
+            case "spool file emptied":
                 cut(queueFile);
                 break;
             default:

@@ -125,7 +125,7 @@ class InspectCommandsTest {
             assertTrue(ship.err.contains("in use by another appender or process"), ship.toString());
 
             ToolSpools.log(owner, TOPIC, 101, 150);
-            assertEquals(150, owner.stats().spoolRecords(), "the owner keeps spooling: " + owner.stats());
+            assertEquals(150, owner.stats().spoolEvents(), "the owner keeps spooling: " + owner.stats());
         } finally {
             assertTrue(owner.stop(Duration.ofSeconds(30)));
         }

@@ -45,7 +45,7 @@ class ShipCommandTest {
         ToolSpools.log(earlier, "ship-a", 1, 600);
         ToolSpools.log(earlier, "ship-b", 601, 1_000);
         assertTrue(earlier.stop(Duration.ofSeconds(30)));
-        assertEquals(1_000, earlier.stats().spoolRecords(), earlier.stats().toString());
+        assertEquals(1_000, earlier.stats().spoolEvents(), earlier.stats().toString());
 
         ToolResult r = ToolResult.run("ship", dir.toString(), "--bootstrap-servers", broker.bootstrapServers(),
                 "--producer-property", "linger.ms=5", "--header", "shipped-by=spool-tool", "--timeout", "120s");

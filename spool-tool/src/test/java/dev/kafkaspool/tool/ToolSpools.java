@@ -60,7 +60,7 @@ final class ToolSpools {
     static void leave(Path dir, String topic, long count) {
         SpoolEngine engine = start(UNREACHABLE, dir);
         log(engine, topic, 1, count);
-        if (!engine.stop(Duration.ofSeconds(30)) || engine.stats().spoolRecords() != count) {
+        if (!engine.stop(Duration.ofSeconds(30)) || engine.stats().spoolEvents() != count) {
             throw new AssertionError("the engine left " + count + " events in the spool: " + engine.stats());
         }
     }

@@ -3,7 +3,7 @@ package dev.kafkaspool.config;
 /** When an event reaches the local disk spool. */
 public enum Durability {
     /**
-     * Events wait in the in-memory hand-off and the producer's buffer while Kafka is healthy and go
+     * Events wait in the in-memory queue and the producer's buffer while Kafka is healthy and go
      * to the spool only when it is not. An orderly stop flushes to Kafka or to the spool; only a
      * killed process can lose what was in memory.
      */

@@ -57,19 +57,19 @@ public final class EngineSettings {
     public static final Setting<Duration> BLOCK_TIMEOUT = new Setting<>("blockTimeout",
             "duration (e.g. 1s, 1 second, PT1S)", Duration.ofSeconds(1), "1s",
             "The longest a log call waits for room: in a full spool under the block policy, or in a full "
-                    + "in-memory hand-off. Then the event is dropped and counted.",
+                    + "in-memory queue. Then the event is dropped and counted.",
             ValueParsers::parseDuration);
 
     public static final Setting<Long> QUEUE_MAX_BYTES = new Setting<>("queueMaxBytes", "size (e.g. 32MiB)",
             32L << 20, "32MiB",
-            "The most the in-memory hand-off holds of events' bytes (memory durability), whatever their "
+            "The most the in-memory queue holds of events' bytes (memory durability), whatever their "
                     + "number: a burst of large events waits or is dropped and counted (queueFull) instead of "
-                    + "filling the heap. One event larger than this still passes when the hand-off is empty.",
+                    + "filling the heap. One event larger than this still passes when the queue is empty.",
             text -> requireAtLeast(ValueParsers.parseSize(text), 1L << 20, "1MiB"));
 
     public static final Setting<Integer> QUEUE_SIZE = new Setting<>("queueSize", "whole number",
             8192, "8192",
-            "Slots in the in-memory hand-off between logging threads and the shipper thread "
+            "Slots in the in-memory queue between logging threads and the shipper thread "
                     + "(memory durability). Rounded up to a power of two.",
             text -> requireAtLeast(ValueParsers.parsePositiveInt(text), 64, "64"));
 

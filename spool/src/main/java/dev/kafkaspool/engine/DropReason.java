@@ -10,7 +10,7 @@ public enum DropReason {
     REJECTED("rejected"),
     /** The record's topic is a name Kafka never accepts as a topic. */
     INVALID_TOPIC("invalidTopic"),
-    /** The in-memory hand-off stayed full for {@code blockTimeout}. */
+    /** The in-memory queue stayed full for {@code blockTimeout}. */
     QUEUE_FULL("queueFull"),
     /** The spool could not write the event (disk error) while Kafka could not take it. */
     SPOOL_ERROR("spoolError"),

@@ -16,13 +16,13 @@ public final class EngineStats {
     private final long restamped;
     private final Map<DropReason, Long> dropped;
     private final long spoolBytes;
-    private final long spoolRecords;
+    private final long spoolEvents;
     private final long oldestUnshippedAgeMillis;
     private final boolean diskSpool;
     private final long sendLatencyNanos;
     private final String problem;
 
-    EngineStats(EngineState state, EngineCounters c, long spoolBytes, long spoolRecords,
+    EngineStats(EngineState state, EngineCounters c, long spoolBytes, long spoolEvents,
                 long oldestUnshippedAgeMillis, boolean diskSpool, String problem) {
         this.state = state;
         this.accepted = c.accepted();
@@ -33,7 +33,7 @@ public final class EngineStats {
         this.restamped = c.restamped();
         this.dropped = Map.copyOf(c.droppedByReason());
         this.spoolBytes = spoolBytes;
-        this.spoolRecords = spoolRecords;
+        this.spoolEvents = spoolEvents;
         this.oldestUnshippedAgeMillis = oldestUnshippedAgeMillis;
         this.diskSpool = diskSpool;
         this.sendLatencyNanos = c.sendLatencyNanos();
@@ -96,8 +96,8 @@ public final class EngineStats {
     }
 
     /** Unshipped events in the spool. */
-    public long spoolRecords() {
-        return spoolRecords;
+    public long spoolEvents() {
+        return spoolEvents;
     }
 
     /** Age of the oldest event in the spool, or 0 when it is empty. */
@@ -136,7 +136,7 @@ public final class EngineStats {
     @Override
     public String toString() {
         return "state=" + state + (problem != null ? " problem=" + problem : "") + " accepted=" + accepted + " shipped=" + shipped + " spooled=" + spooled
-                + " drained=" + drained + " restamped=" + restamped + " dropped=" + dropped + " spoolRecords=" + spoolRecords
+                + " drained=" + drained + " restamped=" + restamped + " dropped=" + dropped + " spoolEvents=" + spoolEvents
                 + " spoolBytes=" + spoolBytes + " oldestUnshippedAgeMillis=" + oldestUnshippedAgeMillis
                 + " spoolSyncs=" + spoolSyncs;
     }

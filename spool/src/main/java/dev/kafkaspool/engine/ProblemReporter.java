@@ -112,7 +112,7 @@ public final class ProblemReporter {
             case INVALID_TOPIC:
                 return "the record's topic is a name Kafka never accepts";
             case QUEUE_FULL:
-                return "the in-memory hand-off (queueSize events, queueMaxBytes bytes) stayed full for blockTimeout, "
+                return "the in-memory queue (queueSize events, queueMaxBytes bytes) stayed full for blockTimeout, "
                         + "or the heap had no room; raise them, or use disk durability";
             case SPOOL_ERROR:
                 return "the spool could not write while Kafka could not take events";

@@ -33,7 +33,7 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>A logging thread calls {@link #nextSequence()}, encodes its event with that sequence (the
  * event id is {@code EventIds.write(instanceId(), sequence)}), and calls {@link #submit}. Submit
- * copies the event into the in-memory hand-off (memory durability) or appends it to the spool
+ * copies the event into the in-memory queue (memory durability) or appends it to the spool
  * (disk durability) and returns; it never touches the network. The engine's own threads do the
  * rest; {@link #isOwnThread} names them so appenders can keep their logs out.
  *
@@ -50,7 +50,7 @@ public final class SpoolEngine implements AutoCloseable {
     private final Ticker ticker;
     private final SpoolDirectory directory;
     private final CappedSpool spool;
-    private final Handoff handoff;
+    private final EventQueue queue;
     private final ProducerLifecycle producers;
     private final Shipper shipper;
     private final String networkThreadName;
@@ -109,10 +109,10 @@ public final class SpoolEngine implements AutoCloseable {
             problems.info("the spool holds " + s.pendingRecords() + " event(s) (" + s.pendingBytes()
                     + " bytes) from an earlier run; they are shipped first");
         }
-        this.handoff = config.durability() == Durability.MEMORY ? new Handoff(config.queueSize(), config.queueMaxBytes()) : null;
+        this.queue = config.durability() == Durability.MEMORY ? new EventQueue(config.queueSize(), config.queueMaxBytes()) : null;
         Map<String, Object> producerProperties = config.producerProperties();
         this.producers = new ProducerLifecycle(config.name(), b.producerFactory, producerProperties, problems);
-        this.shipper = new Shipper(handoff, spool, producers, new ProducerRecords(b.headers, instanceId), counters, problems,
+        this.shipper = new Shipper(queue, spool, producers, new ProducerRecords(b.headers, instanceId), counters, problems,
                 ticker, instanceId, config.stallTimeout().toNanos(), maxWindowBytes(producerProperties));
         Thread t = new Thread(shipper, "kafka-spool-" + config.name() + "-shipper");
         t.setDaemon(true);
@@ -143,7 +143,7 @@ public final class SpoolEngine implements AutoCloseable {
 
     /**
      * Hands an event to the engine. Copies it before returning, so the caller may reuse it. Never
-     * waits for the network; it may wait up to {@code blockTimeout} when the hand-off is full or
+     * waits for the network; it may wait up to {@code blockTimeout} when the queue is full or
      * (block policy) the spool is full. Never throws.
      *
      * @return true when the event was taken; false when it was dropped (and counted)
@@ -155,7 +155,7 @@ public final class SpoolEngine implements AutoCloseable {
             if (stopping.get()) {
                 return drop(DropReason.STOPPED);
             }
-            if (handoff == null) {
+            if (queue == null) {
                 return spool.append(instanceId, event);
             }
             return handOff(event);
@@ -172,13 +172,13 @@ public final class SpoolEngine implements AutoCloseable {
     }
 
     private boolean handOff(EncodedEvent event) {
-        if (handoff.offer(event)) {
+        if (queue.offer(event)) {
             return true;
         }
         long deadline = ticker.nanos() + blockTimeoutNanos;
         do {
             LockSupport.parkNanos(WAIT_PAUSE_NANOS);
-            if (handoff.offer(event)) {
+            if (queue.offer(event)) {
                 return true;
             }
         } while (ticker.nanos() - deadline < 0 && !stopping.get());

@@ -87,7 +87,7 @@ public final class SpoolInspection implements AutoCloseable {
         if (DamagedFiles.metadataAmong(damaged)) {
             throw new SpoolNotReadableException("the spool in " + absolute + " is damaged: " + String.join("; ", damaged)
                     + "; its committed position is lost (the next engine on it sets the damaged files aside and "
-                    + "ships every event its queue files hold, shipped ones again); queue files: "
+                    + "ships every event its spool files hold, shipped ones again); spool files: "
                     + DamagedFiles.names(absolute), null);
         }
         if (!Files.isRegularFile(absolute.resolve(METADATA_FILE))) {
@@ -210,7 +210,7 @@ public final class SpoolInspection implements AutoCloseable {
     /**
      * Reads every record from the committed position to the end and decodes each; also checks that
      * reading ended where the queue's index says the last record is, and found as many records as
-     * the spool counted (a missing file passes unseen otherwise). A queue file that is empty or has
+     * the spool counted (a missing file passes unseen otherwise). A spool file that is empty or has
      * no header is reported without reading (Chronicle would wait for its header).
      */
     public SpoolVerification verify() {
@@ -261,7 +261,7 @@ public final class SpoolInspection implements AutoCloseable {
         rewind();
         if (first == null && counted > records) {
             first = "the spool counted " + counted + " unshipped event(s), but " + records + " can be read: "
-                    + (counted - records) + " were in queue files that are missing or were cut short (queue files: "
+                    + (counted - records) + " were in spool files that are missing or were cut short (spool files: "
                     + DamagedFiles.names(dir) + ")";
         }
         return new SpoolVerification(records, damaged, first);

@@ -42,7 +42,7 @@ public final class SpoolSummary {
         return fileSizes.keySet().stream().sorted().collect(java.util.stream.Collectors.toList());
     }
 
-    /** The size of a file as the filesystem reports it (queue files are sparse: less may be allocated). */
+    /** The size of a file as the filesystem reports it (spool files are sparse: less may be allocated). */
     public long fileSize(String name) {
         return fileSizes.getOrDefault(name, 0L);
     }

@@ -53,7 +53,7 @@ public final class KafkaSpoolMeterBinder implements MeterBinder {
         }
         meters.add(Gauge.builder("kafka.spool.spool.bytes", s, st -> st.get().spoolBytes()).baseUnit("bytes")
                 .description("Bytes in the spool not yet acknowledged").tags(tags).register(registry));
-        meters.add(Gauge.builder("kafka.spool.spool.events", s, st -> st.get().spoolRecords())
+        meters.add(Gauge.builder("kafka.spool.spool.events", s, st -> st.get().spoolEvents())
                 .description("Events in the spool not yet acknowledged").tags(tags).register(registry));
         counter(registry, "kafka.spool.spool.syncs", "Times the disk spool was forced to the disk",
                 st -> st.get().spoolSyncs());

@@ -105,7 +105,7 @@ public final class KafkaSpoolMetrics implements KafkaSpoolMXBean {
 
     @Override
     public long getSpoolEvents() {
-        return stats.get().spoolRecords();
+        return stats.get().spoolEvents();
     }
 
     @Override

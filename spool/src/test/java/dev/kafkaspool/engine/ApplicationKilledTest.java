@@ -56,7 +56,7 @@ class ApplicationKilledTest {
             Delivery d = Delivery.of(broker.consume(topic, 5_000, Duration.ofSeconds(60)));
             assertEquals(List.of(), d.missing(1, 5_000), d.toString());
             assertTrue(d.problems.isEmpty(), d.toString());
-            assertEquals(0, next.stats().spoolRecords());
+            assertEquals(0, next.stats().spoolEvents());
         }
     }
 

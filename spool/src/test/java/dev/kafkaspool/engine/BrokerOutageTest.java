@@ -49,7 +49,7 @@ class BrokerOutageTest {
             // Every log call returned while the broker was still down: none waited for it.
             assertFalse(broker.isRunning());
             assertEquals(10_000, taken);
-            Await.until(() -> engine.stats().spoolRecords() == 10_000, Duration.ofSeconds(60),
+            Await.until(() -> engine.stats().spoolEvents() == 10_000, Duration.ofSeconds(60),
                     () -> "all events spooled, stats " + engine.stats());
 
             broker.restart();
@@ -62,7 +62,7 @@ class BrokerOutageTest {
             assertEquals(10_000, stats.shipped());
             assertEquals(10_000, stats.drained());
             assertEquals(0, stats.droppedTotal());
-            assertEquals(0, stats.spoolRecords());
+            assertEquals(0, stats.spoolEvents());
         } finally {
             engine.stop(Duration.ofSeconds(10));
         }
@@ -106,7 +106,7 @@ class BrokerOutageTest {
             long atKill = logged.get();
             Await.until(() -> logged.get() > atKill + 4_000, Duration.ofSeconds(60), () -> "logging goes on");
             // Nothing logged since the kill can be acknowledged: all of it waits in the spool.
-            Await.until(() -> engine.stats().spoolRecords() >= 4_000, Duration.ofSeconds(60),
+            Await.until(() -> engine.stats().spoolEvents() >= 4_000, Duration.ofSeconds(60),
                     () -> "the events logged since the kill wait in the spool, stats " + engine.stats());
             Await.until(() -> engine.state() == EngineState.SPOOLING, Duration.ofSeconds(60),
                     () -> "the kill was noticed, state " + engine.state() + ", stats " + engine.stats());

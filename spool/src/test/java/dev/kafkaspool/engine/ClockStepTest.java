@@ -78,7 +78,7 @@ class ClockStepTest {
             assertEquals(logged, stats.accepted());
             assertEquals(logged, stats.shipped());
             assertEquals(0, stats.droppedTotal());
-            assertEquals(0, stats.spoolRecords());
+            assertEquals(0, stats.spoolEvents());
         } finally {
             engine.stop(Duration.ofSeconds(10));
         }

@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The files of a spool damaged after its process was killed with -9: the metadata file, a queue
- * file in the middle or at the end, the ownership lock. The killed process left four queue files of
+ * file in the middle or at the end, the ownership lock. The killed process left four spool files of
  * 100 events each (1-100 in the first file, 301-400 in the last), the first 50 committed as if
  * Kafka had acknowledged them. A new process on the directory ships every event it can read and
  * 100 new ones, counts each event it cannot read as dropped ({@code spoolError}), and where the
@@ -94,7 +94,7 @@ class DamagedSpoolFilesTest {
             try (SpoolInspection inspection = SpoolInspection.open(dir)) {
                 SpoolVerification v = inspection.verify();
                 System.out.println("verify: clean=" + v.clean() + " " + v.firstDamage());
-                assertEquals(lock, v.clean(), "verify reports damage to queue files only: " + v.firstDamage());
+                assertEquals(lock, v.clean(), "verify reports damage to spool files only: " + v.firstDamage());
             }
         }
 
@@ -106,7 +106,7 @@ class DamagedSpoolFilesTest {
             TestEvents more = new TestEvents(engine, topic, 10);
             assertEquals(100, more.submitRange(1_001, 1_100));
             long expected = expectedOld.size() + 100;
-            Await.until(() -> engine.stats().spoolRecords() == 0 && engine.stats().shipped() >= expected,
+            Await.until(() -> engine.stats().spoolEvents() == 0 && engine.stats().shipped() >= expected,
                     Duration.ofSeconds(120), () -> "old and new events shipped: " + engine.stats());
             EngineStats stats = engine.stats();
             Delivery d = Delivery.of(broker.consume(topic, (int) expected, Duration.ofSeconds(60)));

@@ -113,7 +113,7 @@ class DamagedSpoolTest {
         try (SpoolEngine engine = TestConfigs.start(config, status)) {
             TestEvents more = new TestEvents(engine, topic, 10);
             more.submitRange(1_001, 1_100);
-            Await.until(() -> engine.stats().spoolRecords() == 0, Duration.ofSeconds(90),
+            Await.until(() -> engine.stats().spoolEvents() == 0, Duration.ofSeconds(90),
                     () -> "the spool empties: " + engine.stats() + " " + status.messages());
             EngineStats stats = engine.stats();
             Delivery d = Delivery.of(broker.consume(topic, (int) stats.shipped(), Duration.ofSeconds(60)));

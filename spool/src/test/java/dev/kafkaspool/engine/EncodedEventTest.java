@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import org.junit.jupiter.api.Test;
 
 /**
- * A hand-off slot's arrays: copied into, reused, and grown with room, so that records whose size
+ * A queue slot's arrays: copied into, reused, and grown with room, so that records whose size
  * creeps up by a byte (a sequence number with one more digit) do not make every slot allocate again.
  */
 class EncodedEventTest {

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 /**
  * Spools left by real engine runs for the inspection tests: an engine whose Kafka is unreachable,
  * in disk durability, logs numbered events and stops, leaving them all pending; and ways to damage
- * the queue file afterwards.
+ * the spool file afterwards.
  */
 public final class InspectedSpools {
     /** Nothing listens here: the engine spools everything. */
@@ -52,19 +52,19 @@ public final class InspectedSpools {
     public static void leave(Path dir, String topic, int count) {
         SpoolEngine engine = startUnreachable(dir);
         log(engine, topic, 1, count);
-        if (!engine.stop(Duration.ofSeconds(30)) || engine.stats().spoolRecords() != count) {
+        if (!engine.stop(Duration.ofSeconds(30)) || engine.stats().spoolEvents() != count) {
             throw new AssertionError("the engine left " + count + " events in the spool: " + engine.stats());
         }
     }
 
-    /** The queue files, sorted. */
+    /** The spool files, sorted. */
     public static List<Path> queueFiles(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(p -> p.getFileName().toString().endsWith(".cq4")).sorted().collect(Collectors.toList());
         }
     }
 
-    /** Where event n's value starts in the (single) queue file. */
+    /** Where event n's value starts in the (single) spool file. */
     public static long offsetOfValue(Path file, long n) throws IOException {
         byte[] data = Files.readAllBytes(file);
         byte[] needle = TestEvents.valueFor(n, PADDING);

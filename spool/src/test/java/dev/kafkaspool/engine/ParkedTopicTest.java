@@ -65,13 +65,13 @@ class ParkedTopicTest {
                     () -> "the main topic's events are shipped: " + engine.stats());
             submit(engine, logs, errors, 301, 400);
             // The spool commits past a parked event just after the events before it are counted.
-            Await.until(() -> engine.stats().shipped() >= 360 && engine.stats().spoolRecords() == 40,
+            Await.until(() -> engine.stats().shipped() >= 360 && engine.stats().spoolEvents() == 40,
                     Duration.ofSeconds(60), () -> "the main topic's later events are shipped: " + engine.stats());
             EngineStats parked = engine.stats();
             System.out.println("error topic missing, " + durability + ": " + parked);
             assertEquals(360, parked.shipped(), parked.toString());
             assertEquals(0, parked.droppedTotal(), parked.toString());
-            assertEquals(40, parked.spoolRecords(), "the parked events are in the spool: " + parked);
+            assertEquals(40, parked.spoolEvents(), "the parked events are in the spool: " + parked);
             assertTrue(parked.health().contains(errors), parked.health());
             assertTrue(status.anyContains("WARN", "its events are parked"), status.messages().toString());
 
@@ -80,7 +80,7 @@ class ParkedTopicTest {
             assertDelivered(logs, errors, 400);
             EngineStats shipped = engine.stats();
             System.out.println("error topic created, " + durability + ": " + shipped);
-            assertEquals(0, shipped.spoolRecords(), shipped.toString());
+            assertEquals(0, shipped.spoolEvents(), shipped.toString());
             assertEquals(0, shipped.droppedTotal(), shipped.toString());
         }
     }
@@ -93,7 +93,7 @@ class ParkedTopicTest {
         SpoolConfig config = config(Durability.DISK);
         try (SpoolEngine first = TestConfigs.start(config, new RecordingStatus())) {
             submit(first, logs, errors, 1, 300);
-            Await.until(() -> first.stats().shipped() >= 270 && first.stats().spoolRecords() == 30,
+            Await.until(() -> first.stats().shipped() >= 270 && first.stats().spoolEvents() == 30,
                     Duration.ofSeconds(60), () -> "the main topic's events are shipped: " + first.stats());
         }
         broker.createTopic(errors, 1);
@@ -118,7 +118,7 @@ class ParkedTopicTest {
                 .parse(EngineSettings.FULL_POLICY, "dropOldest").build();
         try (SpoolEngine engine = TestConfigs.start(config, new RecordingStatus())) {
             submit(engine, logs, errors, 1, 10);
-            Await.until(() -> engine.stats().shipped() >= 9 && engine.stats().spoolRecords() == 1,
+            Await.until(() -> engine.stats().shipped() >= 9 && engine.stats().spoolEvents() == 1,
                     Duration.ofSeconds(60), () -> "the error topic is parked: " + engine.stats());
             // 3 MB of events for the parked topic, in rounds of 100, each followed by a main-topic event:
             // once that one is shipped, the spool has moved the round to the parked store.
@@ -134,7 +134,7 @@ class ParkedTopicTest {
                 Await.until(() -> engine.stats().shipped() >= shipped, Duration.ofSeconds(60),
                         () -> "the main topic's event is shipped: " + engine.stats());
             }
-            Await.until(() -> engine.stats().spoolRecords() + engine.stats().shipped()
+            Await.until(() -> engine.stats().spoolEvents() + engine.stats().shipped()
                     + engine.stats().droppedTotal() == 3_040, Duration.ofSeconds(60),
                     () -> "every event is shipped, dropped or in the spool: " + engine.stats());
             EngineStats capped = engine.stats();
@@ -144,7 +144,7 @@ class ParkedTopicTest {
             assertEquals(capped.droppedTotal(), capped.dropped(DropReason.SPOOL_FULL), capped.toString());
 
             broker.createTopic(errors, 1);
-            Await.until(() -> engine.stats().spoolRecords() == 0, Duration.ofSeconds(120),
+            Await.until(() -> engine.stats().spoolEvents() == 0, Duration.ofSeconds(120),
                     () -> "the parked events are shipped: " + engine.stats());
             EngineStats shipped = engine.stats();
             Delivery e = Delivery.of(broker.consume(errors, (int) (3_001 - shipped.droppedTotal()),

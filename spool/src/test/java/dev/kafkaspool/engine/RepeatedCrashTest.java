@@ -70,7 +70,7 @@ class RepeatedCrashTest {
         }
         try (SpoolEngine next = TestConfigs.start(TestConfigs.config(broker.bootstrapServers(), spool,
                 Durability.DISK).build(), new RecordingStatus())) {
-            Await.until(() -> next.stats().spoolRecords() == 0 && next.stats().shipped() > 0, Duration.ofSeconds(120),
+            Await.until(() -> next.stats().spoolEvents() == 0 && next.stats().shipped() > 0, Duration.ofSeconds(120),
                     () -> "the spool empties: " + next.stats());
             EngineStats stats = next.stats();
             assertEquals(0, stats.droppedTotal(), stats.toString());

@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import net.openhft.chronicle.core.time.SetTimeProvider;
 
 /**
- * A process that leaves a disk spool of several queue files, run as a child JVM so that tests can
+ * A process that leaves a disk spool of several spool files, run as a child JVM so that tests can
  * kill it with -9 and damage what it left. Arguments: spool directory, topic, number of files,
  * events per file, how many of the first events to commit (as if Kafka had acknowledged them).
  * Owns the directory as the engine does, and writes events numbered from 1 through the spool with

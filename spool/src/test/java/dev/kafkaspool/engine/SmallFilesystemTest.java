@@ -112,7 +112,7 @@ class SmallFilesystemTest {
         try (SpoolEngine reopened = TestConfigs.start(config, next)) {
             EngineStats stats = reopened.stats();
             assertTrue(stats.diskSpool(), next.messages().toString());
-            assertEquals(0, stats.spoolRecords(), stats.toString());
+            assertEquals(0, stats.spoolEvents(), stats.toString());
             assertFalse(next.anyContains("WARN", ""), next.messages().toString());
         }
     }

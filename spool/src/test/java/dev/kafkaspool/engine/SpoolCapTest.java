@@ -63,7 +63,7 @@ class SpoolCapTest {
         new TestEvents(filler, topic, PADDING).submitRange(1, EVENTS);
         filler.stop(Duration.ofSeconds(5));
         EngineStats filled = filler.stats();
-        long kept = filled.spoolRecords();
+        long kept = filled.spoolEvents();
         long dropped = filled.dropped(DropReason.SPOOL_FULL);
         assertEquals(EVENTS, kept + dropped, filled.toString());
         assertTrue(kept > 0 && dropped > 0, filled.toString());

@@ -124,8 +124,8 @@ class SpoolFormatTest {
         Delivery d = Delivery.of(broker.consumeAll(topic, Duration.ofSeconds(60)));
         assertEquals(List.of(), d.missing(21, 30), d.toString());
         assertEquals(10, d.numbers.size(), "none of the newer spool's events was shipped: " + d);
-        assertEquals(List.of(file), InspectedSpools.queueFiles(spoolDir), "the queue file is kept");
-        assertArrayEquals(before, Files.readAllBytes(file), "the queue file is unchanged");
+        assertEquals(List.of(file), InspectedSpools.queueFiles(spoolDir), "the spool file is kept");
+        assertArrayEquals(before, Files.readAllBytes(file), "the spool file is unchanged");
     }
 
     private static byte versionAt(Path file, long offset) throws IOException {

@@ -99,7 +99,7 @@ class SpoolOwnershipTest {
             assertEquals(1, inspection.summary().pendingEvents(), "the spool tool finds it from the spoolDir");
         }
         try (SpoolEngine again = TestConfigs.start(config, new RecordingStatus())) {
-            assertEquals(1, again.stats().spoolRecords(), "the next process finds the spool");
+            assertEquals(1, again.stats().spoolEvents(), "the next process finds the spool");
         }
     }
 

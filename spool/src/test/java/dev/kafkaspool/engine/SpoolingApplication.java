@@ -53,10 +53,10 @@ public final class SpoolingApplication {
             }
         }
         if (waitUntilSpooled) {
-            while (engine.stats().spoolRecords() < count) {
+            while (engine.stats().spoolEvents() < count) {
                 Thread.sleep(10);
             }
-            System.out.println("spooled " + engine.stats().spoolRecords());
+            System.out.println("spooled " + engine.stats().spoolEvents());
             System.out.flush();
             waitForTheLastSync(engine);
         }

@@ -55,7 +55,7 @@ class StopTest {
         assertFalse(engine.submit(Events.event(engine.nextSequence(), "late")), "events after stop are refused");
         EngineStats stopped = engine.stats();
         assertEquals(EngineState.STOPPED, engine.state());
-        assertEquals(1_000, stopped.spoolRecords(), "every event is in the spool: " + stopped);
+        assertEquals(1_000, stopped.spoolEvents(), "every event is in the spool: " + stopped);
         assertEquals(0, stopped.shipped(), stopped.toString());
         assertEquals(1, stopped.dropped(DropReason.STOPPED), "only the event after stop is dropped: " + stopped);
         assertTrue(status.anyContains("INFO", "1000 event(s) stay in the"), "the stop says where the events are: "
@@ -91,7 +91,7 @@ class StopTest {
         assertTrue(engine.stop(HANG_BOUND), "the stop ends");
         assertTrue(status.messages().stream().anyMatch(m -> m.contains("no connection to Kafka")
                 && m.contains("500 event(s) stay in the")), status.messages().toString());
-        assertEquals(500, engine.stats().spoolRecords(), engine.stats().toString());
+        assertEquals(500, engine.stats().spoolEvents(), engine.stats().toString());
     }
 
     /**
@@ -111,7 +111,7 @@ class StopTest {
         assertTrue(engine.stop(HANG_BOUND), "the stop ends");
         EngineStats stats = engine.stats();
         assertEquals(2_000, stats.shipped(), stats.toString());
-        assertEquals(0, stats.spoolRecords(), stats.toString());
+        assertEquals(0, stats.spoolEvents(), stats.toString());
         Delivery d = Delivery.of(broker.consume(topic, 2_000, Duration.ofSeconds(60)));
         assertEquals(List.of(), d.missing(1, 2_000), d.toString());
         assertTrue(d.problems.isEmpty(), d.toString());

@@ -172,7 +172,7 @@ class ChangingTopicTest {
         assertEquals(sent, stats.accepted(), stats.toString());
         assertEquals(stats.accepted(), stats.shipped() + stats.droppedTotal(), stats.toString());
         assertEquals(0, stats.droppedTotal(), stats.toString());
-        assertEquals(0, stats.spoolRecords(), "the spool is empty at the end: " + stats);
+        assertEquals(0, stats.spoolEvents(), "the spool is empty at the end: " + stats);
         assertEquals(0, arrivals.spreadEvents(), "every copy landed in its first copy's partition: " + arrivals);
         assertTrue(arrivals.problems().isEmpty(), arrivals.problems().size() + " problems: " + arrivals);
         return arrivals;

@@ -79,7 +79,7 @@ class ClusterFailoverTest {
                 long loggedAtSecondKill = logger.logged();
                 Await.until(() -> logger.logged() > loggedAtSecondKill + 6_000, BOUND, () -> "logging goes on");
                 // Unshipped records in the spool, not spooled(): in disk durability every event is spooled.
-                Await.until(() -> pipeline.stats().spoolRecords() > 1_000, BOUND,
+                Await.until(() -> pipeline.stats().spoolEvents() > 1_000, BOUND,
                         () -> "events wait in the spool while two nodes are down, stats " + pipeline.stats());
 
                 cluster.restart(0);
@@ -117,7 +117,7 @@ class ClusterFailoverTest {
                         () -> "Kafka answers NOT_ENOUGH_REPLICAS on every partition with one node down");
                 long refusedAfter = logger.logged();
                 Await.until(() -> logger.logged() > refusedAfter + 4_000, BOUND, () -> "logging goes on");
-                Await.until(() -> pipeline.stats().spoolRecords() > 1_000, BOUND,
+                Await.until(() -> pipeline.stats().spoolEvents() > 1_000, BOUND,
                         () -> "events wait in the spool while Kafka refuses them, stats " + pipeline.stats());
 
                 cluster.restart(0);
@@ -203,7 +203,7 @@ class ClusterFailoverTest {
         assertEquals(stats.accepted(), stats.shipped() + stats.droppedTotal(), stats.toString());
         assertEquals(0, stats.droppedTotal(), stats.toString());
         assertTrue(stats.drained() > 0, "events were shipped from the spool: " + stats);
-        assertEquals(0, stats.spoolRecords(), "the spool is empty at the end: " + stats);
+        assertEquals(0, stats.spoolEvents(), "the spool is empty at the end: " + stats);
         assertEquals(0, arrivals.spreadEvents(), "every copy landed in its first copy's partition: " + arrivals);
         // Last, so that a failure here says every check above held.
         assertTrue(arrivals.problems().isEmpty(), arrivals.problems().size() + " problems: " + arrivals);

@@ -81,8 +81,8 @@ public final class ManyThreadsApplication {
         boolean stopped = pipeline.stop(Duration.ofSeconds(10));
         stats = pipeline.stats();
         System.out.println("result calls=" + calls.sum() + " refused=" + refused.sum() + " accepted=" + stats.accepted()
-                + " shipped=" + stats.shipped() + " dropped=" + stats.droppedTotal() + " spoolRecords="
-                + stats.spoolRecords() + " stopped=" + stopped);
+                + " shipped=" + stats.shipped() + " dropped=" + stats.droppedTotal() + " spoolEvents="
+                + stats.spoolEvents() + " stopped=" + stopped);
         System.out.println("result droppedByReason=" + stats.droppedByReason().toString().replace(" ", ""));
         System.out.println("result heapPeakBytes=" + heapPeak() + " liveHeapPeakBytes=" + liveHeapPeak
                 + " heapMaxBytes=" + Runtime.getRuntime().maxMemory());

@@ -98,7 +98,7 @@ class ManyThreadsTest {
         assertTrue(calls > THREADS, diagnostics);
         assertEquals(calls, accepted, "every log call reached the engine: " + diagnostics);
         assertEquals(accepted, shipped + dropped, "every event shipped or dropped with a reason: " + diagnostics);
-        assertEquals("0", result.get("spoolRecords"), diagnostics);
+        assertEquals("0", result.get("spoolEvents"), diagnostics);
         assertEquals("true", result.get("stopped"), diagnostics);
         long liveHeapPeak = Long.parseLong(result.get("liveHeapPeakBytes"));
         assertTrue(liveHeapPeak <= LIVE_HEAP_BOUND_BYTES, "the heap in use after a full collection stays under "

@@ -98,7 +98,7 @@ class PausedBrokerTest {
             assertEquals(stats.accepted(), stats.shipped() + stats.droppedTotal(), stats.toString());
             assertEquals(0, stats.droppedTotal(), stats.toString());
             assertTrue(stats.drained() >= LOGGED_WHILE_PAUSED, "what was logged while paused was spooled and drained: " + stats);
-            assertEquals(0, stats.spoolRecords(), "the spool is empty at the end: " + stats);
+            assertEquals(0, stats.spoolEvents(), "the spool is empty at the end: " + stats);
             assertTrue(producerThreadsWhilePaused <= 2,
                     producerThreadsWhilePaused + " producer I/O threads while paused: producers given up on must be closed");
             assertEquals(0, arrivals.spreadEvents(), "every copy landed in its first copy's partition: " + arrivals);

@@ -83,7 +83,7 @@ class RepeatedBrokerKillTest {
                 assertEquals(stats.accepted(), stats.shipped() + stats.droppedTotal(), stats.toString());
                 assertEquals(0, stats.droppedTotal(), stats.toString());
                 assertTrue(stats.drained() > 0, "events were shipped from the spool: " + stats);
-                assertEquals(0, stats.spoolRecords(), "the spool is empty at the end: " + stats);
+                assertEquals(0, stats.spoolEvents(), "the spool is empty at the end: " + stats);
                 assertEquals(0, arrivals.spreadEvents(), "every copy landed in its first copy's partition: " + arrivals);
                 // Last, so that a failure here says every check above held.
                 assertTrue(arrivals.problems().isEmpty(), arrivals.problems().size() + " problems: " + arrivals);

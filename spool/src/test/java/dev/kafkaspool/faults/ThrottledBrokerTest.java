@@ -97,7 +97,7 @@ class ThrottledBrokerTest {
                 assertEquals(sent, stats.accepted(), stats.toString());
                 assertEquals(stats.accepted(), stats.shipped() + stats.droppedTotal(), stats.toString());
                 assertEquals(0, stats.droppedTotal(), stats.toString());
-                assertEquals(0, stats.spoolRecords(), "the spool is empty at the end: " + stats);
+                assertEquals(0, stats.spoolEvents(), "the spool is empty at the end: " + stats);
                 assertTrue(arrivals.problems().isEmpty(), arrivals.problems().size() + " problems: " + arrivals);
             } finally {
                 logger.stop();

@@ -88,7 +88,7 @@ class SpoolInspectionTest {
         assertEquals(before, fileStates(), "no file was created, deleted, resized or written");
         SpoolEngine next = InspectedSpools.startUnreachable(dir);
         try {
-            assertEquals(300, next.stats().spoolRecords(), next.stats().toString());
+            assertEquals(300, next.stats().spoolEvents(), next.stats().toString());
         } finally {
             next.stop(Duration.ofSeconds(30));
         }
@@ -106,7 +106,7 @@ class SpoolInspectionTest {
                 assertEquals(250, spool.summary().pendingEvents(), "a later summary sees the new events");
             }
             InspectedSpools.log(engine, TOPIC, 251, 300);
-            assertEquals(300, engine.stats().spoolRecords(), engine.stats().toString());
+            assertEquals(300, engine.stats().spoolEvents(), engine.stats().toString());
         } finally {
             assertTrue(engine.stop(Duration.ofSeconds(30)));
         }

@@ -81,7 +81,7 @@ class MutualTlsShippingTest {
             pipeline.stop(Duration.ofSeconds(10));
         }
         assertEquals(0, pipeline.stats().droppedTotal(), pipeline.stats().toString());
-        assertEquals(20, pipeline.stats().spoolRecords(), "every event waits in the spool: " + pipeline.stats());
+        assertEquals(20, pipeline.stats().spoolEvents(), "every event waits in the spool: " + pipeline.stats());
         Shipping.assertNoSecretIn(status, broker.clientSecurity().secrets());
     }
 
@@ -101,7 +101,7 @@ class MutualTlsShippingTest {
             pipeline.stop(Duration.ofSeconds(10));
         }
         assertEquals(0, pipeline.stats().droppedTotal(), pipeline.stats().toString());
-        assertEquals(20, pipeline.stats().spoolRecords(), "every event waits in the spool: " + pipeline.stats());
+        assertEquals(20, pipeline.stats().spoolEvents(), "every event waits in the spool: " + pipeline.stats());
         assertTrue(status.problems().stream().anyMatch(m -> m.contains("cannot create the Kafka producer")
                 && m.contains("keystore")), "the message itself names the keystore: " + status.problems());
         List<String> secrets = new ArrayList<>(broker.clientSecurity().secrets());

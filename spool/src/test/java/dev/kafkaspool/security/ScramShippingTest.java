@@ -91,7 +91,7 @@ class ScramShippingTest {
             refused.stop(Duration.ofSeconds(10));
         }
         assertEquals(0, refused.stats().droppedTotal(), refused.stats().toString());
-        assertEquals(20, refused.stats().spoolRecords(), "every event waits in the spool: " + refused.stats());
+        assertEquals(20, refused.stats().spoolEvents(), "every event waits in the spool: " + refused.stats());
         Shipping.assertNoSecretIn(status, List.of(PASSWORD, WRONG_PASSWORD));
         Shipping.assertNoSecretIn(status, wrong.secrets());
 

@@ -93,7 +93,7 @@ class TlsShippingTest {
             pipeline.stop(Duration.ofSeconds(10));
         }
         assertEquals(0, pipeline.stats().droppedTotal(), pipeline.stats().toString());
-        assertEquals(20, pipeline.stats().spoolRecords(), "every event waits in the spool: " + pipeline.stats());
+        assertEquals(20, pipeline.stats().spoolEvents(), "every event waits in the spool: " + pipeline.stats());
         Shipping.assertNoSecretIn(status, broker.clientSecurity().secrets());
     }
 }

@@ -127,7 +127,7 @@ class TopicAclTest {
             // Every event of the main topic arrives while the error topic's wait.
             Shipping.assertTopicHoldsInOrder(broker, main, logged);
             Await.until(() -> status.problems().stream().anyMatch(m -> m.contains(Shipping.PARKED_WARNING)));
-            Await.until(() -> pipeline.stats().shipped() == 50 && pipeline.stats().spoolRecords() == 10);
+            Await.until(() -> pipeline.stats().shipped() == 50 && pipeline.stats().spoolEvents() == 10);
             assertEquals(0, pipeline.stats().droppedTotal(), pipeline.stats().toString());
             System.out.println("error topic without a WRITE ACL, describe allowed: " + describeAllowed + ": "
                     + pipeline.stats());
@@ -142,7 +142,7 @@ class TopicAclTest {
             pipeline.stop(Duration.ofSeconds(10));
         }
         assertEquals(0, pipeline.stats().droppedTotal(), pipeline.stats().toString());
-        assertEquals(0, pipeline.stats().spoolRecords(), pipeline.stats().toString());
+        assertEquals(0, pipeline.stats().spoolEvents(), pipeline.stats().toString());
     }
 
     private static void grant(String topic, String principal, AclOperation operation) throws Exception {

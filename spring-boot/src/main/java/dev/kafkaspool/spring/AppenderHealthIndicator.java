@@ -58,7 +58,7 @@ public final class AppenderHealthIndicator implements HealthIndicator {
                 .withDetail("dropped", stats.droppedTotal())
                 .withDetail("droppedByReason", droppedByReason(stats))
                 .withDetail("spoolBytes", stats.spoolBytes())
-                .withDetail("spoolEvents", stats.spoolRecords())
+                .withDetail("spoolEvents", stats.spoolEvents())
                 .withDetail("oldestUnshippedAgeMillis", stats.oldestUnshippedAgeMillis())
                 .withDetail("diskSpool", stats.diskSpool());
         if (stats.problem() != null) {

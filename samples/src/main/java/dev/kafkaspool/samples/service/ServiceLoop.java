@@ -90,7 +90,7 @@ public final class ServiceLoop {
         values.put("callsOver1ms", Long.toString(callsOver1ms));
         EngineStats stats = service.stats();
         if (stats != null) {
-            values.put("inSpool", Long.toString(stats.spoolRecords()));
+            values.put("inSpool", Long.toString(stats.spoolEvents()));
             values.put("state", String.valueOf(stats.state()));
         }
         recentWorstCallNanos = 0;
@@ -109,7 +109,7 @@ public final class ServiceLoop {
             values.put("spooled", Long.toString(stats.spooled()));
             values.put("drained", Long.toString(stats.drained()));
             values.put("dropped", Long.toString(stats.droppedTotal()));
-            values.put("stillInSpool", Long.toString(stats.spoolRecords()));
+            values.put("stillInSpool", Long.toString(stats.spoolEvents()));
             values.put("state", String.valueOf(stats.state()));
         }
         print(ServiceReport.of(ServiceReport.STATS, values));

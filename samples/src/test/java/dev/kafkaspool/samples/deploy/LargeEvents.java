@@ -49,7 +49,7 @@ public final class LargeEvents {
         context.stop();
         EngineStats stats = appender.stats();
         System.out.println("counters " + stats.accepted() + " " + stats.shipped() + " " + stats.droppedTotal() + " "
-                + stats.spoolRecords());
+                + stats.spoolEvents());
         System.out.println("logged " + count);
         if (!thrown.isEmpty()) {
             thrown.get(0).printStackTrace();

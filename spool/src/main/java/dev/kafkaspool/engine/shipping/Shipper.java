@@ -4,7 +4,7 @@ import dev.kafkaspool.engine.DropReason;
 import dev.kafkaspool.engine.EncodedEvent;
 import dev.kafkaspool.engine.EngineCounters;
 import dev.kafkaspool.engine.EngineState;
-import dev.kafkaspool.engine.Handoff;
+import dev.kafkaspool.engine.EventQueue;
 import dev.kafkaspool.engine.LogLevel;
 import dev.kafkaspool.engine.ProblemReporter;
 import dev.kafkaspool.engine.Ticker;
@@ -25,7 +25,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.errors.InvalidTopicException;
 
 /**
- * The engine's one thread that talks to Kafka. It takes events from the hand-off in order and
+ * The engine's one thread that talks to Kafka. It takes events from the queue in order and
  * either sends them straight to the producer (memory durability, spool empty, Kafka healthy) or
  * appends them to the spool, and it ships the spool in order. It never waits for the network:
  * the producer runs with {@code max.block.ms=0}, so a send Kafka cannot take fails at once.
@@ -56,7 +56,7 @@ public final class Shipper implements Runnable, EventPoller.Handler<EncodedEvent
     /** At stop, how long the producer may go without a connection before the spool is left for the next start. */
     private static final long STOP_CONNECT_NANOS = TimeUnit.SECONDS.toNanos(1);
 
-    private final Handoff handoff;
+    private final EventQueue queue;
     private final CappedSpool cappedSpool;
     private final Spool spool;
     private final ParkedTopics parked;
@@ -77,7 +77,7 @@ public final class Shipper implements Runnable, EventPoller.Handler<EncodedEvent
     private final CountDownLatch finished = new CountDownLatch(1);
 
     private ShippingProducer producer;
-    /** Events from the hand-off go straight to the producer (memory durability only). */
+    /** Events from the queue go straight to the producer (memory durability only). */
     private boolean direct;
     private long nextAttemptNanos;
     /** Topics the current producer has had records acknowledged for: missing metadata for one of these means an outage. */
@@ -98,10 +98,10 @@ public final class Shipper implements Runnable, EventPoller.Handler<EncodedEvent
     private volatile boolean stopRequested;
     private volatile long stopDeadlineNanos;
 
-    public Shipper(Handoff handoff, CappedSpool cappedSpool, ProducerLifecycle producers, ProducerRecords records,
+    public Shipper(EventQueue queue, CappedSpool cappedSpool, ProducerLifecycle producers, ProducerRecords records,
             EngineCounters counters, ProblemReporter problems, Ticker ticker, long instanceId,
             long stallNanos, long maxWindowBytes) {
-        this.handoff = handoff;
+        this.queue = queue;
         this.cappedSpool = cappedSpool;
         this.spool = cappedSpool.spool();
         this.parked = cappedSpool.parked();
@@ -173,11 +173,11 @@ public final class Shipper implements Runnable, EventPoller.Handler<EncodedEvent
         spool.maintain();
         parked.maintain();
         boolean worked = collectAnswers();
-        if (handoff != null && handoff.size() > 0) {
+        if (queue != null && queue.size() > 0) {
             if (!direct || windowHasRoom()) {
-                handoff.poll(this);
+                queue.poll(this);
                 worked = true;
-            } else if (handoff.isFull()) {
+            } else if (queue.isFull()) {
                 // Kafka is slower than logging and both buffers are full: spool instead of waiting.
                 leaveDirect();
                 worked = true;
@@ -207,7 +207,7 @@ public final class Shipper implements Runnable, EventPoller.Handler<EncodedEvent
         return false;
     }
 
-    /** Routes one event from the hand-off; returns whether to take the next one now. */
+    /** Routes one event from the queue; returns whether to take the next one now. */
     @Override
     public boolean onEvent(EncodedEvent event, long sequence, boolean endOfBatch) {
         if (!direct) {
@@ -271,7 +271,7 @@ public final class Shipper implements Runnable, EventPoller.Handler<EncodedEvent
     }
 
     private void spoolReadToEnd() {
-        if (handoff != null) {
+        if (queue != null) {
             direct = true;
         }
         if (state != EngineState.SPOOLING && state != EngineState.STARTING || window.isEmpty()) {
@@ -564,7 +564,7 @@ public final class Shipper implements Runnable, EventPoller.Handler<EncodedEvent
             problems.info("Kafka is taking events again; shipping " + spool.pendingRecords()
                     + " spooled event(s) before new ones");
         } else if (next == EngineState.SHIPPING && previous != EngineState.STARTING) {
-            problems.info(handoff != null ? "the spool is shipped; events go to Kafka directly again"
+            problems.info(queue != null ? "the spool is shipped; events go to Kafka directly again"
                     : "Kafka has caught up with the spool");
         }
     }
@@ -576,8 +576,8 @@ public final class Shipper implements Runnable, EventPoller.Handler<EncodedEvent
     private void finish() {
         long deadline = stopDeadlineNanos;
         long drainDeadline = ticker.nanos() + Math.max(0, deadline - ticker.nanos()) / 4 * 3;
-        if (handoff != null) {
-            while (handoff.size() > 0) {
+        if (queue != null) {
+            while (queue.size() > 0) {
                 if (direct && !windowHasRoom()) {
                     if (ticker.nanos() - deadline >= 0) {
                         leaveDirect();
@@ -587,7 +587,7 @@ public final class Shipper implements Runnable, EventPoller.Handler<EncodedEvent
                         continue;
                     }
                 }
-                handoff.poll(this);
+                queue.poll(this);
             }
         }
         drainSpoolBeforeStop(drainDeadline);

@@ -63,7 +63,7 @@ public final class ChronicleSpool implements Spool {
     /** Set when records were dropped that the reader had not reached: it must skip them. */
     private boolean readerBehind;
     private int cleanedBelowCycle;
-    /** A write faulted part-way: the queue file is damaged and this process must not write to it again. */
+    /** A write faulted part-way: the spool file is damaged and this process must not write to it again. */
     private String damage;
     /** Reading in order stopped before the queue's end at open (a damaged file). */
     private boolean stoppedEarly;
@@ -300,8 +300,8 @@ public final class ChronicleSpool implements Spool {
         if (countedPending > pendingRecords) {
             openingLost = countedPending - pendingRecords;
             openingDamage = "the spool in " + dir + " holds " + pendingRecords + " readable unshipped event(s), but "
-                    + "it had counted " + countedPending + ": " + openingLost + " event(s) were in queue files that "
-                    + "are missing or were cut short, and are counted as dropped (spoolError); its queue files are: "
+                    + "it had counted " + countedPending + ": " + openingLost + " event(s) were in spool files that "
+                    + "are missing or were cut short, and are counted as dropped (spoolError); its spool files are: "
                     + DamagedFiles.names(dir);
         }
     }
@@ -580,7 +580,7 @@ public final class ChronicleSpool implements Spool {
     static final DateTimeFormatter CYCLE_NAMES = DateTimeFormatter.ofPattern(ROLL_CYCLE.format())
             .withZone(ZoneOffset.UTC);
 
-    /** Makes each queue file owner-only as Chronicle acquires it. */
+    /** Makes each spool file owner-only as Chronicle acquires it. */
     private static final class OwnerOnlyFiles implements StoreFileListener {
         @Override
         public void onAcquired(int cycle, File file) {

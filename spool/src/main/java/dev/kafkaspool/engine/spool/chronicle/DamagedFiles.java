@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 /**
  * The spool's files that Chronicle Queue cannot open as they are, found before it opens them: a
  * metadata file that is empty or does not start with a table store's header (zeros, random bytes),
- * or missing while queue files are there; a queue file that is empty or does not start with a queue
+ * or missing while spool files are there; a spool file that is empty or does not start with a queue
  * file's header. Chronicle would wait for another process to write the missing header, fail, or
  * silently start afresh; these are moved into a {@code damaged-<time>} directory first, which is
  * created owner-only, and named in the status message. The header check looks for the type names
@@ -43,7 +43,7 @@ public final class DamagedFiles {
 
     /**
      * What is wrong with the spool's files in {@code dir}, one entry per damaged file, each naming
-     * it; empty when nothing is. A missing metadata file counts only when queue files are there.
+     * it; empty when nothing is. A missing metadata file counts only when spool files are there.
      */
     public static List<String> find(Path dir) throws IOException {
         List<String> found = new ArrayList<>();
@@ -104,7 +104,7 @@ public final class DamagedFiles {
         }
     }
 
-    /** The queue files in {@code dir}, by name (which is by time). */
+    /** The spool files in {@code dir}, by name (which is by time). */
     static List<Path> queueFiles(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(p -> p.getFileName().toString().endsWith(QUEUE_FILE_SUFFIX)).sorted()
@@ -112,7 +112,7 @@ public final class DamagedFiles {
         }
     }
 
-    /** The queue files' names, for messages. */
+    /** The spool files' names, for messages. */
     public static String names(Path dir) {
         try {
             List<Path> files = queueFiles(dir);

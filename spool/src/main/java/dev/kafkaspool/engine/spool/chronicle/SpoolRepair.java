@@ -13,7 +13,7 @@ import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 
 /**
- * Opening a disk spool whose queue files reading in order cannot get through (zeros where records
+ * Opening a disk spool whose spool files reading in order cannot get through (zeros where records
  * were, a file cut short): its files are set aside in a {@code damaged-<time>} directory, every
  * record that can still be read, in that file and the ones after it, is copied into a new queue,
  * and what cannot be read is counted (by the spool's ledger when it kept one) and described for
@@ -26,8 +26,8 @@ public final class SpoolRepair {
     }
 
     /**
-     * The queue files in {@code damaged.dir} hold records that reading in order cannot reach.
-     * Moves every queue file to a {@code damaged-<time>} directory beside them, opens a new queue
+     * The spool files in {@code damaged.dir} hold records that reading in order cannot reach.
+     * Moves every spool file to a {@code damaged-<time>} directory beside them, opens a new queue
      * in the spool directory, and copies into it every pending record that can be read, going on
      * with the next file where reading stops; what cannot be read stays in the moved files, and is
      * counted and reported by {@link #openingDamage()}.
@@ -77,7 +77,7 @@ public final class SpoolRepair {
         return fresh;
     }
 
-    /** The cycles of the queue files in {@code dir}, in order. */
+    /** The cycles of the spool files in {@code dir}, in order. */
     static List<Integer> cyclesIn(Path dir) throws SpoolException {
         List<Integer> cycles = new ArrayList<>();
         try {
@@ -88,7 +88,7 @@ public final class SpoolRepair {
                             .length()), ChronicleSpool.CYCLE_NAMES).toInstant(ZoneOffset.UTC).toEpochMilli();
                     cycles.add((int) (start / ChronicleSpool.ROLL_CYCLE.lengthInMillis()));
                 } catch (DateTimeParseException e) {
-                    // Not a queue file of this roll cycle: Chronicle does not read it either.
+                    // Not a spool file of this roll cycle: Chronicle does not read it either.
                 }
             }
         } catch (java.io.IOException e) {
@@ -122,7 +122,7 @@ public final class SpoolRepair {
         if (DamagedFiles.metadataAmong(found)) {
             sb.append("; its metadata file held the committed position and the count of unshipped events, so events "
                     + "shipped before may be shipped again, and how many events went with damaged or missing queue "
-                    + "files cannot be known; the queue files read are: ").append(DamagedFiles.names(dir));
+                    + "files cannot be known; the spool files read are: ").append(DamagedFiles.names(dir));
         }
         return sb.toString();
     }

@@ -139,13 +139,13 @@ class SpoolSyncTest {
         }
     }
 
-    /** The dirty pages, in KiB, of this process's mappings of the spool's queue file. */
+    /** The dirty pages, in KiB, of this process's mappings of the spool's spool file. */
     private long dirtyKib() throws IOException {
         List<Path> files;
         try (Stream<Path> all = Files.walk(dir)) {
             files = all.filter(p -> p.getFileName().toString().endsWith(".cq4")).collect(Collectors.toList());
         }
-        assertEquals(1, files.size(), "one queue file: " + files);
+        assertEquals(1, files.size(), "one spool file: " + files);
         String file = files.get(0).toRealPath().toString();
         long kib = 0;
         boolean inFile = false;

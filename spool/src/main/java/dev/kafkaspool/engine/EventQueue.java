@@ -8,7 +8,7 @@ import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
 
 /**
- * The bounded hand-off from logging threads to the shipper thread (memory durability): a ring of
+ * The bounded queue from logging threads to the shipper thread (memory durability): a ring of
  * preallocated {@link EncodedEvent} slots, so publishing copies bytes into a reused slot and
  * allocates nothing in steady state. Multi-producer, single consumer.
  *
@@ -17,7 +17,7 @@ import com.lmax.disruptor.RingBuffer;
  * arrays larger than {@link #SLOT_KEEP_BYTES} once the shipper has taken its event, so the ring
  * does not keep the largest event's size in every slot.
  */
-public final class Handoff {
+public final class EventQueue {
     /** Arrays up to this size stay in their slot for reuse; larger ones are let go after use. */
     static final int SLOT_KEEP_BYTES = 4 << 10;
 
@@ -27,7 +27,7 @@ public final class Handoff {
     private final AtomicLong heldBytes = new AtomicLong();
     private final Taking taking = new Taking();
 
-    Handoff(int requestedSize, long maxBytes) {
+    EventQueue(int requestedSize, long maxBytes) {
         int size = Integer.highestOneBit(Math.max(requestedSize - 1, 1)) << 1;
         this.ring = RingBuffer.createMultiProducer(EncodedEvent::new, size);
         this.poller = ring.newPoller();
