@@ -24,8 +24,6 @@ import org.apache.logging.log4j.util.TriConsumer;
  * <p><b>Not thread-safe:</b> one adapter per logging thread, reused for every event.
  */
 final class Log4jEventView implements LogEventView {
-    /** Markers nest; a deeper hierarchy than this is cut rather than followed forever. */
-    private static final int MAX_MARKER_DEPTH = 16;
 
     private static final TriConsumer<String, Object, Log4jEventView> VISIT_CONTEXT_ENTRY =
             (key, value, adapter) -> adapter.visitor.accept(key, value, adapter.visitorState);

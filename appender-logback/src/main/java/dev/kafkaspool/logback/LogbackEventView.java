@@ -27,8 +27,6 @@ import org.slf4j.event.KeyValuePair;
  * <p><b>Not thread-safe:</b> each thread uses its own view.
  */
 final class LogbackEventView implements LogEventView {
-    /** Marker references are followed this deep; a marker graph with a cycle stops here. */
-    private static final int MAX_MARKER_DEPTH = 8;
 
     private ILoggingEvent event;
     private boolean includeCallerData;

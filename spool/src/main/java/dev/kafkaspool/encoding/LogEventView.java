@@ -34,7 +34,13 @@ public interface LogEventView {
     /** Visits structured key-value pairs: SLF4J 2 key-values, Log4j {@code MapMessage} fields. */
     <S> void forEachKeyValue(FieldVisitor<S> visitor, S state);
 
-    /** Visits the event's marker names, with a null value. */
+    /**
+     * How deep a view follows a marker's references (SLF4J) or parents (Log4j): a marker graph
+     * with a cycle, or a deeper one, is cut there instead of followed forever.
+     */
+    int MAX_MARKER_DEPTH = 16;
+
+    /** Visits the event's marker names and those they refer to, up to {@link #MAX_MARKER_DEPTH}, with a null value. */
     <S> void forEachMarker(FieldVisitor<S> visitor, S state);
 
     /** The exception logged with the event, or null. */
