@@ -20,7 +20,6 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
-import com.lmax.disruptor.EventPoller;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.errors.InvalidTopicException;
 
@@ -46,7 +45,7 @@ import org.apache.kafka.common.errors.InvalidTopicException;
  *       sent with the send time as its timestamp ({@link Restamping}).</li>
  * </ul>
  */
-public final class Shipper implements Runnable, EventPoller.Handler<EncodedEvent> {
+public final class Shipper implements Runnable, EventQueue.Consumer {
     private static final int DRAIN_BATCH = 2048;
     private static final int MAX_DAMAGE_REPORTS = 10;
     private static final byte[] NO_BYTES = new byte[0];
@@ -209,7 +208,7 @@ public final class Shipper implements Runnable, EventPoller.Handler<EncodedEvent
 
     /** Routes one event from the queue; returns whether to take the next one now. */
     @Override
-    public boolean onEvent(EncodedEvent event, long sequence, boolean endOfBatch) {
+    public boolean onEvent(EncodedEvent event) {
         if (!direct) {
             cappedSpool.append(instanceId, event);
             return true;
