@@ -1,6 +1,5 @@
 package dev.kafkaspool.engine;
 
-import dev.kafkaspool.engine.shipping.Shipper;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.lmax.disruptor.EventPoller;
@@ -59,12 +58,21 @@ public final class EventQueue {
     }
 
     /**
-     * Hands published events to the handler in order until it returns false or none are left.
-     * Shipper thread only. A slot is reused as soon as the handler returns, so the handler copies
+     * What takes the events from the queue, one at a time, in order: the shipper. A slot is reused as
+     * soon as {@link #onEvent} returns, so it copies what it keeps.
+     */
+    public interface Consumer {
+        /** Takes one event; returns whether to take the next one now. */
+        boolean onEvent(EncodedEvent event);
+    }
+
+    /**
+     * Hands published events to the consumer in order until it returns false or none are left.
+     * Shipper thread only. A slot is reused as soon as the consumer returns, so the consumer copies
      * what it keeps.
      */
-    public void poll(EventPoller.Handler<EncodedEvent> handler) {
-        taking.handler = handler;
+    public void poll(Consumer consumer) {
+        taking.consumer = consumer;
         try {
             poller.poll(taking);
         } catch (RuntimeException e) {
@@ -72,7 +80,7 @@ public final class EventQueue {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         } finally {
-            taking.handler = null;
+            taking.consumer = null;
         }
     }
 
@@ -90,14 +98,14 @@ public final class EventQueue {
         return ring.remainingCapacity() == 0;
     }
 
-    /** Passes each event to the shipper's handler, then frees its bytes and lets go of large arrays. */
+    /** Passes each event to the shipper's consumer, then frees its bytes and lets go of large arrays. */
     private final class Taking implements EventPoller.Handler<EncodedEvent> {
-        EventPoller.Handler<EncodedEvent> handler;
+        Consumer consumer;
 
         @Override
         public boolean onEvent(EncodedEvent event, long sequence, boolean endOfBatch) throws Exception {
             try {
-                return handler.onEvent(event, sequence, endOfBatch);
+                return consumer.onEvent(event);
             } finally {
                 heldBytes.addAndGet(-event.heldBytes());
                 event.shrink(SLOT_KEEP_BYTES);

@@ -3,21 +3,15 @@ package dev.kafkaspool.engine;
 import dev.kafkaspool.config.Durability;
 import dev.kafkaspool.config.SecretMask;
 import dev.kafkaspool.config.SpoolConfig;
-import dev.kafkaspool.config.ValueParsers;
 import dev.kafkaspool.engine.shipping.ProducerFactory;
 import dev.kafkaspool.engine.shipping.ProducerLifecycle;
 import dev.kafkaspool.engine.shipping.ProducerRecords;
 import dev.kafkaspool.engine.shipping.Shipper;
 import dev.kafkaspool.engine.spool.CappedSpool;
-import dev.kafkaspool.engine.spool.FailoverSpool;
 import dev.kafkaspool.engine.spool.MemorySpool;
 import dev.kafkaspool.engine.spool.ParkedTopics;
 import dev.kafkaspool.engine.spool.Spool;
 import dev.kafkaspool.engine.spool.SpoolDirectory;
-import dev.kafkaspool.engine.spool.SpoolException;
-import dev.kafkaspool.engine.spool.chronicle.ChronicleSpool;
-import dev.kafkaspool.engine.spool.chronicle.DiskSpace;
-import dev.kafkaspool.engine.spool.chronicle.SpoolSync;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -71,44 +65,9 @@ public final class SpoolEngine implements AutoCloseable {
         this.networkThreadName = "kafka-producer-network-thread | " + config.clientId();
         problems.info("starting: " + config.describe());
 
-        SpoolDirectory dir = null;
-        Spool s;
-        try {
-            dir = SpoolDirectory.acquire(config.spoolDir());
-            if (!dir.path().equals(config.spoolDir().toAbsolutePath())) {
-                problems.info("spoolDir " + config.spoolDir() + " is shared with other users (a Kubernetes "
-                        + "emptyDir or a group-writable volume): the spool keeps its files in " + dir.path()
-                        + ", which only this user may read or write");
-            }
-            ChronicleSpool disk = ChronicleSpool.open(dir.path(), config.maxBytes(), ticker::millis,
-                    DiskSpace.of(dir.path()));
-            disk.syncWith(new SpoolSync(config.syncInterval(), ticker, counters, problems));
-            if (disk.openingDamage() != null) {
-                counters.dropped(DropReason.SPOOL_ERROR, disk.openingLost());
-                problems.warn(disk.openingDamage(), null);
-            }
-            s = new FailoverSpool(disk, Math.min(config.maxBytes(), MEMORY_SPOOL_MAX_BYTES), problems, ticker);
-        } catch (SpoolException e) {
-            if (dir != null) {
-                dir.close();
-                dir = null;
-            }
-            long memoryCap = Math.min(config.maxBytes(), MEMORY_SPOOL_MAX_BYTES);
-            problems.warn(e.getMessage() + "; events Kafka cannot take are kept in memory instead (up to "
-                    + ValueParsers.formatSize(memoryCap) + ") and are lost if the process stops", e.getCause());
-            s = new MemorySpool("the disk spool is not available");
-        }
-        this.directory = dir;
-        long maxBytes = s instanceof MemorySpool ? Math.min(config.maxBytes(), MEMORY_SPOOL_MAX_BYTES)
-                : config.maxBytes();
-        ParkedTopics parked = new ParkedTopics(s instanceof MemorySpool ? null : dir.path(), config.maxBytes(), problems,
-                ticker);
-        parked.reopen();
-        this.spool = new CappedSpool(s, parked, maxBytes, config, counters, ticker, problems);
-        if (s.pendingRecords() > 0) {
-            problems.info("the spool holds " + s.pendingRecords() + " event(s) (" + s.pendingBytes()
-                    + " bytes) from an earlier run; they are shipped first");
-        }
+        EngineSpool opened = EngineSpool.open(config, counters, problems, ticker);
+        this.directory = opened.directory;
+        this.spool = opened.spool;
         this.queue = config.durability() == Durability.MEMORY ? new EventQueue(config.queueSize(), config.queueMaxBytes()) : null;
         Map<String, Object> producerProperties = config.producerProperties();
         this.producers = new ProducerLifecycle(config.name(), b.producerFactory, producerProperties, problems);
@@ -118,9 +77,6 @@ public final class SpoolEngine implements AutoCloseable {
         t.setDaemon(true);
         t.start();
     }
-
-    /** The most a memory spool holds when the disk spool is not available. */
-    static final long MEMORY_SPOOL_MAX_BYTES = 32L << 20;
 
     /** Starts building an engine for this configuration. */
     public static Builder builder(SpoolConfig config) {

@@ -1,0 +1,62 @@
+package dev.kafkaspool.engine.shipping;
+
+import dev.kafkaspool.engine.EngineState;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Takes the answers that arrived since the last round, in order: trouble first (a failure, the
+ * producer closed, a full buffer), then the answered records ({@link Answers}), a record that
+ * waited for metadata, Kafka taking events again, and a head of the window Kafka has not
+ * acknowledged for {@code stallTimeout} (an outage). Shipper thread only.
+ */
+final class AnswerCollector {
+    private final Shipment s;
+    private final Answers answers;
+    private final Trouble trouble;
+    private final MetadataWait metadata;
+    private final ShipperState state;
+    private final InFlightWindow window;
+    private final long stallNanos;
+    /** When an answer last moved the window's head; the stall of the head counts from then at the earliest. */
+    private long headMovedNanos;
+
+    AnswerCollector(Shipment s, Answers answers, Trouble trouble, MetadataWait metadata, ShipperState state,
+                    long startNanos) {
+        this.s = s;
+        this.answers = answers;
+        this.trouble = trouble;
+        this.metadata = metadata;
+        this.state = state;
+        this.window = s.window;
+        this.stallNanos = s.stallNanos;
+        this.headMovedNanos = startNanos;
+    }
+
+    /** Takes the answers that arrived, in order; notices failures and stalls. */
+    boolean collectAnswers() {
+        if (window.takeTrouble() || s.producer != null && s.producer.isClosed()) {
+            trouble.handle();
+        }
+        boolean any = answers.takeAnsweredPrefix();
+        boolean retried = metadata.retryAfterMetadata();
+        if (any) {
+            trouble.progressed();
+            if (state.get() == EngineState.SPOOLING || state.get() == EngineState.STARTING) {
+                state.change(s.direct ? EngineState.SHIPPING : EngineState.DRAINING, null);
+            }
+        }
+        long now = s.ticker.nanos();
+        if (any) {
+            headMovedNanos = now;
+        }
+        InFlight head = window.head();
+        // A slow Kafka (a produce quota, a deep producer buffer) acknowledges the head's predecessors
+        // late but steadily: the stall counts from the later of the head's send and the last move.
+        if (head != null && head.outcome() == SendOutcome.PENDING && now - head.sentAtNanos > stallNanos
+                && now - headMovedNanos > stallNanos) {
+            trouble.outage("Kafka has not acknowledged a record for " + TimeUnit.NANOSECONDS.toMillis(stallNanos) + " ms");
+            return true;
+        }
+        return any || retried;
+    }
+}

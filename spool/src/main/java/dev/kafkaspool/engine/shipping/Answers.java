@@ -1,0 +1,89 @@
+package dev.kafkaspool.engine.shipping;
+
+import dev.kafkaspool.engine.DropReason;
+import dev.kafkaspool.engine.EncodedEvent;
+
+/**
+ * The bookkeeping of Kafka's answers in the window: counts the answered records at the window's
+ * head (shipped, dropped, moved to a parked topic) and commits the spool, or the parked topic's
+ * store, past them; and when the shipper stops sending straight from memory, copies the records
+ * sent from memory and not yet answered to the spool, ahead of everything newer. Shipper thread only.
+ */
+final class Answers {
+    private final Shipment s;
+    private final InFlightWindow window;
+    private final EncodedEvent respool = new EncodedEvent();
+
+    Answers(Shipment s) {
+        this.s = s;
+        this.window = s.window;
+    }
+
+    /** Counts the answered records at the window's head and commits the spool up to the last of them. */
+    boolean takeAnsweredPrefix() {
+        long commitPosition = -1;
+        boolean any = false;
+        while (!window.isEmpty() && countIfAnswered(window.head())) {
+            InFlight head = window.removeHead();
+            if (head.parkedIn != null) {
+                head.parkedIn.store.commit(head.spoolPosition);
+                head.parkedIn.answered();
+                s.parked.checkShipped(head.parkedIn);
+            } else if (!head.isDirect()) {
+                commitPosition = head.spoolPosition;
+            }
+            any = true;
+        }
+        if (commitPosition >= 0) {
+            s.spool.commit(commitPosition);
+        }
+        return any;
+    }
+
+    /** Counts an acknowledged or undeliverable record; false when it still needs sending. */
+    private boolean countIfAnswered(InFlight f) {
+        SendOutcome outcome = f.outcome();
+        if (outcome == SendOutcome.ACKED) {
+            s.ackedTopics.add(f.topic);
+            if (s.metadataMissingSinceNanos != 0) {
+                s.metadataMissingSinceNanos = 0;
+                s.diagnosedTopics.clear();
+            }
+            s.counters.shipped(!f.isDirect(), f.sendLatencyNanos());
+            if (f.restamped) {
+                s.counters.restamp();
+            }
+            if (f.parkedIn != null) {
+                f.parkedIn.delivered();
+            }
+            return true;
+        }
+        if (outcome == SendOutcome.PARKED) {
+            return true;
+        }
+        if (outcome == SendOutcome.UNDELIVERABLE) {
+            DropReason reason = SendOutcome.dropReasonOf(f.failure());
+            s.counters.dropped(reason);
+            s.problems.dropped(reason);
+            if (reason == DropReason.INVALID_TOPIC || reason == DropReason.REJECTED) {
+                s.problems.refusedOnce(f.topic, reason, s.describe(f.failure()));
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Stops sending from memory: records sent from memory and not acknowledged are copied to the
+     * spool, in order, ahead of everything that comes after them.
+     */
+    void leaveDirect() {
+        s.direct = false;
+        for (InFlight f : window.removeDirect()) {
+            if (!countIfAnswered(f)) {
+                f.copyTo(respool);
+                s.cappedSpool.append(f.instanceId, respool);
+            }
+        }
+    }
+}

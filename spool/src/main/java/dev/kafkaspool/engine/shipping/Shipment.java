@@ -1,0 +1,89 @@
+package dev.kafkaspool.engine.shipping;
+
+import dev.kafkaspool.engine.EngineCounters;
+import dev.kafkaspool.engine.EventQueue;
+import dev.kafkaspool.engine.ProblemReporter;
+import dev.kafkaspool.engine.Ticker;
+import dev.kafkaspool.engine.spool.CappedSpool;
+import dev.kafkaspool.engine.spool.ParkedTopics;
+import dev.kafkaspool.engine.spool.Spool;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * What the parts of the {@link Shipper} share: where records come from (the queue, the spool, the
+ * parked topics), the window of records in flight, the producer they go through, whether events go
+ * straight from the queue to Kafka, when the spool is read next, and what is known of the topics'
+ * metadata. Shipper thread only.
+ */
+final class Shipment {
+    private static final int MAX_WINDOW_RECORDS = 100_000;
+
+    /** The queue from the logging threads (memory durability), or null (disk durability). */
+    final EventQueue queue;
+    final CappedSpool cappedSpool;
+    final Spool spool;
+    final ParkedTopics parked;
+    final InFlightWindow window = new InFlightWindow();
+    final Restamping restamping = new Restamping();
+    final ProducerLifecycle producers;
+    final ProducerRecords records;
+    final EngineCounters counters;
+    final ProblemReporter problems;
+    final Ticker ticker;
+    final long instanceId;
+    final long stallNanos;
+    private final long maxWindowBytes;
+
+    /** The producer records go through; null until one is ready, and once one is abandoned. */
+    ShippingProducer producer;
+    /** Events from the queue go straight to the producer (memory durability only). */
+    boolean direct;
+    /** When the spool may be read again. */
+    long nextAttemptNanos;
+    /** Topics the current producer has had records acknowledged for: missing metadata for one of these means an outage. */
+    final Set<String> ackedTopics = new HashSet<>();
+    /** A spool record waits in the window for its topic's metadata; nothing more is read meanwhile. */
+    boolean awaitingMetadata;
+    /** Since when records have been waiting for a new topic's metadata; 0 when none is. */
+    long metadataMissingSinceNanos;
+    /** Topics Kafka was asked about while they were missing from the metadata; cleared by an acknowledgement. */
+    final Set<String> diagnosedTopics = new HashSet<>();
+
+    Shipment(EventQueue queue, CappedSpool cappedSpool, ProducerLifecycle producers, ProducerRecords records,
+             EngineCounters counters, ProblemReporter problems, Ticker ticker, long instanceId, long stallNanos,
+             long maxWindowBytes, long startNanos) {
+        this.queue = queue;
+        this.cappedSpool = cappedSpool;
+        this.spool = cappedSpool.spool();
+        this.parked = cappedSpool.parked();
+        this.producers = producers;
+        this.records = records;
+        this.counters = counters;
+        this.problems = problems;
+        this.ticker = ticker;
+        this.instanceId = instanceId;
+        this.stallNanos = stallNanos;
+        this.maxWindowBytes = maxWindowBytes;
+        this.nextAttemptNanos = startNanos;
+    }
+
+    boolean windowHasRoom() {
+        return window.size() < MAX_WINDOW_RECORDS && window.bytes() < maxWindowBytes;
+    }
+
+    /** A failure as a sentence for a message, with the likely causes when the producer has no metadata. */
+    String describe(Exception e) {
+        if (e == null) {
+            return "unknown failure";
+        }
+        String m = e.getMessage();
+        String text = e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+        if (SendOutcome.of(e) == SendOutcome.NO_METADATA) {
+            return text + " No metadata from " + producers.target() + ": the brokers cannot be reached there, "
+                    + "the topic does not exist and is not created automatically, or security.protocol does not "
+                    + "match the listener";
+        }
+        return text;
+    }
+}

@@ -1,0 +1,112 @@
+package dev.kafkaspool.engine.shipping;
+
+import dev.kafkaspool.engine.EngineState;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What the shipper does when Kafka does not take records: an outage (spool from now on, abandon
+ * the producer with what it holds, read the spool again after a back-off), a topic the client may
+ * not write to (parked, {@link dev.kafkaspool.engine.spool.ParkedTopics}), refused timestamps
+ * ({@link Restamping}), a full producer buffer while sending from memory (the spool takes over).
+ * Shipper thread only.
+ */
+final class Trouble {
+    static final long MIN_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    static final long MAX_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(5);
+
+    private final Shipment s;
+    private final Answers answers;
+    private final ShipperState state;
+    private final InFlightWindow window;
+    private long backoffNanos = MIN_BACKOFF_NANOS;
+
+    Trouble(Shipment s, Answers answers, ShipperState state) {
+        this.s = s;
+        this.answers = answers;
+        this.state = state;
+        this.window = s.window;
+    }
+
+    /** Kafka answered: the next outage waits the shortest back-off again. */
+    void progressed() {
+        backoffNanos = MIN_BACKOFF_NANOS;
+    }
+
+    /** A record in the window signalled trouble, or the producer closed itself. */
+    void handle() {
+        if (restampRefused() || parkUnauthorised()) {
+            return;
+        }
+        InFlight failed = window.first(SendOutcome.FAILED);
+        if (failed != null) {
+            outage(s.describe(failed.failure()));
+        } else if (s.producer != null && s.producer.isClosed()) {
+            // A record no longer in the window (copied to the spool when sending from memory stopped) failed.
+            outage(s.describe(s.producer.abandonedFor()));
+        } else if (s.direct && window.first(SendOutcome.BACKPRESSURE) != null) {
+            answers.leaveDirect();
+        }
+    }
+
+    /**
+     * Kafka refused a produce because the client may not write to its topic (it may describe it):
+     * the topic is parked, or, parked already, tried again later; everything in flight is read again.
+     *
+     * @return false for any other failure
+     */
+    private boolean parkUnauthorised() {
+        InFlight failed = window.first(SendOutcome.FAILED);
+        Exception cause = s.producer != null && s.producer.abandonedFor() != null ? s.producer.abandonedFor()
+                : failed != null ? failed.failure() : null;
+        String topic = SendOutcome.unauthorisedTopic(cause);
+        if (topic == null || !s.parked.isParked(topic) && !s.parked.park(topic, s.describe(cause))) {
+            return false;
+        }
+        abandonInFlight();
+        s.parked.get(topic).notYet(s.ticker.nanos());
+        s.nextAttemptNanos = s.ticker.nanos();
+        return true;
+    }
+
+    /**
+     * Kafka refused the timestamps of records (the producer closed itself at the first): they and
+     * their topics' older records are read again and sent with the send time as their timestamp.
+     *
+     * @return false when no record in the window was refused
+     */
+    private boolean restampRefused() {
+        if (!s.restamping.takeRefused(window, s.ticker.millis(), s.problems)) {
+            return false;
+        }
+        abandonInFlight();
+        s.nextAttemptNanos = s.ticker.nanos();
+        return true;
+    }
+
+    /** Kafka is not taking records: spool from now on, abandon the producer, re-read the spool later. */
+    void outage(String cause) {
+        abandonInFlight();
+        s.nextAttemptNanos = s.ticker.nanos() + backoffNanos;
+        backoffNanos = Math.min(backoffNanos * 2, MAX_BACKOFF_NANOS);
+        state.change(EngineState.SPOOLING, cause);
+    }
+
+    /** Abandons what is in flight, and the producer when it holds any of it; the spool is read again. */
+    private void abandonInFlight() {
+        // Records the producer accepted and still holds: abandon the producer with them, or it
+        // would deliver them later, out of order with the spool. A producer that only refused
+        // records at once holds nothing and keeps fetching metadata: keep it.
+        boolean producerHoldsRecords = window.first(SendOutcome.PENDING) != null;
+        answers.leaveDirect();
+        answers.takeAnsweredPrefix();
+        if (s.producer != null && (producerHoldsRecords || s.producer.isClosed())) {
+            s.producers.retire(s.producer);
+            s.producer = null;
+            s.ackedTopics.clear();
+        }
+        s.awaitingMetadata = false;
+        window.reset();
+        s.spool.rewind();
+        s.parked.abandonAll();
+    }
+}
