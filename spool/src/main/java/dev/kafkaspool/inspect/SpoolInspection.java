@@ -8,6 +8,7 @@ import dev.kafkaspool.engine.spool.SpoolRecordCodec;
 import dev.kafkaspool.engine.spool.chronicle.ChronicleDefaults;
 import dev.kafkaspool.engine.spool.chronicle.ChronicleSpool;
 import dev.kafkaspool.engine.spool.chronicle.DamagedFiles;
+import dev.kafkaspool.engine.spool.chronicle.QueueFiles;
 import dev.kafkaspool.engine.spool.chronicle.SpoolLedger;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -18,13 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-
-import net.openhft.chronicle.bytes.Bytes;
-import net.openhft.chronicle.core.values.LongValue;
-import net.openhft.chronicle.queue.ExcerptTailer;
-import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
-import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
-import net.openhft.chronicle.wire.DocumentContext;
 
 /**
  * Reads a spool directory (a {@code spoolDir}, or the owner-only directory the engine keeps inside
@@ -44,22 +38,22 @@ public final class SpoolInspection implements AutoCloseable {
     private static final long NONE = 0;
 
     private final Path dir;
-    private final SingleChronicleQueue queue;
-    private final LongValue committed;
+    private final QueueFiles queue;
+    private final QueueFiles.StoredLong committed;
     /** Files that cannot be read as they are (see {@link DamagedFiles}), found before the queue was opened. */
     private final List<String> damagedFiles;
-    private final ExcerptTailer tailer;
+    private final QueueFiles.Cursor tailer;
     private final SpoolRecordCodec codec = SpoolRecordCodec.create();
     private final SpoolRecord record = new SpoolRecord();
     private ByteBuffer scratch = ByteBuffer.allocate(4096);
     private long readSinceRewind;
 
-    private SpoolInspection(Path dir, SingleChronicleQueue queue, LongValue committed, List<String> damagedFiles) {
+    private SpoolInspection(Path dir, QueueFiles queue, QueueFiles.StoredLong committed, List<String> damagedFiles) {
         this.dir = dir;
         this.queue = queue;
         this.committed = committed;
         this.damagedFiles = damagedFiles;
-        this.tailer = queue.createTailer();
+        this.tailer = queue.cursor();
         rewind();
     }
 
@@ -95,17 +89,14 @@ public final class SpoolInspection implements AutoCloseable {
                     + " (is it the spoolDir of a kafka-spool appender?)", null);
         }
         ChronicleDefaults.apply();
-        SingleChronicleQueue queue;
+        QueueFiles queue;
         try {
-            queue = SingleChronicleQueueBuilder.single(absolute.toFile())
-                    .rollCycle(ChronicleSpool.ROLL_CYCLE)
-                    .readOnly(true)
-                    .build();
+            queue = QueueFiles.openReadOnly(absolute);
         } catch (Throwable e) { // NOPMD: missing JVM flags surface as errors from Chronicle's class setup
             throw new SpoolNotReadableException("cannot open the spool in " + absolute + ChronicleDefaults.hintFor(e), e);
         }
         try {
-            return new SpoolInspection(absolute, queue, queue.indexForId(ChronicleSpool.COMMITTED_ID), damaged);
+            return new SpoolInspection(absolute, queue, queue.storedLong(ChronicleSpool.COMMITTED_ID), damaged);
         } catch (RuntimeException | Error e) {
             queue.close();
             throw new SpoolNotReadableException("cannot read the spool in " + absolute + ": " + e, e);
@@ -144,19 +135,18 @@ public final class SpoolInspection implements AutoCloseable {
         long newest = Long.MIN_VALUE;
         String problem = null;
         byte[] prefix = new byte[SpoolRecordCodec.TIMESTAMP_OFFSET + Long.BYTES];
-        try (ExcerptTailer scan = queue.createTailer()) {
+        try (QueueFiles.Cursor scan = queue.cursor()) {
             positionAfterCommitted(scan);
             while (true) {
-                try (DocumentContext dc = scan.readingDocument()) {
-                    if (!dc.isPresent()) {
+                try (QueueFiles.Document b = scan.next()) {
+                    if (!b.isPresent()) {
                         break;
                     }
-                    Bytes<?> b = dc.wire().bytes();
-                    long size = b.readRemaining();
+                    long size = b.size();
                     count++;
                     bytes += size;
                     if (size >= SpoolRecordCodec.TIMESTAMP_OFFSET + Long.BYTES) {
-                        b.read(prefix, 0, prefix.length);
+                        b.read(prefix, prefix.length);
                         long t = SpoolRecordCodec.timestampOf(ByteBuffer.wrap(prefix), 0);
                         oldest = Math.min(oldest, t);
                         newest = Math.max(newest, t);
@@ -180,13 +170,12 @@ public final class SpoolInspection implements AutoCloseable {
     public SpooledEvent nextPending() {
         long index = -1;
         long offset = -1;
-        try (DocumentContext dc = tailer.readingDocument()) {
-            if (!dc.isPresent()) {
+        try (QueueFiles.Document b = tailer.next()) {
+            if (!b.isPresent()) {
                 return null;
             }
-            index = dc.index();
-            Bytes<?> b = dc.wire().bytes();
-            offset = b.readPosition();
+            index = b.index();
+            offset = b.offset();
             copy(b);
         } catch (RuntimeException | Error e) { // NOPMD: a damaged mapped file surfaces as InternalError
             throw new SpoolDamagedException("cannot read the spool past " + place(index, offset, readSinceRewind + 1)
@@ -229,17 +218,16 @@ public final class SpoolInspection implements AutoCloseable {
         while (true) {
             long index = -1;
             long offset = -1;
-            try (DocumentContext dc = tailer.readingDocument()) {
-                if (!dc.isPresent()) {
+            try (QueueFiles.Document b = tailer.next()) {
+                if (!b.isPresent()) {
                     String ending = endingProblem(lastIndex);
                     if (ending != null && first == null) {
                         first = ending;
                     }
                     break;
                 }
-                index = dc.index();
-                Bytes<?> b = dc.wire().bytes();
-                offset = b.readPosition();
+                index = b.index();
+                offset = b.offset();
                 copy(b);
             } catch (RuntimeException | Error e) { // NOPMD: a damaged mapped file surfaces as InternalError
                 if (first == null) {
@@ -276,8 +264,7 @@ public final class SpoolInspection implements AutoCloseable {
 
     /** The unshipped events the spool counted (see {@link SpoolLedger}); -1 when it kept no count. */
     private long countedPending() {
-        try (SpoolLedger ledger = new SpoolLedger(queue.indexForId(SpoolLedger.PENDING_ID),
-                queue.indexForId(SpoolLedger.KEPT_ID))) {
+        try (SpoolLedger ledger = SpoolLedger.of(queue)) {
             return ledger.known() ? ledger.pending() : -1;
         } catch (RuntimeException e) {
             return -1; // a spool of a version that kept no count, opened read-only
@@ -290,14 +277,14 @@ public final class SpoolInspection implements AutoCloseable {
         if (last <= lastIndexRead || last < 0) {
             return null;
         }
-        long c = committed.getVolatileValue();
+        long c = committed.get();
         if (lastIndexRead < 0 && last <= c) {
             return null;
         }
         // The owner may have appended since; look once more before calling it damage.
-        try (DocumentContext dc = tailer.readingDocument()) {
-            if (dc.isPresent()) {
-                dc.rollbackOnClose();
+        try (QueueFiles.Document next = tailer.next()) {
+            if (next.isPresent()) {
+                next.unread();
                 return null;
             }
         }
@@ -306,13 +293,8 @@ public final class SpoolInspection implements AutoCloseable {
                 + ": the records between cannot be read (file damaged or cut short)";
     }
 
-    private void copy(Bytes<?> b) {
-        int size = (int) b.readRemaining();
-        if (scratch.capacity() < size) {
-            scratch = ByteBuffer.allocate(Math.max(size, scratch.capacity() * 2));
-        }
-        b.read(scratch.array(), 0, size);
-        scratch.clear().limit(size);
+    private void copy(QueueFiles.Document b) {
+        scratch = b.readInto(scratch);
     }
 
     /** Decodes the record in scratch into {@link #record}; returns what is wrong with it, or null. */
@@ -337,7 +319,7 @@ public final class SpoolInspection implements AutoCloseable {
     }
 
     private String readPosition() {
-        long c = committed.getVolatileValue();
+        long c = committed.get();
         return c <= NONE ? "none (nothing acknowledged yet: reading starts at the first record)" : describe(c);
     }
 
@@ -370,16 +352,8 @@ public final class SpoolInspection implements AutoCloseable {
         }
     }
 
-    /** Moves a tailer to the first record after the committed one, as the spool's own reader does. */
-    private void positionAfterCommitted(ExcerptTailer t) {
-        long c = committed.getVolatileValue();
-        if (c <= NONE || !t.moveToIndex(c)) {
-            t.toStart();
-            return;
-        }
-        try (DocumentContext dc = t.readingDocument()) {
-            // Skips the committed record itself.
-            dc.isPresent();
-        }
+    /** Moves a cursor to the first record after the committed one, as the spool's own reader does. */
+    private void positionAfterCommitted(QueueFiles.Cursor t) {
+        t.moveAfter(committed.get());
     }
 }

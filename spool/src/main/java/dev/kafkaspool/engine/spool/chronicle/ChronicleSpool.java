@@ -16,17 +16,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-
-import net.openhft.chronicle.bytes.Bytes;
-import net.openhft.chronicle.core.values.LongValue;
-import net.openhft.chronicle.queue.ExcerptAppender;
-import net.openhft.chronicle.queue.ExcerptTailer;
-import net.openhft.chronicle.queue.RollCycle;
-import net.openhft.chronicle.queue.RollCycles;
-import net.openhft.chronicle.queue.impl.StoreFileListener;
-import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
-import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
-import net.openhft.chronicle.wire.DocumentContext;
+import java.util.function.LongSupplier;
 
 /**
  * The disk spool: a Chronicle Queue in the spool directory, memory-mapped, so what was appended
@@ -34,23 +24,23 @@ import net.openhft.chronicle.wire.DocumentContext;
  * memory-mapped long in the queue's metadata file, so a new process resumes right after it. Files
  * whose records are all committed are deleted as soon as the committed position leaves them.
  *
- * <p>This is the one class that uses Chronicle. All its methods take one lock: appends are a few
+ * <p>It reaches Chronicle through {@link QueueFiles}. All its methods take one lock: appends are a few
  * hundred nanoseconds, and the shipper holds it only to read or commit a record.
  */
 public final class ChronicleSpool implements Spool {
-    public static final RollCycle ROLL_CYCLE = RollCycles.FIVE_MINUTELY;
+    public static final QueueFiles.Cycles ROLL_CYCLE = QueueFiles.CYCLES;
     public static final String COMMITTED_ID = "kafka-spool.committed";
     private static final long NONE = 0;
 
     private final Object lock = new Object();
     private final Path dir;
-    private final SingleChronicleQueue queue;
-    private final ExcerptAppender appender;
+    private final QueueFiles queue;
+    private final QueueFiles.Appender appender;
     /** The shipper's reader. */
-    private final ExcerptTailer reader;
+    private final QueueFiles.Cursor reader;
     /** Reads ahead of the reader to drop the oldest records and to look at the oldest one. */
-    private final ExcerptTailer peeker;
-    private final LongValue committed;
+    private final QueueFiles.Cursor peeker;
+    private final QueueFiles.StoredLong committed;
     private final SpoolLedger ledger;
     private final ReadLog readLog = new ReadLog();
     private final SpoolRecordCodec writeCodec = SpoolRecordCodec.create();
@@ -76,19 +66,16 @@ public final class ChronicleSpool implements Spool {
     private String openingDamage;
     private long openingLost;
 
-    private ChronicleSpool(Path dir, SingleChronicleQueue queue, DiskSpace space) {
+    private ChronicleSpool(Path dir, QueueFiles queue, DiskSpace space) {
         this.dir = dir;
         this.queue = queue;
         this.space = space;
-        this.appender = queue.createAppender();
-        this.reader = queue.createTailer();
-        this.peeker = queue.createTailer();
-        this.committed = queue.indexForId(COMMITTED_ID);
-        this.ledger = new SpoolLedger(queue.indexForId(SpoolLedger.PENDING_ID), queue.indexForId(SpoolLedger.KEPT_ID));
         // Each is used by one thread at a time, under the lock, but not always by the same thread.
-        appender.singleThreadedCheckDisabled(true);
-        reader.singleThreadedCheckDisabled(true);
-        peeker.singleThreadedCheckDisabled(true);
+        this.appender = queue.appender();
+        this.reader = queue.cursorForAnyThread();
+        this.peeker = queue.cursorForAnyThread();
+        this.committed = queue.storedLong(COMMITTED_ID);
+        this.ledger = SpoolLedger.of(queue);
     }
 
     /**
@@ -101,12 +88,11 @@ public final class ChronicleSpool implements Spool {
     }
 
     /**
-     * As {@link #open(Path, long)}, with the wall clock that files roll by (null for the system
-     * clock; see {@link RollClock} for what it does when that clock is set back) and the
-     * filesystem's free space.
+     * As {@link #open(Path, long)}, with the wall clock that files roll by, in milliseconds since
+     * the epoch (null for the system clock; see {@link RollClock} for what it does when that clock
+     * is set back), and the filesystem's free space.
      */
-    public static ChronicleSpool open(Path dir, long maxBytes, net.openhft.chronicle.core.time.TimeProvider clock,
-                               DiskSpace space) {
+    public static ChronicleSpool open(Path dir, long maxBytes, LongSupplier clock, DiskSpace space) {
         List<String> damagedFiles;
         Path filesAside;
         try {
@@ -128,36 +114,11 @@ public final class ChronicleSpool implements Spool {
         return spool;
     }
 
-    static SingleChronicleQueue openQueue(Path dir, long maxBytes,
-                                                  net.openhft.chronicle.core.time.TimeProvider clock) {
-        ChronicleDefaults.apply();
-        SingleChronicleQueue queue = null;
-        try {
-            RollClock rollClock = new RollClock(clock != null ? clock::currentTimeMillis : System::currentTimeMillis);
-            queue = SingleChronicleQueueBuilder.single(dir.toFile())
-                    .rollCycle(ROLL_CYCLE)
-                    .blockSize(blockSizeFor(maxBytes))
-                    .storeFileListener(new OwnerOnlyFiles())
-                    .timeProvider(rollClock::millis)
-                    .build();
-            if (queue.lastCycle() >= 0) {
-                rollClock.notBefore((long) queue.lastCycle() * ROLL_CYCLE.lengthInMillis());
-            }
-        } catch (Throwable e) { // NOPMD: missing JVM flags surface as errors from Chronicle's class setup
-            if (queue != null) {
-                queue.close();
-            }
-            throw new SpoolException("cannot open a Chronicle Queue in " + dir + ChronicleDefaults.hintFor(e), e);
-        }
-        return queue;
-    }
-
-    static ChronicleSpool openAsIs(Path dir, long maxBytes, net.openhft.chronicle.core.time.TimeProvider clock,
-                                           DiskSpace space) {
-        SingleChronicleQueue queue = openQueue(dir, maxBytes, clock);
+    static ChronicleSpool openAsIs(Path dir, long maxBytes, LongSupplier clock, DiskSpace space) {
+        QueueFiles queue = QueueFiles.open(dir, maxBytes, clock);
         try {
             ChronicleSpool spool = new ChronicleSpool(dir, queue, space);
-            SpoolDirectory.ownerOnly(dir.resolve(SingleChronicleQueue.QUEUE_METADATA_FILE));
+            SpoolDirectory.ownerOnly(dir.resolve(QueueFiles.METADATA_FILE));
             spool.recover();
             return spool;
         } catch (SpoolException e) {
@@ -169,12 +130,6 @@ public final class ChronicleSpool implements Spool {
         }
     }
 
-    /** Chronicle maps files in blocks; a small cap wants small blocks so a small disk is not over-mapped. */
-    private static long blockSizeFor(long maxBytes) {
-        long block = Long.highestOneBit(Math.max(maxBytes / 4, 1L << 20));
-        return Math.min(block, 64L << 20);
-    }
-
     private void recover() {
         synchronized (lock) {
             positionAfterCommitted(peeker);
@@ -184,17 +139,16 @@ public final class ChronicleSpool implements Spool {
             int newestVersion = 0;
             boolean readingFailed = false;
             while (true) {
-                try (DocumentContext dc = peeker.readingDocument()) {
-                    if (!dc.isPresent()) {
+                try (QueueFiles.Document record = peeker.next()) {
+                    if (!record.isPresent()) {
                         break;
                     }
-                    Bytes<?> record = dc.wire().bytes();
-                    int version = record.readRemaining() > 0 ? record.peekUnsignedByte() : 0;
+                    int version = record.size() > 0 ? record.peekUnsignedByte() : 0;
                     if (version > SpoolRecordCodec.VERSION && version < SpoolRecordCodec.FIRST_VERSION_NOT_EXPECTED) {
                         newer++;
                         newestVersion = Math.max(newestVersion, version);
                     }
-                    bytes += record.readRemaining();
+                    bytes += record.size();
                     records++;
                 } catch (RuntimeException | Error e) { // NOPMD: a file cut short surfaces as InternalError
                     readingFailed = true;
@@ -243,31 +197,27 @@ public final class ChronicleSpool implements Spool {
      * Appends the pending records of another queue, as they are; where reading stops before the
      * last of {@code cycles}, goes on with the next file.
      */
-    void copyPendingFrom(SingleChronicleQueue old, List<Integer> cycles) {
+    void copyPendingFrom(QueueFiles old, List<Integer> cycles) {
         synchronized (lock) {
-            try (LongValue oldCommitted = old.indexForId(COMMITTED_ID);
-                 ExcerptTailer tailer = old.createTailer()) {
-                long c = oldCommitted.getVolatileValue();
-                positionAfter(tailer, c);
+            try (QueueFiles.StoredLong oldCommitted = old.storedLong(COMMITTED_ID);
+                 QueueFiles.Cursor tailer = old.cursor()) {
+                long c = oldCommitted.get();
+                tailer.moveAfter(c);
                 int cycle = c > NONE ? ROLL_CYCLE.toCycle(c) : cycles.isEmpty() ? 0 : cycles.get(0);
-                byte[] buffer = new byte[4096];
+                ByteBuffer buffer = ByteBuffer.allocate(4096);
                 while (true) {
                     int size = -1;
-                    try (DocumentContext dc = tailer.readingDocument()) {
-                        if (dc.isPresent()) {
-                            cycle = ROLL_CYCLE.toCycle(dc.index());
-                            Bytes<?> bytes = dc.wire().bytes();
-                            size = (int) bytes.readRemaining();
-                            if (buffer.length < size) {
-                                buffer = new byte[Math.max(size, buffer.length * 2)];
-                            }
-                            bytes.read(buffer, 0, size);
+                    try (QueueFiles.Document record = tailer.next()) {
+                        if (record.isPresent()) {
+                            cycle = ROLL_CYCLE.toCycle(record.index());
+                            buffer = record.readInto(buffer);
+                            size = buffer.limit();
                         }
                     } catch (RuntimeException | Error e) { // NOPMD: a file cut short surfaces as InternalError
                         size = -1;
                     }
                     if (size >= 0) {
-                        copy(buffer, size);
+                        copy(buffer.array(), size);
                         continue;
                     }
                     cycle = SpoolRepair.nextReadableCycle(tailer, cycles, cycle);
@@ -284,9 +234,7 @@ public final class ChronicleSpool implements Spool {
             throw new SpoolException("no room on the filesystem of the spool in " + dir
                     + " to copy the readable events out of its damaged files", null);
         }
-        try (DocumentContext out = appender.writingDocument()) {
-            out.wire().bytes().write(buffer, 0, size);
-        }
+        appender.append(buffer, size);
         ledger.appended();
         pendingBytes += size;
         pendingRecords++;
@@ -374,8 +322,8 @@ public final class ChronicleSpool implements Spool {
             }
             scratch.clear();
             writeCodec.encode(instanceId, event, scratch);
-            try (DocumentContext dc = appender.writingDocument()) {
-                dc.wire().bytes().write(scratch.array(), 0, size);
+            try {
+                appender.append(scratch.array(), size);
             } catch (RuntimeException | Error e) { // NOPMD: a fault in a mapped file surfaces as InternalError
                 damage = "a write to the spool in " + dir + " failed part-way (" + e + "); its file may be damaged, "
                         + "so this process writes no more to it";
@@ -395,27 +343,22 @@ public final class ChronicleSpool implements Spool {
                 positionAfterCommitted(reader);
                 readerBehind = false;
             }
-            try (DocumentContext dc = reader.readingDocument()) {
-                if (!dc.isPresent()) {
+            try (QueueFiles.Document record = reader.next()) {
+                if (!record.isPresent()) {
                     return false;
                 }
-                Bytes<?> bytes = dc.wire().bytes();
-                int size = (int) bytes.readRemaining();
-                if (scratch.capacity() < size) {
-                    scratch = ByteBuffer.allocate(Math.max(size, scratch.capacity() * 2));
-                }
-                bytes.read(scratch.array(), 0, size);
-                scratch.clear().limit(size);
+                scratch = record.readInto(scratch);
+                int size = scratch.limit();
                 try {
                     readCodec.decode(scratch, into);
                 } catch (RuntimeException e) {
                     // The record's own bytes are damaged; the queue around it is fine. Hand it out
                     // as damaged so it is counted and committed in order, and go on with the next.
-                    into.damage = "the record at index " + Long.toHexString(dc.index()) + " of the spool in " + dir
+                    into.damage = "the record at index " + Long.toHexString(record.index()) + " of the spool in " + dir
                             + " could not be read (" + e.getMessage() + ")";
                     into.timestampMillis = 0;
                 }
-                into.position = dc.index();
+                into.position = record.index();
                 readLog.add(into.position, size, into.timestampMillis);
                 return true;
             }
@@ -434,9 +377,9 @@ public final class ChronicleSpool implements Spool {
                 removed++;
                 readLog.removeHead();
             }
-            if (last != NONE && last > committed.getVolatileValue()) {
+            if (last != NONE && last > committed.get()) {
                 ledger.removed(removed);
-                committed.setOrderedValue(last);
+                committed.set(last);
                 if (ROLL_CYCLE.toCycle(last) > cleanedBelowCycle) {
                     deleteCommittedFiles();
                 }
@@ -460,13 +403,13 @@ public final class ChronicleSpool implements Spool {
                 return 0;
             }
             positionAfterCommitted(peeker);
-            try (DocumentContext dc = peeker.readingDocument()) {
-                if (!dc.isPresent()) {
+            try (QueueFiles.Document record = peeker.next()) {
+                if (!record.isPresent()) {
                     return 0;
                 }
-                long freed = dc.wire().bytes().readRemaining();
+                long freed = record.size();
                 ledger.removed(1);
-                committed.setOrderedValue(dc.index());
+                committed.set(record.index());
                 pendingBytes -= freed;
                 pendingRecords--;
                 readerBehind = true;
@@ -496,13 +439,12 @@ public final class ChronicleSpool implements Spool {
                 return readLog.headTimestamp();
             }
             positionAfterCommitted(peeker);
-            try (DocumentContext dc = peeker.readingDocument()) {
-                if (!dc.isPresent()) {
+            try (QueueFiles.Document record = peeker.next()) {
+                if (!record.isPresent()) {
                     return -1;
                 }
-                Bytes<?> bytes = dc.wire().bytes();
                 int size = SpoolRecordCodec.TIMESTAMP_OFFSET + Long.BYTES;
-                bytes.read(scratch.array(), 0, size);
+                record.read(scratch.array(), size);
                 return SpoolRecordCodec.timestampOf(scratch, 0);
             }
         }
@@ -531,32 +473,20 @@ public final class ChronicleSpool implements Spool {
         sync.syncNow(dir);
     }
 
-    /** Moves a tailer to the first record after the committed one. */
-    private void positionAfterCommitted(ExcerptTailer tailer) {
-        positionAfter(tailer, committed.getVolatileValue());
-    }
-
-    /** Moves a tailer to the first record after the one at index {@code c}, or to the start when there is none. */
-    private static void positionAfter(ExcerptTailer tailer, long c) {
-        if (c <= NONE || !tailer.moveToIndex(c)) {
-            tailer.toStart();
-            return;
-        }
-        try (DocumentContext dc = tailer.readingDocument()) {
-            // Skips the committed record itself.
-            dc.isPresent();
-        }
+    /** Moves a cursor to the first record after the committed one. */
+    private void positionAfterCommitted(QueueFiles.Cursor cursor) {
+        cursor.moveAfter(committed.get());
     }
 
     /** Deletes the files before the one that holds the committed record: everything in them is shipped. */
     private void deleteCommittedFiles() {
-        long c = committed.getVolatileValue();
+        long c = committed.get();
         if (c <= NONE) {
             return;
         }
         int cycle = ROLL_CYCLE.toCycle(c);
         String current = fileNameOf(cycle);
-        File[] files = dir.toFile().listFiles((d, name) -> name.endsWith(SingleChronicleQueue.SUFFIX));
+        File[] files = dir.toFile().listFiles((d, name) -> name.endsWith(QueueFiles.SUFFIX));
         boolean deleted = false;
         if (files != null) {
             for (File f : files) {
@@ -574,22 +504,9 @@ public final class ChronicleSpool implements Spool {
     /** The name of the file that holds a cycle: the cycle's start time in the roll cycle's UTC pattern. */
     public static String fileNameOf(int cycle) {
         return CYCLE_NAMES.format(Instant.ofEpochMilli((long) cycle * ROLL_CYCLE.lengthInMillis()))
-                + SingleChronicleQueue.SUFFIX;
+                + QueueFiles.SUFFIX;
     }
 
     static final DateTimeFormatter CYCLE_NAMES = DateTimeFormatter.ofPattern(ROLL_CYCLE.format())
             .withZone(ZoneOffset.UTC);
-
-    /** Makes each spool file owner-only as Chronicle acquires it. */
-    private static final class OwnerOnlyFiles implements StoreFileListener {
-        @Override
-        public void onAcquired(int cycle, File file) {
-            SpoolDirectory.ownerOnly(file.toPath());
-        }
-
-        @Override
-        public void onReleased(int cycle, File file) {
-            // Deletion is driven by the committed position, not by release.
-        }
-    }
 }

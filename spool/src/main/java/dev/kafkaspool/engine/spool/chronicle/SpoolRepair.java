@@ -8,9 +8,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-
-import net.openhft.chronicle.queue.ExcerptTailer;
-import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import java.util.function.LongSupplier;
 
 /**
  * Opening a disk spool whose spool files reading in order cannot get through (zeros where records
@@ -32,8 +30,7 @@ public final class SpoolRepair {
      * with the next file where reading stops; what cannot be read stays in the moved files, and is
      * counted and reported by {@link #openingDamage()}.
      */
-    static ChronicleSpool setDamageAside(ChronicleSpool damaged, long maxBytes,
-                                                 net.openhft.chronicle.core.time.TimeProvider clock, DiskSpace space) {
+    static ChronicleSpool setDamageAside(ChronicleSpool damaged, long maxBytes, LongSupplier clock, DiskSpace space) {
         Path dir = damaged.dir();
         String where = "index " + Long.toHexString(damaged.firstUnreachable());
         damaged.close();
@@ -43,7 +40,7 @@ public final class SpoolRepair {
             try (java.util.stream.Stream<Path> files = Files.list(dir)) {
                 for (Path f : (Iterable<Path>) files::iterator) {
                     String name = f.getFileName().toString();
-                    if (name.endsWith(SingleChronicleQueue.SUFFIX) || name.endsWith(".cq4t")) {
+                    if (name.endsWith(QueueFiles.SUFFIX) || name.endsWith(".cq4t")) {
                         Files.move(f, aside.resolve(name));
                     }
                 }
@@ -53,7 +50,7 @@ public final class SpoolRepair {
                     + ") and its files could not be moved aside: " + e, e);
         }
         ChronicleSpool fresh = ChronicleSpool.openAsIs(dir, maxBytes, clock, space);
-        SingleChronicleQueue old = ChronicleSpool.openQueue(aside, maxBytes, clock);
+        QueueFiles old = QueueFiles.open(aside, maxBytes, clock);
         try {
             fresh.copyPendingFrom(old, cyclesIn(aside));
         } finally {
@@ -84,7 +81,7 @@ public final class SpoolRepair {
             for (Path f : DamagedFiles.queueFiles(dir)) {
                 String name = f.getFileName().toString();
                 try {
-                    long start = LocalDateTime.parse(name.substring(0, name.length() - SingleChronicleQueue.SUFFIX
+                    long start = LocalDateTime.parse(name.substring(0, name.length() - QueueFiles.SUFFIX
                             .length()), ChronicleSpool.CYCLE_NAMES).toInstant(ZoneOffset.UTC).toEpochMilli();
                     cycles.add((int) (start / ChronicleSpool.ROLL_CYCLE.lengthInMillis()));
                 } catch (DateTimeParseException e) {
@@ -98,11 +95,11 @@ public final class SpoolRepair {
     }
 
     /** Moves the tailer to the first record of the first file after {@code cycle} that has one; -1 when none. */
-    static int nextReadableCycle(ExcerptTailer tailer, List<Integer> cycles, int cycle) {
+    static int nextReadableCycle(QueueFiles.Cursor tailer, List<Integer> cycles, int cycle) {
         for (int next : cycles) {
             if (next > cycle) {
                 try {
-                    if (tailer.moveToIndex(ChronicleSpool.ROLL_CYCLE.toIndex(next, 0))) {
+                    if (tailer.moveTo(ChronicleSpool.ROLL_CYCLE.toIndex(next, 0))) {
                         return next;
                     }
                 } catch (RuntimeException | Error e) { // NOPMD: a damaged file can fail any way
