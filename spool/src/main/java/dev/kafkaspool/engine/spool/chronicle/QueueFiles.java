@@ -74,10 +74,7 @@ public final class QueueFiles implements AutoCloseable {
         return new QueueFiles(queue);
     }
 
-    /**
-     * Opens the queue in {@code dir} read-only: no file is created or changed. Throws what
-     * Chronicle throws (missing JVM flags surface as errors from its class setup).
-     */
+    /** Opens the queue in {@code dir} read-only; throws what Chronicle throws (e.g. errors for missing JVM flags). */
     public static QueueFiles openReadOnly(Path dir) {
         return new QueueFiles(SingleChronicleQueueBuilder.single(dir.toFile())
                 .rollCycle(CYCLES.rollCycle)
@@ -96,12 +93,12 @@ public final class QueueFiles implements AutoCloseable {
         return queue.lastIndex();
     }
 
-    /** How many records the queue's index holds from {@code fromIndex} up to, not including, {@code toIndex}. */
+    /** How many records the queue's index counts between two indexes, as Chronicle counts them. */
     long countExcerpts(long fromIndex, long toIndex) {
         return queue.countExcerpts(fromIndex, toIndex);
     }
 
-    /** Has the queue list its directory again, after files were deleted. */
+    /** Lists the directory again, after files were deleted. */
     void refreshDirectoryListing() {
         queue.refreshDirectoryListing();
     }
@@ -170,10 +167,7 @@ public final class QueueFiles implements AutoCloseable {
             this.tailer = tailer;
         }
 
-        /**
-         * Starts reading the next record: the document says whether there is one; closing it moves
-         * past it. The same document is handed out each time.
-         */
+        /** Starts reading the next record, if any; closing the document (the same each time) moves past it. */
         public Document next() {
             document.context = tailer.readingDocument();
             return document;
@@ -184,10 +178,7 @@ public final class QueueFiles implements AutoCloseable {
             return tailer.moveToIndex(index);
         }
 
-        /**
-         * Moves to the first record after the one at index {@code c} (the committed one), or to the
-         * start when there is none.
-         */
+        /** Moves to the first record after the one at index {@code c} (the committed one), or to the start. */
         public void moveAfter(long c) {
             if (c <= NONE || !tailer.moveToIndex(c)) {
                 tailer.toStart();
@@ -247,10 +238,7 @@ public final class QueueFiles implements AutoCloseable {
             bytes().read(into, 0, length);
         }
 
-        /**
-         * Reads the rest of the record into {@code buffer}, or into a new one of at least twice its
-         * capacity when it does not fit; returns the buffer that holds it, from position 0 to its limit.
-         */
+        /** Reads the rest of the record into {@code buffer}, or a new one twice as large; returns the one used. */
         public ByteBuffer readInto(ByteBuffer buffer) {
             Bytes<?> bytes = bytes();
             int size = (int) bytes.readRemaining();
@@ -290,7 +278,7 @@ public final class QueueFiles implements AutoCloseable {
             return value.getVolatileValue();
         }
 
-        /** Sets the value, ordered after what was written before. */
+        /** Sets it, ordered after what was written before. */
         public void set(long v) {
             value.setOrderedValue(v);
         }
@@ -309,7 +297,7 @@ public final class QueueFiles implements AutoCloseable {
             this.rollCycle = rollCycle;
         }
 
-        /** How long a cycle is: each cycle has a file, named by its start time. */
+        /** Each cycle has a file, named by its start time. */
         public int lengthInMillis() {
             return rollCycle.lengthInMillis();
         }

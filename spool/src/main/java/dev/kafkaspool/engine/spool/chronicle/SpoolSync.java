@@ -109,7 +109,7 @@ public final class SpoolSync {
         try {
             boolean newFile = false;
             for (int i = 0; i < count; i++) {
-                force(dir.resolve(ChronicleSpool.fileNameOf(toSync[i])), false);
+                force(dir.resolve(SpoolFiles.fileNameOf(toSync[i])), false);
                 newFile |= toSync[i] != lastSyncedCycle;
                 lastSyncedCycle = toSync[i];
             }
