@@ -14,9 +14,9 @@ import java.util.function.LongSupplier;
  * memory-mapped long in the queue's metadata file, so a new process resumes right after it. Files
  * whose records are all committed are deleted as soon as the committed position leaves them.
  *
- * <p>It reaches Chronicle through {@link QueueFiles}. {@link SpoolOpening} opens it, a
- * {@link RecordWriter} and a {@link RecordReader} write and read its records, and its
- * {@link CommittedPosition} deletes the files shipped. All its methods take one lock: appends are a
+ * <p>It reaches Chronicle through {@link QueueFiles}. {@code SpoolOpening} opens it, a
+ * {@code RecordWriter} and a {@code RecordReader} write and read its records, and its
+ * {@code CommittedPosition} deletes the files shipped. All its methods take one lock: appends are a
  * few hundred nanoseconds, and the shipper holds it only to read or commit a record.
  */
 public final class ChronicleSpool implements Spool {

@@ -21,7 +21,7 @@ import net.openhft.chronicle.wire.DocumentContext;
 /**
  * A spool directory's files as Chronicle Queue keeps them: the one class that calls Chronicle.
  * It opens the directory with this library's settings, for writing or read-only, and hands out
- * what the disk spool and the spool tool use, in this library's own types: an {@link Appender},
+ * what the disk spool and the spool tool use, in this library's own types: an {@code Appender},
  * {@link Cursor}s that read one {@link Document} at a time, {@link StoredLong}s in the metadata
  * file (the committed position, the ledger's count) and the roll {@link Cycles} files are named by.
  *
