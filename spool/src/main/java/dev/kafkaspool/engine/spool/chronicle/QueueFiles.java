@@ -167,10 +167,14 @@ public final class QueueFiles implements AutoCloseable {
             this.tailer = tailer;
         }
 
-        /** Starts reading the next record, if any; closing the document (the same each time) moves past it. */
+        /**
+         * Starts reading the next record, if any; closing the document moves past it. The same
+         * document is handed out each time, unless it is still open (a read inside a read).
+         */
         public Document next() {
-            document.context = tailer.readingDocument();
-            return document;
+            Document d = document.context == null ? document : new Document();
+            d.context = tailer.readingDocument();
+            return d;
         }
 
         /** Moves to the record at {@code index}; false when the queue has none there. */
@@ -201,7 +205,7 @@ public final class QueueFiles implements AutoCloseable {
         }
     }
 
-    /** One record being read; closing it moves its cursor past it. */
+    /** One record being read; closing it moves its cursor past it (or not, after {@link #unread()}). */
     public static final class Document implements AutoCloseable {
         private DocumentContext context;
 
@@ -258,7 +262,9 @@ public final class QueueFiles implements AutoCloseable {
 
         @Override
         public void close() {
-            context.close();
+            DocumentContext closing = context;
+            context = null;
+            closing.close();
         }
 
         private Bytes<?> bytes() {
