@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  */
 public final class SpoolInspection implements AutoCloseable {
     /** Chronicle's metadata file, which also holds the committed position: every spool has one. */
-    public static final String METADATA_FILE = "metadata.cq4t";
+    public static final String METADATA_FILE = QueueFiles.METADATA_FILE;
 
     private final Path dir;
     private final QueueFiles queue;

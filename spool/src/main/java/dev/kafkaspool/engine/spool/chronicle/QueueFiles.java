@@ -16,6 +16,7 @@ import net.openhft.chronicle.queue.RollCycles;
 import net.openhft.chronicle.queue.impl.StoreFileListener;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
+import net.openhft.chronicle.queue.impl.table.SingleTableStore;
 import net.openhft.chronicle.wire.DocumentContext;
 
 /**
@@ -34,6 +35,8 @@ public final class QueueFiles implements AutoCloseable {
     public static final String METADATA_FILE = SingleChronicleQueue.QUEUE_METADATA_FILE;
     /** How the name of a spool file ends. */
     public static final String SUFFIX = SingleChronicleQueue.SUFFIX;
+    /** How the name of a table store file ends, the metadata file's among them. */
+    public static final String TABLE_SUFFIX = SingleTableStore.SUFFIX;
     /** The roll cycle of every spool: a file per five minutes. */
     public static final Cycles CYCLES = new Cycles(RollCycles.FIVE_MINUTELY);
     /** The index of no record: a committed position of none. */

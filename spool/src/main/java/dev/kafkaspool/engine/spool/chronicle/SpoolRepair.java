@@ -40,7 +40,7 @@ public final class SpoolRepair {
             try (java.util.stream.Stream<Path> files = Files.list(dir)) {
                 for (Path f : (Iterable<Path>) files::iterator) {
                     String name = f.getFileName().toString();
-                    if (name.endsWith(QueueFiles.SUFFIX) || name.endsWith(".cq4t")) {
+                    if (name.endsWith(QueueFiles.SUFFIX) || name.endsWith(QueueFiles.TABLE_SUFFIX)) {
                         Files.move(f, aside.resolve(name));
                     }
                 }

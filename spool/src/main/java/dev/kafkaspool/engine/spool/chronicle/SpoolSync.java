@@ -28,7 +28,7 @@ import java.util.Arrays;
  */
 public final class SpoolSync {
     private static final int NO_CYCLE = Integer.MIN_VALUE;
-    private static final String METADATA_FILE = "metadata.cq4t";
+    private static final String METADATA_FILE = QueueFiles.METADATA_FILE;
 
     private final long intervalNanos;
     private final Ticker ticker;
