@@ -1,30 +1,16 @@
 package dev.kafkaspool.inspect;
 
-import dev.kafkaspool.engine.LogLevel;
 import dev.kafkaspool.engine.spool.ParkedTopics;
 import dev.kafkaspool.engine.spool.SpoolDirectory;
-import dev.kafkaspool.engine.spool.SpoolRecord;
-import dev.kafkaspool.engine.spool.SpoolRecordCodec;
 import dev.kafkaspool.engine.spool.chronicle.ChronicleDefaults;
 import dev.kafkaspool.engine.spool.chronicle.ChronicleSpool;
 import dev.kafkaspool.engine.spool.chronicle.DamagedFiles;
-import dev.kafkaspool.engine.spool.chronicle.SpoolLedger;
+import dev.kafkaspool.engine.spool.chronicle.QueueFiles;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
-
-import net.openhft.chronicle.bytes.Bytes;
-import net.openhft.chronicle.core.values.LongValue;
-import net.openhft.chronicle.queue.ExcerptTailer;
-import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
-import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
-import net.openhft.chronicle.wire.DocumentContext;
 
 /**
  * Reads a spool directory (a {@code spoolDir}, or the owner-only directory the engine keeps inside
@@ -36,30 +22,32 @@ import net.openhft.chronicle.wire.DocumentContext;
  * <p>Pending means after the committed position: not yet acknowledged by Kafka. While the owner
  * runs, each call sees a snapshot; events acknowledged meanwhile may still be read.
  *
+ * <p>{@code SummaryScan} makes the summary, {@code PendingVerifier} the verification, and
+ * {@code RecordCheck} decodes each record read.
+ *
  * <p><b>Not thread-safe</b>: use one instance from one thread at a time.
  */
 public final class SpoolInspection implements AutoCloseable {
     /** Chronicle's metadata file, which also holds the committed position: every spool has one. */
-    public static final String METADATA_FILE = "metadata.cq4t";
-    private static final long NONE = 0;
+    public static final String METADATA_FILE = QueueFiles.METADATA_FILE;
 
     private final Path dir;
-    private final SingleChronicleQueue queue;
-    private final LongValue committed;
+    private final QueueFiles queue;
+    private final QueueFiles.StoredLong committed;
     /** Files that cannot be read as they are (see {@link DamagedFiles}), found before the queue was opened. */
     private final List<String> damagedFiles;
-    private final ExcerptTailer tailer;
-    private final SpoolRecordCodec codec = SpoolRecordCodec.create();
-    private final SpoolRecord record = new SpoolRecord();
-    private ByteBuffer scratch = ByteBuffer.allocate(4096);
+    private final QueueFiles.Cursor tailer;
+    private final RecordCheck check = new RecordCheck();
+    private final PendingVerifier verifier;
     private long readSinceRewind;
 
-    private SpoolInspection(Path dir, SingleChronicleQueue queue, LongValue committed, List<String> damagedFiles) {
+    private SpoolInspection(Path dir, QueueFiles queue, QueueFiles.StoredLong committed, List<String> damagedFiles) {
         this.dir = dir;
         this.queue = queue;
         this.committed = committed;
         this.damagedFiles = damagedFiles;
-        this.tailer = queue.createTailer();
+        this.tailer = queue.cursor();
+        this.verifier = new PendingVerifier(dir, queue, committed, tailer, check);
         rewind();
     }
 
@@ -95,17 +83,14 @@ public final class SpoolInspection implements AutoCloseable {
                     + " (is it the spoolDir of a kafka-spool appender?)", null);
         }
         ChronicleDefaults.apply();
-        SingleChronicleQueue queue;
+        QueueFiles queue;
         try {
-            queue = SingleChronicleQueueBuilder.single(absolute.toFile())
-                    .rollCycle(ChronicleSpool.ROLL_CYCLE)
-                    .readOnly(true)
-                    .build();
+            queue = QueueFiles.openReadOnly(absolute);
         } catch (Throwable e) { // NOPMD: missing JVM flags surface as errors from Chronicle's class setup
             throw new SpoolNotReadableException("cannot open the spool in " + absolute + ChronicleDefaults.hintFor(e), e);
         }
         try {
-            return new SpoolInspection(absolute, queue, queue.indexForId(ChronicleSpool.COMMITTED_ID), damaged);
+            return new SpoolInspection(absolute, queue, queue.storedLong(ChronicleSpool.COMMITTED_ID), damaged);
         } catch (RuntimeException | Error e) {
             queue.close();
             throw new SpoolNotReadableException("cannot read the spool in " + absolute + ": " + e, e);
@@ -137,38 +122,7 @@ public final class SpoolInspection implements AutoCloseable {
      * counted too; {@link #verify()} says where they are.
      */
     public SpoolSummary summary() {
-        Map<String, Long> files = fileSizes();
-        long count = 0;
-        long bytes = 0;
-        long oldest = Long.MAX_VALUE;
-        long newest = Long.MIN_VALUE;
-        String problem = null;
-        byte[] prefix = new byte[SpoolRecordCodec.TIMESTAMP_OFFSET + Long.BYTES];
-        try (ExcerptTailer scan = queue.createTailer()) {
-            positionAfterCommitted(scan);
-            while (true) {
-                try (DocumentContext dc = scan.readingDocument()) {
-                    if (!dc.isPresent()) {
-                        break;
-                    }
-                    Bytes<?> b = dc.wire().bytes();
-                    long size = b.readRemaining();
-                    count++;
-                    bytes += size;
-                    if (size >= SpoolRecordCodec.TIMESTAMP_OFFSET + Long.BYTES) {
-                        b.read(prefix, 0, prefix.length);
-                        long t = SpoolRecordCodec.timestampOf(ByteBuffer.wrap(prefix), 0);
-                        oldest = Math.min(oldest, t);
-                        newest = Math.max(newest, t);
-                    }
-                } catch (RuntimeException | Error e) { // NOPMD: a damaged mapped file surfaces as InternalError
-                    problem = "reading stopped after " + count + " record(s): " + e;
-                    break;
-                }
-            }
-        }
-        return new SpoolSummary(dir, files, count, bytes, count == 0 ? null : Instant.ofEpochMilli(oldest),
-                count == 0 ? null : Instant.ofEpochMilli(newest), readPosition(), problem);
+        return SummaryScan.summarize(dir, queue, committed);
     }
 
     /**
@@ -180,25 +134,24 @@ public final class SpoolInspection implements AutoCloseable {
     public SpooledEvent nextPending() {
         long index = -1;
         long offset = -1;
-        try (DocumentContext dc = tailer.readingDocument()) {
-            if (!dc.isPresent()) {
+        try (QueueFiles.Document b = tailer.next()) {
+            if (!b.isPresent()) {
                 return null;
             }
-            index = dc.index();
-            Bytes<?> b = dc.wire().bytes();
-            offset = b.readPosition();
-            copy(b);
+            index = b.index();
+            offset = b.offset();
+            check.copy(b);
         } catch (RuntimeException | Error e) { // NOPMD: a damaged mapped file surfaces as InternalError
-            throw new SpoolDamagedException("cannot read the spool past " + place(index, offset, readSinceRewind + 1)
+            throw new SpoolDamagedException("cannot read the spool past " + RecordPlaces.place(index, offset, readSinceRewind + 1)
                     + ": " + e, e);
         }
         readSinceRewind++;
-        String problem = decodeProblem();
+        String problem = check.decodeProblem();
         if (problem != null) {
-            throw new SpoolDamagedException("damaged record at " + place(index, offset, readSinceRewind) + ": "
+            throw new SpoolDamagedException("damaged record at " + RecordPlaces.place(index, offset, readSinceRewind) + ": "
                     + problem, null);
         }
-        return new SpooledEvent(record);
+        return new SpooledEvent(check.record());
     }
 
     /** Goes back to the first pending event (the committed position is read again). */
@@ -218,53 +171,7 @@ public final class SpoolInspection implements AutoCloseable {
             return new SpoolVerification(0, damagedFiles.size(), "damaged files: " + String.join("; ", damagedFiles)
                     + " (the next engine on the spool sets them aside and counts the events they held as dropped)");
         }
-        rewind();
-        // After the committed position, which its owner moves only after lowering the count, and
-        // before reading: records appended meanwhile are read, never counted as missing.
-        long counted = countedPending();
-        long records = 0;
-        long damaged = 0;
-        String first = null;
-        long lastIndex = -1;
-        while (true) {
-            long index = -1;
-            long offset = -1;
-            try (DocumentContext dc = tailer.readingDocument()) {
-                if (!dc.isPresent()) {
-                    String ending = endingProblem(lastIndex);
-                    if (ending != null && first == null) {
-                        first = ending;
-                    }
-                    break;
-                }
-                index = dc.index();
-                Bytes<?> b = dc.wire().bytes();
-                offset = b.readPosition();
-                copy(b);
-            } catch (RuntimeException | Error e) { // NOPMD: a damaged mapped file surfaces as InternalError
-                if (first == null) {
-                    first = "cannot read past " + place(index, offset, records + 1) + ": " + e;
-                }
-                damaged++;
-                break;
-            }
-            records++;
-            lastIndex = index;
-            String problem = decodeProblem();
-            if (problem != null) {
-                damaged++;
-                if (first == null) {
-                    first = place(index, offset, records) + ": " + problem;
-                }
-            }
-        }
-        rewind();
-        if (first == null && counted > records) {
-            first = "the spool counted " + counted + " unshipped event(s), but " + records + " can be read: "
-                    + (counted - records) + " were in spool files that are missing or were cut short (spool files: "
-                    + DamagedFiles.names(dir) + ")";
-        }
-        return new SpoolVerification(records, damaged, first);
+        return verifier.verify(this::rewind);
     }
 
     @Override
@@ -274,112 +181,8 @@ public final class SpoolInspection implements AutoCloseable {
         queue.close();
     }
 
-    /** The unshipped events the spool counted (see {@link SpoolLedger}); -1 when it kept no count. */
-    private long countedPending() {
-        try (SpoolLedger ledger = new SpoolLedger(queue.indexForId(SpoolLedger.PENDING_ID),
-                queue.indexForId(SpoolLedger.KEPT_ID))) {
-            return ledger.known() ? ledger.pending() : -1;
-        } catch (RuntimeException e) {
-            return -1; // a spool of a version that kept no count, opened read-only
-        }
-    }
-
-    /** Reading stopped: is that the queue's real end? Null when it is. */
-    private String endingProblem(long lastIndexRead) {
-        long last = queue.lastIndex();
-        if (last <= lastIndexRead || last < 0) {
-            return null;
-        }
-        long c = committed.getVolatileValue();
-        if (lastIndexRead < 0 && last <= c) {
-            return null;
-        }
-        // The owner may have appended since; look once more before calling it damage.
-        try (DocumentContext dc = tailer.readingDocument()) {
-            if (dc.isPresent()) {
-                dc.rollbackOnClose();
-                return null;
-            }
-        }
-        String after = lastIndexRead < 0 ? "the committed position" : describe(lastIndexRead);
-        return "reading stops after " + after + ", but the queue's index goes on to " + describe(last)
-                + ": the records between cannot be read (file damaged or cut short)";
-    }
-
-    private void copy(Bytes<?> b) {
-        int size = (int) b.readRemaining();
-        if (scratch.capacity() < size) {
-            scratch = ByteBuffer.allocate(Math.max(size, scratch.capacity() * 2));
-        }
-        b.read(scratch.array(), 0, size);
-        scratch.clear().limit(size);
-    }
-
-    /** Decodes the record in scratch into {@link #record}; returns what is wrong with it, or null. */
-    private String decodeProblem() {
-        int size = scratch.limit();
-        if (size < SpoolRecordCodec.TIMESTAMP_OFFSET + Long.BYTES + 1) {
-            return "record of " + size + " bytes is too short";
-        }
-        byte level = scratch.get(SpoolRecordCodec.TIMESTAMP_OFFSET + Long.BYTES);
-        if (level < 0 || level >= LogLevel.values().length) {
-            return "unknown level code " + level;
-        }
-        try {
-            codec.decode(scratch, record);
-        } catch (RuntimeException e) {
-            return e.getMessage() == null ? e.toString() : e.getMessage();
-        }
-        if (scratch.hasRemaining()) {
-            return scratch.remaining() + " byte(s) after the end of the record";
-        }
-        return null;
-    }
-
-    private String readPosition() {
-        long c = committed.getVolatileValue();
-        return c <= NONE ? "none (nothing acknowledged yet: reading starts at the first record)" : describe(c);
-    }
-
-    /** A record's place: its file, its number in the file, and its queue index. */
-    private static String describe(long index) {
-        return ChronicleSpool.fileNameOf(ChronicleSpool.ROLL_CYCLE.toCycle(index)) + " record #"
-                + ChronicleSpool.ROLL_CYCLE.toSequenceNumber(index) + " (index 0x" + Long.toHexString(index) + ")";
-    }
-
-    private static String place(long index, long offset, long pendingNumber) {
-        String where = index < 0 ? "the record" : describe(index);
-        return "pending record " + pendingNumber + ", " + where + (offset < 0 ? "" : " at byte offset " + offset);
-    }
-
-    private Map<String, Long> fileSizes() {
-        Map<String, Long> sizes = new TreeMap<>();
-        try (Stream<Path> files = Files.list(dir)) {
-            files.filter(Files::isRegularFile).forEach(p -> sizes.put(p.getFileName().toString(), sizeOf(p)));
-        } catch (IOException e) {
-            throw new SpoolNotReadableException("cannot list " + dir + ": " + e, e);
-        }
-        return sizes;
-    }
-
-    private static long sizeOf(Path p) {
-        try {
-            return Files.size(p);
-        } catch (IOException e) {
-            return 0; // deleted by the owner meanwhile
-        }
-    }
-
-    /** Moves a tailer to the first record after the committed one, as the spool's own reader does. */
-    private void positionAfterCommitted(ExcerptTailer t) {
-        long c = committed.getVolatileValue();
-        if (c <= NONE || !t.moveToIndex(c)) {
-            t.toStart();
-            return;
-        }
-        try (DocumentContext dc = t.readingDocument()) {
-            // Skips the committed record itself.
-            dc.isPresent();
-        }
+    /** Moves a cursor to the first record after the committed one, as the spool's own reader does. */
+    private void positionAfterCommitted(QueueFiles.Cursor t) {
+        t.moveAfter(committed.get());
     }
 }

@@ -34,7 +34,8 @@ public final class RollingSpoolApplication {
         long start = (System.currentTimeMillis() - TimeUnit.HOURS.toMillis(3)) / cycleMillis * cycleMillis;
         SetTimeProvider clock = new SetTimeProvider(TimeUnit.MILLISECONDS.toNanos(start));
         SpoolDirectory owner = SpoolDirectory.acquire(dir);
-        ChronicleSpool spool = ChronicleSpool.open(owner.path(), 256L << 20, clock, DiskSpace.of(owner.path()));
+        ChronicleSpool spool = ChronicleSpool.open(owner.path(), 256L << 20, clock::currentTimeMillis,
+                DiskSpace.of(owner.path()));
         long instance = System.nanoTime();
         EncodedEvent e = new EncodedEvent();
         long n = 0;

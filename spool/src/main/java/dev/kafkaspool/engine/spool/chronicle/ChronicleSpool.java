@@ -1,32 +1,12 @@
 package dev.kafkaspool.engine.spool.chronicle;
 
-import dev.kafkaspool.config.ValueParsers;
 import dev.kafkaspool.engine.EncodedEvent;
 import dev.kafkaspool.engine.spool.ReadLog;
 import dev.kafkaspool.engine.spool.Spool;
-import dev.kafkaspool.engine.spool.SpoolDirectory;
 import dev.kafkaspool.engine.spool.SpoolException;
 import dev.kafkaspool.engine.spool.SpoolRecord;
-import dev.kafkaspool.engine.spool.SpoolRecordCodec;
-import java.io.File;
-import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.List;
-
-import net.openhft.chronicle.bytes.Bytes;
-import net.openhft.chronicle.core.values.LongValue;
-import net.openhft.chronicle.queue.ExcerptAppender;
-import net.openhft.chronicle.queue.ExcerptTailer;
-import net.openhft.chronicle.queue.RollCycle;
-import net.openhft.chronicle.queue.RollCycles;
-import net.openhft.chronicle.queue.impl.StoreFileListener;
-import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
-import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
-import net.openhft.chronicle.wire.DocumentContext;
+import java.util.function.LongSupplier;
 
 /**
  * The disk spool: a Chronicle Queue in the spool directory, memory-mapped, so what was appended
@@ -34,61 +14,46 @@ import net.openhft.chronicle.wire.DocumentContext;
  * memory-mapped long in the queue's metadata file, so a new process resumes right after it. Files
  * whose records are all committed are deleted as soon as the committed position leaves them.
  *
- * <p>This is the one class that uses Chronicle. All its methods take one lock: appends are a few
- * hundred nanoseconds, and the shipper holds it only to read or commit a record.
+ * <p>It reaches Chronicle through {@link QueueFiles}. {@code SpoolOpening} opens it, a
+ * {@code RecordWriter} and a {@code RecordReader} write and read its records, and its
+ * {@code CommittedPosition} deletes the files shipped. All its methods take one lock: appends are a
+ * few hundred nanoseconds, and the shipper holds it only to read or commit a record.
  */
 public final class ChronicleSpool implements Spool {
-    public static final RollCycle ROLL_CYCLE = RollCycles.FIVE_MINUTELY;
+    public static final QueueFiles.Cycles ROLL_CYCLE = QueueFiles.CYCLES;
     public static final String COMMITTED_ID = "kafka-spool.committed";
     private static final long NONE = 0;
 
     private final Object lock = new Object();
     private final Path dir;
-    private final SingleChronicleQueue queue;
-    private final ExcerptAppender appender;
+    private final QueueFiles queue;
+    private final RecordWriter writer;
     /** The shipper's reader. */
-    private final ExcerptTailer reader;
+    private final RecordReader reader;
     /** Reads ahead of the reader to drop the oldest records and to look at the oldest one. */
-    private final ExcerptTailer peeker;
-    private final LongValue committed;
+    private final QueueFiles.Cursor peeker;
+    private final CommittedPosition committed;
     private final SpoolLedger ledger;
     private final ReadLog readLog = new ReadLog();
-    private final SpoolRecordCodec writeCodec = SpoolRecordCodec.create();
-    private final SpoolRecordCodec readCodec = SpoolRecordCodec.create();
     private final DiskSpace space;
     private volatile SpoolSync sync = SpoolSync.none();
-    private ByteBuffer scratch = ByteBuffer.allocate(4096);
     private long pendingBytes;
     private long pendingRecords;
     /** Set when records were dropped that the reader had not reached: it must skip them. */
     private boolean readerBehind;
-    private int cleanedBelowCycle;
-    /** A write faulted part-way: the spool file is damaged and this process must not write to it again. */
-    private String damage;
-    /** Reading in order stopped before the queue's end at open (a damaged file). */
-    private boolean stoppedEarly;
-    /** Records the queue holds that reading in order cannot reach, found at open; -1 when unknown. */
-    private long unreachableRecords;
-    private long firstUnreachable;
-    /** The unshipped events the ledger counted at open; -1 when it kept no count. */
-    private long countedPending = -1;
-    /** What opening found damaged, or null. */
-    private String openingDamage;
-    private long openingLost;
+    /** What opening found. */
+    private SpoolOpening opening;
 
-    private ChronicleSpool(Path dir, SingleChronicleQueue queue, DiskSpace space) {
+    ChronicleSpool(Path dir, QueueFiles queue, DiskSpace space) {
         this.dir = dir;
         this.queue = queue;
         this.space = space;
-        this.appender = queue.createAppender();
-        this.reader = queue.createTailer();
-        this.peeker = queue.createTailer();
-        this.committed = queue.indexForId(COMMITTED_ID);
-        this.ledger = new SpoolLedger(queue.indexForId(SpoolLedger.PENDING_ID), queue.indexForId(SpoolLedger.KEPT_ID));
         // Each is used by one thread at a time, under the lock, but not always by the same thread.
-        appender.singleThreadedCheckDisabled(true);
-        reader.singleThreadedCheckDisabled(true);
-        peeker.singleThreadedCheckDisabled(true);
+        this.writer = new RecordWriter(dir, queue.appender(), space);
+        this.reader = new RecordReader(dir, queue.cursorForAnyThread());
+        this.peeker = queue.cursorForAnyThread();
+        this.committed = new CommittedPosition(dir, queue);
+        this.ledger = SpoolLedger.of(queue);
     }
 
     /**
@@ -101,215 +66,41 @@ public final class ChronicleSpool implements Spool {
     }
 
     /**
-     * As {@link #open(Path, long)}, with the wall clock that files roll by (null for the system
-     * clock; see {@link RollClock} for what it does when that clock is set back) and the
-     * filesystem's free space.
+     * As {@link #open(Path, long)}, with the wall clock that files roll by, in milliseconds since
+     * the epoch (null for the system clock; see {@link RollClock} for what it does when that clock
+     * is set back), and the filesystem's free space.
      */
-    public static ChronicleSpool open(Path dir, long maxBytes, net.openhft.chronicle.core.time.TimeProvider clock,
-                               DiskSpace space) {
-        List<String> damagedFiles;
-        Path filesAside;
-        try {
-            damagedFiles = DamagedFiles.find(dir);
-            filesAside = DamagedFiles.setAside(dir, damagedFiles);
-        } catch (java.io.IOException e) {
-            throw new SpoolException("cannot check the files of the spool in " + dir + " or set damaged ones aside: "
-                    + e, e);
-        }
-        ChronicleSpool spool = openAsIs(dir, maxBytes, clock, space);
-        if (spool.stoppedEarly) {
-            spool = SpoolRepair.setDamageAside(spool, maxBytes, clock, space);
-        } else {
-            spool.countMissing();
-        }
-        if (!damagedFiles.isEmpty()) {
-            spool.addOpeningDamage(SpoolRepair.describeDamagedFiles(dir, damagedFiles, filesAside), 0);
-        }
-        return spool;
+    public static ChronicleSpool open(Path dir, long maxBytes, LongSupplier clock, DiskSpace space) {
+        return SpoolOpening.open(dir, maxBytes, clock, space);
     }
 
-    static SingleChronicleQueue openQueue(Path dir, long maxBytes,
-                                                  net.openhft.chronicle.core.time.TimeProvider clock) {
-        ChronicleDefaults.apply();
-        SingleChronicleQueue queue = null;
-        try {
-            RollClock rollClock = new RollClock(clock != null ? clock::currentTimeMillis : System::currentTimeMillis);
-            queue = SingleChronicleQueueBuilder.single(dir.toFile())
-                    .rollCycle(ROLL_CYCLE)
-                    .blockSize(blockSizeFor(maxBytes))
-                    .storeFileListener(new OwnerOnlyFiles())
-                    .timeProvider(rollClock::millis)
-                    .build();
-            if (queue.lastCycle() >= 0) {
-                rollClock.notBefore((long) queue.lastCycle() * ROLL_CYCLE.lengthInMillis());
-            }
-        } catch (Throwable e) { // NOPMD: missing JVM flags surface as errors from Chronicle's class setup
-            if (queue != null) {
-                queue.close();
-            }
-            throw new SpoolException("cannot open a Chronicle Queue in " + dir + ChronicleDefaults.hintFor(e), e);
-        }
-        return queue;
-    }
-
-    static ChronicleSpool openAsIs(Path dir, long maxBytes, net.openhft.chronicle.core.time.TimeProvider clock,
-                                           DiskSpace space) {
-        SingleChronicleQueue queue = openQueue(dir, maxBytes, clock);
-        try {
-            ChronicleSpool spool = new ChronicleSpool(dir, queue, space);
-            SpoolDirectory.ownerOnly(dir.resolve(SingleChronicleQueue.QUEUE_METADATA_FILE));
-            spool.recover();
-            return spool;
-        } catch (SpoolException e) {
-            queue.close();
-            throw e;
-        } catch (RuntimeException | Error e) {
-            queue.close();
-            throw new SpoolException("cannot read the spool in " + dir + ": " + e, e);
-        }
-    }
-
-    /** Chronicle maps files in blocks; a small cap wants small blocks so a small disk is not over-mapped. */
-    private static long blockSizeFor(long maxBytes) {
-        long block = Long.highestOneBit(Math.max(maxBytes / 4, 1L << 20));
-        return Math.min(block, 64L << 20);
-    }
-
-    private void recover() {
+    /** Reads what the spool holds, as it opens. */
+    void recover() {
         synchronized (lock) {
-            positionAfterCommitted(peeker);
-            long bytes = 0;
-            long records = 0;
-            long newer = 0;
-            int newestVersion = 0;
-            boolean readingFailed = false;
-            while (true) {
-                try (DocumentContext dc = peeker.readingDocument()) {
-                    if (!dc.isPresent()) {
-                        break;
-                    }
-                    Bytes<?> record = dc.wire().bytes();
-                    int version = record.readRemaining() > 0 ? record.peekUnsignedByte() : 0;
-                    if (version > SpoolRecordCodec.VERSION && version < SpoolRecordCodec.FIRST_VERSION_NOT_EXPECTED) {
-                        newer++;
-                        newestVersion = Math.max(newestVersion, version);
-                    }
-                    bytes += record.readRemaining();
-                    records++;
-                } catch (RuntimeException | Error e) { // NOPMD: a file cut short surfaces as InternalError
-                    readingFailed = true;
-                    break;
-                }
-            }
-            if (newer > 0) {
-                throw new SpoolException("the spool in " + dir + " was written by a newer version of kafka-spool: "
-                        + newer + " of its " + records + " unshipped event(s) are in record format version "
-                        + newestVersion + ", and this version reads versions " + SpoolRecordCodec.VERSION_WITHOUT_CHECKSUM
-                        + " to " + SpoolRecordCodec.VERSION + "; the spool is left as it is, for a newer version to "
-                        + "ship, and this process does not use it", null);
-            }
-            pendingBytes = bytes;
-            pendingRecords = records;
-            // Reading stops at the first place it cannot go on from (e.g. zeros where a record was).
-            // Records the queue holds past that place cannot be reached by reading in order.
-            long reached = peeker.index();
-            firstUnreachable = reached;
-            try {
-                long last = queue.lastIndex();
-                stoppedEarly = readingFailed || last >= reached && last > NONE;
-                unreachableRecords = stoppedEarly ? queue.countExcerpts(reached, last) + 1 : 0;
-            } catch (RuntimeException | Error e) { // NOPMD: Chronicle's index of a file cut short can fail any way
-                stoppedEarly = true;
-                unreachableRecords = -1;
-            }
-            countedPending = ledger.known() ? ledger.pending() : -1;
-            if (!stoppedEarly) {
-                // From here on the count is what can be read (a damaged spool is counted as it is copied).
-                ledger.start(records);
-            }
-            positionAfterCommitted(reader);
-            deleteCommittedFiles();
+            committed.positionAfter(peeker);
+            opening = SpoolOpening.read(dir, queue, peeker, ledger);
+            pendingBytes = opening.bytes;
+            pendingRecords = opening.records;
+            reader.moveAfter(committed.get());
+            committed.deleteCommittedFiles();
         }
     }
 
     @Override
     public int storedSize(EncodedEvent event) {
         synchronized (lock) {
-            return writeCodec.encodedSize(event);
+            return writer.storedSize(event);
         }
     }
 
-    /**
-     * Appends the pending records of another queue, as they are; where reading stops before the
-     * last of {@code cycles}, goes on with the next file.
-     */
-    void copyPendingFrom(SingleChronicleQueue old, List<Integer> cycles) {
+    /** Appends a record copied, as it is, out of the damaged files of the spool this one replaces. */
+    void copy(byte[] buffer, int size) {
         synchronized (lock) {
-            try (LongValue oldCommitted = old.indexForId(COMMITTED_ID);
-                 ExcerptTailer tailer = old.createTailer()) {
-                long c = oldCommitted.getVolatileValue();
-                positionAfter(tailer, c);
-                int cycle = c > NONE ? ROLL_CYCLE.toCycle(c) : cycles.isEmpty() ? 0 : cycles.get(0);
-                byte[] buffer = new byte[4096];
-                while (true) {
-                    int size = -1;
-                    try (DocumentContext dc = tailer.readingDocument()) {
-                        if (dc.isPresent()) {
-                            cycle = ROLL_CYCLE.toCycle(dc.index());
-                            Bytes<?> bytes = dc.wire().bytes();
-                            size = (int) bytes.readRemaining();
-                            if (buffer.length < size) {
-                                buffer = new byte[Math.max(size, buffer.length * 2)];
-                            }
-                            bytes.read(buffer, 0, size);
-                        }
-                    } catch (RuntimeException | Error e) { // NOPMD: a file cut short surfaces as InternalError
-                        size = -1;
-                    }
-                    if (size >= 0) {
-                        copy(buffer, size);
-                        continue;
-                    }
-                    cycle = SpoolRepair.nextReadableCycle(tailer, cycles, cycle);
-                    if (cycle < 0) {
-                        break;
-                    }
-                }
-            }
+            writer.copy(buffer, size);
+            ledger.appended();
+            pendingBytes += size;
+            pendingRecords++;
         }
-    }
-
-    private void copy(byte[] buffer, int size) {
-        if (!space.hasRoomFor(size)) {
-            throw new SpoolException("no room on the filesystem of the spool in " + dir
-                    + " to copy the readable events out of its damaged files", null);
-        }
-        try (DocumentContext out = appender.writingDocument()) {
-            out.wire().bytes().write(buffer, 0, size);
-        }
-        ledger.appended();
-        pendingBytes += size;
-        pendingRecords++;
-    }
-
-    /**
-     * Reading in order found fewer events than the ledger counted: files in the middle are missing
-     * or the last one was cut short, and reading passes over that without a sign.
-     */
-    private void countMissing() {
-        if (countedPending > pendingRecords) {
-            openingLost = countedPending - pendingRecords;
-            openingDamage = "the spool in " + dir + " holds " + pendingRecords + " readable unshipped event(s), but "
-                    + "it had counted " + countedPending + ": " + openingLost + " event(s) were in spool files that "
-                    + "are missing or were cut short, and are counted as dropped (spoolError); its spool files are: "
-                    + DamagedFiles.names(dir);
-        }
-    }
-
-    /** Adds to what opening found damaged: a message, and how many events it made unreadable. */
-    void addOpeningDamage(String message, long lost) {
-        openingDamage = openingDamage == null ? message : message + ". " + openingDamage;
-        openingLost += lost;
     }
 
     /** The spool directory. */
@@ -317,33 +108,19 @@ public final class ChronicleSpool implements Spool {
         return dir;
     }
 
-    /** Whether reading in order stopped before the queue's end at open, and where. */
-    boolean stoppedEarly() {
-        return stoppedEarly;
-    }
-
-    long firstUnreachable() {
-        return firstUnreachable;
-    }
-
-    /** Records past the place reading stopped at open, by Chronicle's index; -1 when unknown. */
-    long unreachableRecords() {
-        return unreachableRecords;
-    }
-
-    /** The unshipped events the ledger counted at open; -1 when it kept no count. */
-    long countedPending() {
-        return countedPending;
+    /** What opening found. */
+    SpoolOpening opening() {
+        return opening;
     }
 
     /** What opening found damaged, for the status channel; null when nothing was. */
     public String openingDamage() {
-        return openingDamage;
+        return opening.damage();
     }
 
     /** How many events the damage found at opening made unreadable, counted as dropped. */
     public long openingLost() {
-        return openingLost;
+        return opening.lost();
     }
 
     /** From now on, what this spool writes is synced to the disk as {@code sync} says. */
@@ -360,31 +137,11 @@ public final class ChronicleSpool implements Spool {
     @Override
     public void append(long instanceId, EncodedEvent event) {
         synchronized (lock) {
-            if (damage != null) {
-                throw new SpoolException(damage, null);
-            }
-            int size = writeCodec.encodedSize(event);
-            if (!space.hasRoomFor(size)) {
-                throw new SpoolException("no room on the filesystem of the spool in " + dir + " ("
-                        + ValueParsers.formatSize(space.lastUsableBytes()) + " usable, "
-                        + ValueParsers.formatSize(DiskSpace.RESERVE_BYTES) + " kept free)", null);
-            }
-            if (scratch.capacity() < size) {
-                scratch = ByteBuffer.allocate(Math.max(size, scratch.capacity() * 2));
-            }
-            scratch.clear();
-            writeCodec.encode(instanceId, event, scratch);
-            try (DocumentContext dc = appender.writingDocument()) {
-                dc.wire().bytes().write(scratch.array(), 0, size);
-            } catch (RuntimeException | Error e) { // NOPMD: a fault in a mapped file surfaces as InternalError
-                damage = "a write to the spool in " + dir + " failed part-way (" + e + "); its file may be damaged, "
-                        + "so this process writes no more to it";
-                throw new SpoolException(damage, e);
-            }
+            int size = writer.append(instanceId, event);
             ledger.appended();
             pendingBytes += size;
             pendingRecords++;
-            sync.written(appender.cycle());
+            sync.written(writer.cycle());
         }
     }
 
@@ -392,33 +149,10 @@ public final class ChronicleSpool implements Spool {
     public boolean read(SpoolRecord into) {
         synchronized (lock) {
             if (readerBehind) {
-                positionAfterCommitted(reader);
+                reader.moveAfter(committed.get());
                 readerBehind = false;
             }
-            try (DocumentContext dc = reader.readingDocument()) {
-                if (!dc.isPresent()) {
-                    return false;
-                }
-                Bytes<?> bytes = dc.wire().bytes();
-                int size = (int) bytes.readRemaining();
-                if (scratch.capacity() < size) {
-                    scratch = ByteBuffer.allocate(Math.max(size, scratch.capacity() * 2));
-                }
-                bytes.read(scratch.array(), 0, size);
-                scratch.clear().limit(size);
-                try {
-                    readCodec.decode(scratch, into);
-                } catch (RuntimeException e) {
-                    // The record's own bytes are damaged; the queue around it is fine. Hand it out
-                    // as damaged so it is counted and committed in order, and go on with the next.
-                    into.damage = "the record at index " + Long.toHexString(dc.index()) + " of the spool in " + dir
-                            + " could not be read (" + e.getMessage() + ")";
-                    into.timestampMillis = 0;
-                }
-                into.position = dc.index();
-                readLog.add(into.position, size, into.timestampMillis);
-                return true;
-            }
+            return reader.read(into, readLog);
         }
     }
 
@@ -434,12 +168,9 @@ public final class ChronicleSpool implements Spool {
                 removed++;
                 readLog.removeHead();
             }
-            if (last != NONE && last > committed.getVolatileValue()) {
+            if (last != NONE && last > committed.get()) {
                 ledger.removed(removed);
-                committed.setOrderedValue(last);
-                if (ROLL_CYCLE.toCycle(last) > cleanedBelowCycle) {
-                    deleteCommittedFiles();
-                }
+                committed.advanceTo(last);
             }
         }
     }
@@ -449,7 +180,7 @@ public final class ChronicleSpool implements Spool {
         synchronized (lock) {
             readLog.clear();
             readerBehind = false;
-            positionAfterCommitted(reader);
+            reader.moveAfter(committed.get());
         }
     }
 
@@ -459,14 +190,14 @@ public final class ChronicleSpool implements Spool {
             if (!readLog.isEmpty()) {
                 return 0;
             }
-            positionAfterCommitted(peeker);
-            try (DocumentContext dc = peeker.readingDocument()) {
-                if (!dc.isPresent()) {
+            committed.positionAfter(peeker);
+            try (QueueFiles.Document record = peeker.next()) {
+                if (!record.isPresent()) {
                     return 0;
                 }
-                long freed = dc.wire().bytes().readRemaining();
+                long freed = record.size();
                 ledger.removed(1);
-                committed.setOrderedValue(dc.index());
+                committed.set(record.index());
                 pendingBytes -= freed;
                 pendingRecords--;
                 readerBehind = true;
@@ -495,15 +226,12 @@ public final class ChronicleSpool implements Spool {
             if (!readLog.isEmpty()) {
                 return readLog.headTimestamp();
             }
-            positionAfterCommitted(peeker);
-            try (DocumentContext dc = peeker.readingDocument()) {
-                if (!dc.isPresent()) {
+            committed.positionAfter(peeker);
+            try (QueueFiles.Document record = peeker.next()) {
+                if (!record.isPresent()) {
                     return -1;
                 }
-                Bytes<?> bytes = dc.wire().bytes();
-                int size = SpoolRecordCodec.TIMESTAMP_OFFSET + Long.BYTES;
-                bytes.read(scratch.array(), 0, size);
-                return SpoolRecordCodec.timestampOf(scratch, 0);
+                return reader.timestampOf(record);
             }
         }
     }
@@ -521,7 +249,7 @@ public final class ChronicleSpool implements Spool {
     @Override
     public void close() {
         synchronized (lock) {
-            appender.close();
+            writer.close();
             reader.close();
             peeker.close();
             committed.close();
@@ -531,65 +259,8 @@ public final class ChronicleSpool implements Spool {
         sync.syncNow(dir);
     }
 
-    /** Moves a tailer to the first record after the committed one. */
-    private void positionAfterCommitted(ExcerptTailer tailer) {
-        positionAfter(tailer, committed.getVolatileValue());
-    }
-
-    /** Moves a tailer to the first record after the one at index {@code c}, or to the start when there is none. */
-    private static void positionAfter(ExcerptTailer tailer, long c) {
-        if (c <= NONE || !tailer.moveToIndex(c)) {
-            tailer.toStart();
-            return;
-        }
-        try (DocumentContext dc = tailer.readingDocument()) {
-            // Skips the committed record itself.
-            dc.isPresent();
-        }
-    }
-
-    /** Deletes the files before the one that holds the committed record: everything in them is shipped. */
-    private void deleteCommittedFiles() {
-        long c = committed.getVolatileValue();
-        if (c <= NONE) {
-            return;
-        }
-        int cycle = ROLL_CYCLE.toCycle(c);
-        String current = fileNameOf(cycle);
-        File[] files = dir.toFile().listFiles((d, name) -> name.endsWith(SingleChronicleQueue.SUFFIX));
-        boolean deleted = false;
-        if (files != null) {
-            for (File f : files) {
-                if (f.getName().compareTo(current) < 0) {
-                    deleted |= f.delete();
-                }
-            }
-        }
-        cleanedBelowCycle = cycle;
-        if (deleted) {
-            queue.refreshDirectoryListing();
-        }
-    }
-
     /** The name of the file that holds a cycle: the cycle's start time in the roll cycle's UTC pattern. */
     public static String fileNameOf(int cycle) {
-        return CYCLE_NAMES.format(Instant.ofEpochMilli((long) cycle * ROLL_CYCLE.lengthInMillis()))
-                + SingleChronicleQueue.SUFFIX;
-    }
-
-    static final DateTimeFormatter CYCLE_NAMES = DateTimeFormatter.ofPattern(ROLL_CYCLE.format())
-            .withZone(ZoneOffset.UTC);
-
-    /** Makes each spool file owner-only as Chronicle acquires it. */
-    private static final class OwnerOnlyFiles implements StoreFileListener {
-        @Override
-        public void onAcquired(int cycle, File file) {
-            SpoolDirectory.ownerOnly(file.toPath());
-        }
-
-        @Override
-        public void onReleased(int cycle, File file) {
-            // Deletion is driven by the committed position, not by release.
-        }
+        return SpoolFiles.fileNameOf(cycle);
     }
 }

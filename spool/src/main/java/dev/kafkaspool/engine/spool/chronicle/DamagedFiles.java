@@ -28,8 +28,8 @@ import java.util.stream.Stream;
  * <p><b>Stateless, thread-safe.</b>
  */
 public final class DamagedFiles {
-    static final String METADATA_FILE = "metadata.cq4t";
-    static final String QUEUE_FILE_SUFFIX = ".cq4";
+    static final String METADATA_FILE = QueueFiles.METADATA_FILE;
+    static final String QUEUE_FILE_SUFFIX = QueueFiles.SUFFIX;
     static final String SET_ASIDE_PREFIX = "damaged-";
     /** Chronicle's files start with a header document naming their type within the first bytes. */
     private static final int HEADER_BYTES = 32;

@@ -1,7 +1,5 @@
 package dev.kafkaspool.engine.spool.chronicle;
 
-import net.openhft.chronicle.core.values.LongValue;
-
 /**
  * How many events the disk spool holds unshipped, kept in the queue's metadata file beside the
  * committed position. Reading the queue in order skips a missing file and stops at a file cut
@@ -20,35 +18,40 @@ public final class SpoolLedger implements AutoCloseable {
     /** 1 once the count is kept; a value of a metadata file that did not keep it reads 0. */
     public static final String KEPT_ID = "kafka-spool.pending-kept";
 
-    private final LongValue pending;
-    private final LongValue kept;
+    private final QueueFiles.StoredLong pending;
+    private final QueueFiles.StoredLong kept;
 
-    public SpoolLedger(LongValue pending, LongValue kept) {
+    private SpoolLedger(QueueFiles.StoredLong pending, QueueFiles.StoredLong kept) {
         this.pending = pending;
         this.kept = kept;
     }
 
+    /** The ledger kept in the metadata file of {@code queue}. */
+    public static SpoolLedger of(QueueFiles queue) {
+        return new SpoolLedger(queue.storedLong(PENDING_ID), queue.storedLong(KEPT_ID));
+    }
+
     public boolean known() {
-        return kept.getVolatileValue() == 1;
+        return kept.get() == 1;
     }
 
     /** The events the spool should hold unshipped; meaningful when {@link #known()}. */
     public long pending() {
-        return pending.getVolatileValue();
+        return pending.get();
     }
 
     /** Starts keeping the count, from what the spool holds now. */
     void start(long records) {
-        pending.setOrderedValue(records);
-        kept.setOrderedValue(1);
+        pending.set(records);
+        kept.set(1);
     }
 
     void appended() {
-        pending.setOrderedValue(pending.getVolatileValue() + 1);
+        pending.set(pending.get() + 1);
     }
 
     void removed(long records) {
-        pending.setOrderedValue(pending.getVolatileValue() - records);
+        pending.set(pending.get() - records);
     }
 
     @Override

@@ -1,16 +1,11 @@
 package dev.kafkaspool.engine.spool.chronicle;
 
 import dev.kafkaspool.engine.spool.SpoolException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
-
-import net.openhft.chronicle.queue.ExcerptTailer;
-import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import java.util.function.LongSupplier;
 
 /**
  * Opening a disk spool whose spool files reading in order cannot get through (zeros where records
@@ -22,6 +17,8 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
  * <p><b>Stateless.</b>
  */
 public final class SpoolRepair {
+    private static final long NONE = 0;
+
     private SpoolRepair() {
     }
 
@@ -30,12 +27,12 @@ public final class SpoolRepair {
      * Moves every spool file to a {@code damaged-<time>} directory beside them, opens a new queue
      * in the spool directory, and copies into it every pending record that can be read, going on
      * with the next file where reading stops; what cannot be read stays in the moved files, and is
-     * counted and reported by {@link #openingDamage()}.
+     * counted and reported by {@link ChronicleSpool#openingDamage()}.
      */
-    static ChronicleSpool setDamageAside(ChronicleSpool damaged, long maxBytes,
-                                                 net.openhft.chronicle.core.time.TimeProvider clock, DiskSpace space) {
+    static ChronicleSpool setDamageAside(ChronicleSpool damaged, long maxBytes, LongSupplier clock, DiskSpace space) {
         Path dir = damaged.dir();
-        String where = "index " + Long.toHexString(damaged.firstUnreachable());
+        SpoolOpening found = damaged.opening();
+        String where = "index " + Long.toHexString(found.firstUnreachable);
         damaged.close();
         Path aside;
         try {
@@ -43,7 +40,7 @@ public final class SpoolRepair {
             try (java.util.stream.Stream<Path> files = Files.list(dir)) {
                 for (Path f : (Iterable<Path>) files::iterator) {
                     String name = f.getFileName().toString();
-                    if (name.endsWith(SingleChronicleQueue.SUFFIX) || name.endsWith(".cq4t")) {
+                    if (name.endsWith(QueueFiles.SUFFIX) || name.endsWith(QueueFiles.TABLE_SUFFIX)) {
                         Files.move(f, aside.resolve(name));
                     }
                 }
@@ -52,23 +49,23 @@ public final class SpoolRepair {
             throw new SpoolException("the spool in " + dir + " is damaged (reading stops at " + where
                     + ") and its files could not be moved aside: " + e, e);
         }
-        ChronicleSpool fresh = ChronicleSpool.openAsIs(dir, maxBytes, clock, space);
-        SingleChronicleQueue old = ChronicleSpool.openQueue(aside, maxBytes, clock);
+        ChronicleSpool fresh = SpoolOpening.openAsIs(dir, maxBytes, clock, space);
+        QueueFiles old = QueueFiles.open(aside, maxBytes, clock);
         try {
-            fresh.copyPendingFrom(old, cyclesIn(aside));
+            copyPending(old, SpoolFiles.cyclesIn(aside), fresh);
         } finally {
             old.close();
         }
         long copied = fresh.pendingRecords();
         long lost;
-        if (damaged.countedPending() >= 0) {
-            lost = Math.max(0, damaged.countedPending() - copied);
-        } else if (damaged.unreachableRecords() >= 0) {
-            lost = Math.max(0, damaged.unreachableRecords() - (copied - damaged.pendingRecords()));
+        if (found.countedPending >= 0) {
+            lost = Math.max(0, found.countedPending - copied);
+        } else if (found.unreachableRecords >= 0) {
+            lost = Math.max(0, found.unreachableRecords - (copied - damaged.pendingRecords()));
         } else {
             lost = -1;
         }
-        fresh.addOpeningDamage("the spool in " + dir + " was damaged: reading stops at " + where + "; "
+        fresh.opening().addDamage("the spool in " + dir + " was damaged: reading stops at " + where + "; "
                 + (lost >= 0 ? lost + " event(s) could not be read and are counted as dropped (spoolError)"
                         : "how many events could not be read cannot be known (its files: " + DamagedFiles.names(aside)
                         + ")")
@@ -77,32 +74,46 @@ public final class SpoolRepair {
         return fresh;
     }
 
-    /** The cycles of the spool files in {@code dir}, in order. */
-    static List<Integer> cyclesIn(Path dir) throws SpoolException {
-        List<Integer> cycles = new ArrayList<>();
-        try {
-            for (Path f : DamagedFiles.queueFiles(dir)) {
-                String name = f.getFileName().toString();
-                try {
-                    long start = LocalDateTime.parse(name.substring(0, name.length() - SingleChronicleQueue.SUFFIX
-                            .length()), ChronicleSpool.CYCLE_NAMES).toInstant(ZoneOffset.UTC).toEpochMilli();
-                    cycles.add((int) (start / ChronicleSpool.ROLL_CYCLE.lengthInMillis()));
-                } catch (DateTimeParseException e) {
-                    // Not a spool file of this roll cycle: Chronicle does not read it either.
+    /**
+     * Appends the pending records of another queue to {@code fresh}, as they are; where reading
+     * stops before the last of {@code cycles}, goes on with the next file.
+     */
+    static void copyPending(QueueFiles old, List<Integer> cycles, ChronicleSpool fresh) {
+        try (QueueFiles.StoredLong oldCommitted = old.storedLong(ChronicleSpool.COMMITTED_ID);
+             QueueFiles.Cursor tailer = old.cursor()) {
+            long c = oldCommitted.get();
+            tailer.moveAfter(c);
+            int cycle = c > NONE ? QueueFiles.CYCLES.toCycle(c) : cycles.isEmpty() ? 0 : cycles.get(0);
+            ByteBuffer buffer = ByteBuffer.allocate(4096);
+            while (true) {
+                int size = -1;
+                try (QueueFiles.Document record = tailer.next()) {
+                    if (record.isPresent()) {
+                        cycle = QueueFiles.CYCLES.toCycle(record.index());
+                        buffer = record.readInto(buffer);
+                        size = buffer.limit();
+                    }
+                } catch (RuntimeException | Error e) { // NOPMD: a file cut short surfaces as InternalError
+                    size = -1;
+                }
+                if (size >= 0) {
+                    fresh.copy(buffer.array(), size);
+                    continue;
+                }
+                cycle = nextReadableCycle(tailer, cycles, cycle);
+                if (cycle < 0) {
+                    break;
                 }
             }
-        } catch (java.io.IOException e) {
-            throw new SpoolException("cannot list the damaged files in " + dir + ": " + e, e);
         }
-        return cycles;
     }
 
     /** Moves the tailer to the first record of the first file after {@code cycle} that has one; -1 when none. */
-    static int nextReadableCycle(ExcerptTailer tailer, List<Integer> cycles, int cycle) {
+    static int nextReadableCycle(QueueFiles.Cursor tailer, List<Integer> cycles, int cycle) {
         for (int next : cycles) {
             if (next > cycle) {
                 try {
-                    if (tailer.moveToIndex(ChronicleSpool.ROLL_CYCLE.toIndex(next, 0))) {
+                    if (tailer.moveTo(QueueFiles.CYCLES.toIndex(next, 0))) {
                         return next;
                     }
                 } catch (RuntimeException | Error e) { // NOPMD: a damaged file can fail any way

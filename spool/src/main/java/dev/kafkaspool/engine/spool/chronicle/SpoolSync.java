@@ -28,7 +28,7 @@ import java.util.Arrays;
  */
 public final class SpoolSync {
     private static final int NO_CYCLE = Integer.MIN_VALUE;
-    private static final String METADATA_FILE = "metadata.cq4t";
+    private static final String METADATA_FILE = QueueFiles.METADATA_FILE;
 
     private final long intervalNanos;
     private final Ticker ticker;
@@ -109,7 +109,7 @@ public final class SpoolSync {
         try {
             boolean newFile = false;
             for (int i = 0; i < count; i++) {
-                force(dir.resolve(ChronicleSpool.fileNameOf(toSync[i])), false);
+                force(dir.resolve(SpoolFiles.fileNameOf(toSync[i])), false);
                 newFile |= toSync[i] != lastSyncedCycle;
                 lastSyncedCycle = toSync[i];
             }

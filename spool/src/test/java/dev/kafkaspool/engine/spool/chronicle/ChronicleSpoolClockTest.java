@@ -36,7 +36,7 @@ class ChronicleSpoolClockTest {
 
     @Test
     void aClockSetBackByHoursNeitherReordersNorDeletesUnshippedEvents() throws IOException {
-        try (ChronicleSpool spool = ChronicleSpool.open(dir, 16L << 20, clock, DiskSpace.of(dir))) {
+        try (ChronicleSpool spool = ChronicleSpool.open(dir, 16L << 20, clock::currentTimeMillis, DiskSpace.of(dir))) {
             for (int roll = 0; roll < 3; roll++) {
                 append(spool, 10);
                 clock.advanceMillis(ROLL_MILLIS + 1000);
@@ -68,7 +68,7 @@ class ChronicleSpoolClockTest {
 
     @Test
     void aSpoolReopenedWhileTheClockIsBehindGoesOnInOrder() throws IOException {
-        try (ChronicleSpool spool = ChronicleSpool.open(dir, 16L << 20, clock, DiskSpace.of(dir))) {
+        try (ChronicleSpool spool = ChronicleSpool.open(dir, 16L << 20, clock::currentTimeMillis, DiskSpace.of(dir))) {
             for (int roll = 0; roll < 3; roll++) {
                 append(spool, 10);
                 clock.advanceMillis(ROLL_MILLIS + 1000);
@@ -76,7 +76,7 @@ class ChronicleSpoolClockTest {
             ship(spool, 5);
         }
         clock.advanceMillis(-TimeUnit.HOURS.toMillis(3));
-        try (ChronicleSpool spool = ChronicleSpool.open(dir, 16L << 20, clock, DiskSpace.of(dir))) {
+        try (ChronicleSpool spool = ChronicleSpool.open(dir, 16L << 20, clock::currentTimeMillis, DiskSpace.of(dir))) {
             assertEquals(25, spool.pendingRecords());
             append(spool, 10);
             clock.advanceMillis(ROLL_MILLIS + 1000);
@@ -84,7 +84,7 @@ class ChronicleSpoolClockTest {
             ship(spool, 30);
             assertEquals(appended - shipped.size(), spool.pendingRecords(), "no unshipped event is gone");
         }
-        try (ChronicleSpool spool = ChronicleSpool.open(dir, 16L << 20, clock, DiskSpace.of(dir))) {
+        try (ChronicleSpool spool = ChronicleSpool.open(dir, 16L << 20, clock::currentTimeMillis, DiskSpace.of(dir))) {
             ship(spool, Integer.MAX_VALUE);
             System.out.println("reopened behind the clock: files " + queueFiles() + ", appended " + appended
                     + ", shipped " + shipped.size());

@@ -24,7 +24,7 @@ class ChronicleSpoolFilesTest {
     @Test
     void aFileIsDeletedOnceTheCommittedPositionLeavesIt() throws Exception {
         SetTimeProvider clock = new SetTimeProvider(TimeUnit.DAYS.toNanos(20_000));
-        try (ChronicleSpool spool = ChronicleSpool.open(dir, 16L << 20, clock, DiskSpace.of(dir))) {
+        try (ChronicleSpool spool = ChronicleSpool.open(dir, 16L << 20, clock::currentTimeMillis, DiskSpace.of(dir))) {
             spool.append(1L, Events.event(1, "in the first file"));
             clock.advanceMillis(TimeUnit.MINUTES.toMillis(6));
             spool.append(1L, Events.event(2, "in the second file"));
