@@ -3,6 +3,8 @@ package dev.kafkaspool.engine;
 import dev.kafkaspool.config.Durability;
 import dev.kafkaspool.config.EngineSettings;
 import dev.kafkaspool.config.SpoolConfig;
+import dev.kafkaspool.testbroker.Await;
+import dev.kafkaspool.testbroker.Delivery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -76,7 +78,7 @@ class ParkedTopicTest {
             assertTrue(status.anyContains("WARN", "its events are parked"), status.messages().toString());
 
             broker.createTopic(errors, 1);
-            Await.shipped(engine, 400);
+            EngineAwait.shipped(engine, 400);
             assertDelivered(logs, errors, 400);
             EngineStats shipped = engine.stats();
             System.out.println("error topic created, " + durability + ": " + shipped);
@@ -98,9 +100,9 @@ class ParkedTopicTest {
         }
         broker.createTopic(errors, 1);
         try (SpoolEngine next = TestConfigs.start(config, new RecordingStatus())) {
-            Await.shipped(next, 30);
+            EngineAwait.shipped(next, 30);
             submit(next, logs, errors, 301, 400);
-            Await.shipped(next, 130);
+            EngineAwait.shipped(next, 130);
             System.out.println("parked events after a restart: " + next.stats());
             assertEquals(0, next.stats().droppedTotal(), next.stats().toString());
         }
@@ -149,9 +151,9 @@ class ParkedTopicTest {
             EngineStats shipped = engine.stats();
             Delivery e = Delivery.of(broker.consume(errors, (int) (3_001 - shipped.droppedTotal()),
                     Duration.ofSeconds(60)));
-            assertEquals(3_001 - shipped.droppedTotal(), e.numbers.size(), e + " " + shipped);
-            assertTrue(e.numbers.contains(3_039L), "the newest parked event is kept: " + e);
-            assertTrue(e.problems.isEmpty(), e.toString());
+            assertEquals(3_001 - shipped.droppedTotal(), e.numbers().size(), e + " " + shipped);
+            assertTrue(e.numbers().contains(3_039L), "the newest parked event is kept: " + e);
+            assertTrue(e.problems().isEmpty(), e.toString());
         }
     }
 
@@ -175,6 +177,6 @@ class ParkedTopicTest {
         assertEquals(count / 10, d.missing(1, count).size(), d.toString());
         assertTrue(d.missing(1, count).stream().allMatch(n -> n % 10 == 0), d.toString());
         assertEquals(List.of(), e.missing(1, count).stream().filter(n -> n % 10 == 0).toList(), e.toString());
-        assertTrue(d.problems.isEmpty() && e.problems.isEmpty(), d + " " + e);
+        assertTrue(d.problems().isEmpty() && e.problems().isEmpty(), d + " " + e);
     }
 }

@@ -1,6 +1,7 @@
 package dev.kafkaspool.engine;
 
 import dev.kafkaspool.config.Durability;
+import dev.kafkaspool.testbroker.Delivery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -69,7 +70,7 @@ class RefusedTimestampTest {
             long newerFrom = System.currentTimeMillis();
             events.submitRange(201, 300);
 
-            Await.shipped(engine, 300);
+            EngineAwait.shipped(engine, 300);
             EngineStats stats = engine.stats();
             System.out.println("refused timestamps, " + durability + ": " + stats);
             assertEquals(300, stats.shipped(), stats.toString());
@@ -81,7 +82,7 @@ class RefusedTimestampTest {
             List<ConsumerRecord<byte[], byte[]>> arrived = broker.consume(topic, 300, Duration.ofSeconds(60));
             Delivery d = Delivery.of(arrived);
             assertEquals(List.of(), d.missing(1, 300), d.toString());
-            assertTrue(d.problems.isEmpty(), d.toString());
+            assertTrue(d.problems().isEmpty(), d.toString());
             for (ConsumerRecord<byte[], byte[]> r : arrived) {
                 assertTrue(r.timestamp() >= sentAfter, "the send time, not three hours ago: " + r);
             }

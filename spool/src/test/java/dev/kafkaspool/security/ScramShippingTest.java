@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import dev.kafkaspool.engine.RecordingStatus;
 import dev.kafkaspool.pipeline.LogPipeline;
 import dev.kafkaspool.testbroker.BrokerSecurity;
 import dev.kafkaspool.testbroker.ClientSecurity;
@@ -40,7 +41,7 @@ class ScramShippingTest {
     @TempDir
     Path dir;
 
-    private final StatusTranscript status = new StatusTranscript();
+    private final RecordingStatus status = new RecordingStatus();
 
     @BeforeAll
     static void startBroker() {
@@ -95,7 +96,7 @@ class ScramShippingTest {
         Shipping.assertNoSecretIn(status, List.of(PASSWORD, WRONG_PASSWORD));
         Shipping.assertNoSecretIn(status, wrong.secrets());
 
-        StatusTranscript laterStatus = new StatusTranscript();
+        RecordingStatus laterStatus = new RecordingStatus();
         LogPipeline delivering = SecuredPipeline.start("scram-wrong", broker.securedBootstrapServers(),
                 broker.clientSecurity().properties(), spool, "scram-wrong", laterStatus);
         try {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import dev.kafkaspool.engine.RecordingStatus;
 import dev.kafkaspool.pipeline.LogPipeline;
 import dev.kafkaspool.testbroker.BrokerSecurity;
 import dev.kafkaspool.testbroker.ClientSecurity;
@@ -36,7 +37,7 @@ class TlsShippingTest {
     @TempDir
     Path dir;
 
-    private final StatusTranscript status = new StatusTranscript();
+    private final RecordingStatus status = new RecordingStatus();
 
     @BeforeAll
     static void startBroker() {

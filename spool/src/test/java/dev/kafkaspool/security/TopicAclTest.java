@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import dev.kafkaspool.engine.RecordingStatus;
 import dev.kafkaspool.pipeline.LogPipeline;
+import dev.kafkaspool.testbroker.Await;
 import dev.kafkaspool.testbroker.BrokerSecurity;
 import dev.kafkaspool.testbroker.KafkaBroker;
 import org.apache.kafka.clients.admin.Admin;
@@ -53,7 +55,7 @@ class TopicAclTest {
     @TempDir
     Path dir;
 
-    private final StatusTranscript status = new StatusTranscript();
+    private final RecordingStatus status = new RecordingStatus();
 
     @BeforeAll
     static void startBroker() {
