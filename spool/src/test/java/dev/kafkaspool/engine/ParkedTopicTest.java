@@ -15,12 +15,12 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import dev.kafkaspool.testbroker.KafkaBroker;
+import dev.kafkaspool.testbroker.KafkaBrokerExtension;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -34,24 +34,16 @@ import org.junit.jupiter.params.provider.EnumSource;
 @Tag("broker")
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class ParkedTopicTest {
-    @TempDir
-    static Path brokerDir;
+    @RegisterExtension
+    static final KafkaBrokerExtension BROKER = KafkaBrokerExtension.withConfig(Map.of("auto.create.topics.enable", "false"));
 
-    private static KafkaBroker broker;
+    private final KafkaBroker broker;
 
     @TempDir
     Path spoolDir;
 
-    @BeforeAll
-    static void startBroker() {
-        broker = KafkaBroker.start(brokerDir.resolve("broker"), Map.of("auto.create.topics.enable", "false"));
-    }
-
-    @AfterAll
-    static void closeBroker() {
-        if (broker != null) {
-            broker.close();
-        }
+    ParkedTopicTest(KafkaBroker broker) {
+        this.broker = broker;
     }
 
     @ParameterizedTest
@@ -171,7 +163,7 @@ class ParkedTopicTest {
         }
     }
 
-    private static void assertDelivered(String logs, String errors, int count) {
+    private void assertDelivered(String logs, String errors, int count) {
         Delivery d = Delivery.of(broker.consume(logs, count / 10 * 9, Duration.ofSeconds(60)));
         Delivery e = Delivery.of(broker.consume(errors, count / 10, Duration.ofSeconds(60)));
         assertEquals(count / 10, d.missing(1, count).size(), d.toString());

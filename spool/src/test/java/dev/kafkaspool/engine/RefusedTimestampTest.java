@@ -12,12 +12,12 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import dev.kafkaspool.testbroker.KafkaBroker;
+import dev.kafkaspool.testbroker.KafkaBrokerExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -32,25 +32,17 @@ import org.junit.jupiter.params.provider.EnumSource;
 class RefusedTimestampTest {
     private static final long HOUR_MILLIS = TimeUnit.HOURS.toMillis(1);
 
-    @TempDir
-    static Path brokerDir;
+    @RegisterExtension
+    static final KafkaBrokerExtension BROKER = KafkaBrokerExtension.withConfig(
+            Map.of("log.message.timestamp.before.max.ms", String.valueOf(HOUR_MILLIS)));
 
-    private static KafkaBroker broker;
+    private final KafkaBroker broker;
 
     @TempDir
     Path spoolDir;
 
-    @BeforeAll
-    static void startBroker() {
-        broker = KafkaBroker.start(brokerDir.resolve("broker"),
-                Map.of("log.message.timestamp.before.max.ms", String.valueOf(HOUR_MILLIS)));
-    }
-
-    @AfterAll
-    static void closeBroker() {
-        if (broker != null) {
-            broker.close();
-        }
+    RefusedTimestampTest(KafkaBroker broker) {
+        this.broker = broker;
     }
 
     @ParameterizedTest

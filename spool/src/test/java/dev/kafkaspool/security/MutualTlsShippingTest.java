@@ -17,38 +17,30 @@ import dev.kafkaspool.testbroker.Await;
 import dev.kafkaspool.testbroker.BrokerSecurity;
 import dev.kafkaspool.testbroker.ClientSecurity;
 import dev.kafkaspool.testbroker.KafkaBroker;
+import dev.kafkaspool.testbroker.KafkaBrokerExtension;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Shipping to a broker whose client listener requires a client certificate (ssl.client.auth=required). */
 @Tag("broker")
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class MutualTlsShippingTest {
 
-    @TempDir
-    static Path brokerDir;
+    @RegisterExtension
+    static final KafkaBrokerExtension BROKER = KafkaBrokerExtension.secured(BrokerSecurity.mutualTls());
 
-    private static KafkaBroker broker;
+    private final KafkaBroker broker;
 
     @TempDir
     Path dir;
 
     private final RecordingStatus status = new RecordingStatus();
 
-    @BeforeAll
-    static void startBroker() {
-        broker = KafkaBroker.startSecured(brokerDir.resolve("broker"), BrokerSecurity.mutualTls());
-    }
-
-    @AfterAll
-    static void closeBroker() {
-        if (broker != null) {
-            broker.close();
-        }
+    MutualTlsShippingTest(KafkaBroker broker) {
+        this.broker = broker;
     }
 
     @Test

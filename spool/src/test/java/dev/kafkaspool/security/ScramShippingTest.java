@@ -17,12 +17,12 @@ import dev.kafkaspool.pipeline.LogPipeline;
 import dev.kafkaspool.testbroker.BrokerSecurity;
 import dev.kafkaspool.testbroker.ClientSecurity;
 import dev.kafkaspool.testbroker.KafkaBroker;
+import dev.kafkaspool.testbroker.KafkaBrokerExtension;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Shipping to a broker whose client listener requires SASL_SSL with SCRAM-SHA-512. */
 @Tag("broker")
@@ -33,26 +33,18 @@ class ScramShippingTest {
     private static final String PASSWORD = "app-secret-7f3c91";
     private static final String WRONG_PASSWORD = "wrong-secret-2b8d44";
 
-    @TempDir
-    static Path brokerDir;
+    @RegisterExtension
+    static final KafkaBrokerExtension BROKER = KafkaBrokerExtension.secured(BrokerSecurity.saslScram(USER, PASSWORD));
 
-    private static KafkaBroker broker;
+    private final KafkaBroker broker;
 
     @TempDir
     Path dir;
 
     private final RecordingStatus status = new RecordingStatus();
 
-    @BeforeAll
-    static void startBroker() {
-        broker = KafkaBroker.startSecured(brokerDir.resolve("broker"), BrokerSecurity.saslScram(USER, PASSWORD));
-    }
-
-    @AfterAll
-    static void closeBroker() {
-        if (broker != null) {
-            broker.close();
-        }
+    ScramShippingTest(KafkaBroker broker) {
+        this.broker = broker;
     }
 
     @Test

@@ -14,12 +14,12 @@ import dev.kafkaspool.pipeline.LogPipeline;
 import dev.kafkaspool.testbroker.BrokerSecurity;
 import dev.kafkaspool.testbroker.ClientSecurity;
 import dev.kafkaspool.testbroker.KafkaBroker;
+import dev.kafkaspool.testbroker.KafkaBrokerExtension;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Shipping to a broker whose client listener requires TLS; and with the wrong protocol for a port
@@ -29,26 +29,18 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class TlsShippingTest {
 
-    @TempDir
-    static Path brokerDir;
+    @RegisterExtension
+    static final KafkaBrokerExtension BROKER = KafkaBrokerExtension.secured(BrokerSecurity.tls());
 
-    private static KafkaBroker broker;
+    private final KafkaBroker broker;
 
     @TempDir
     Path dir;
 
     private final RecordingStatus status = new RecordingStatus();
 
-    @BeforeAll
-    static void startBroker() {
-        broker = KafkaBroker.startSecured(brokerDir.resolve("broker"), BrokerSecurity.tls());
-    }
-
-    @AfterAll
-    static void closeBroker() {
-        if (broker != null) {
-            broker.close();
-        }
+    TlsShippingTest(KafkaBroker broker) {
+        this.broker = broker;
     }
 
     @Test
