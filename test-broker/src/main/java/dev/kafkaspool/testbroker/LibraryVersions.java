@@ -20,24 +20,10 @@ public final class LibraryVersions {
     }
 
     /**
-     * A library on the class path: its artifact, its version there, and the Maven property that
-     * names the version the build asked for.
+     * A library on the class path: the Maven property that names the version the build asked for,
+     * its artifact, and its version there.
      */
-    public static final class Library {
-        private final String versionProperty;
-        private final String artifact;
-        private final String version;
-
-        private Library(String versionProperty, String artifact, String version) {
-            this.versionProperty = versionProperty;
-            this.artifact = artifact;
-            this.version = version;
-        }
-
-        /** The version on the class path. */
-        public String version() {
-            return version;
-        }
+    public record Library(String versionProperty, String artifact, String version) {
     }
 
     /**
