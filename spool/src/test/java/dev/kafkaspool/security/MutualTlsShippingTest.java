@@ -48,15 +48,8 @@ class MutualTlsShippingTest {
         broker.createTopic("mtls-keystore", 1);
         ClientSecurity security = broker.clientSecurity();
         assertEquals("PKCS12", security.properties().get("ssl.keystore.type"));
-        LogPipeline pipeline = SecuredPipeline.start("mtls-keystore", broker.securedBootstrapServers(),
-                security.properties(), dir.resolve("spool"), "mtls-keystore", status);
-        try {
-            List<String> logged = Shipping.log(pipeline, "mtls", 20);
-            Shipping.assertTopicHolds(broker, "mtls-keystore", logged);
-        } finally {
-            pipeline.stop(Duration.ofSeconds(10));
-        }
-        assertEquals(0, pipeline.stats().droppedTotal(), pipeline.stats().toString());
+        Shipping.assertShipsEvery(broker, security.properties(), dir.resolve("spool"), "mtls-keystore", "mtls", 20,
+                status);
         Shipping.assertStartupLineShows(status, "ssl.keystore.password=[hidden]", "ssl.key.password=[hidden]",
                 "ssl.truststore.password=[hidden]");
         Shipping.assertNoSecretIn(status, security.secrets());

@@ -52,15 +52,8 @@ class ScramShippingTest {
         broker.createTopic("scram-right", 1);
         ClientSecurity security = broker.clientSecurity();
         assertEquals("SASL_SSL", security.properties().get("security.protocol"));
-        LogPipeline pipeline = SecuredPipeline.start("scram-right", broker.securedBootstrapServers(),
-                security.properties(), dir.resolve("spool"), "scram-right", status);
-        try {
-            List<String> logged = Shipping.log(pipeline, "scram", 20);
-            Shipping.assertTopicHolds(broker, "scram-right", logged);
-        } finally {
-            pipeline.stop(Duration.ofSeconds(10));
-        }
-        assertEquals(0, pipeline.stats().droppedTotal(), pipeline.stats().toString());
+        Shipping.assertShipsEvery(broker, security.properties(), dir.resolve("spool"), "scram-right", "scram", 20,
+                status);
         Shipping.assertStartupLineShows(status, "sasl.jaas.config=[hidden]", "ssl.truststore.password=[hidden]",
                 "sasl.mechanism=SCRAM-SHA-512");
         Shipping.assertNoSecretIn(status, security.secrets());
@@ -116,15 +109,7 @@ class ScramShippingTest {
         properties.put("ssl.truststore.password", "${file:" + secrets + ":truststore.password}");
         properties.put("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required"
                 + " username=\"" + USER + "\" password=\"${file:" + secrets + ":password}\";");
-        LogPipeline pipeline = SecuredPipeline.start("scram-file", broker.securedBootstrapServers(), properties,
-                dir.resolve("spool"), "scram-file", status);
-        try {
-            List<String> logged = Shipping.log(pipeline, "from file", 10);
-            Shipping.assertTopicHolds(broker, "scram-file", logged);
-        } finally {
-            pipeline.stop(Duration.ofSeconds(10));
-        }
-        assertEquals(0, pipeline.stats().droppedTotal(), pipeline.stats().toString());
+        Shipping.assertShipsEvery(broker, properties, dir.resolve("spool"), "scram-file", "from file", 10, status);
         Shipping.assertNoSecretIn(status, security.secrets());
     }
 }

@@ -19,6 +19,8 @@ import dev.kafkaspool.pipeline.LogPipeline;
 import dev.kafkaspool.pipeline.PipelineEvent;
 import dev.kafkaspool.testbroker.Await;
 import dev.kafkaspool.testbroker.KafkaBroker;
+import java.nio.file.Path;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /** What the security tests do and check with a pipeline: log, read back, see events held. */
@@ -84,6 +86,24 @@ final class Shipping {
                 .toList();
         assertEquals(new TreeSet<>(expected), new TreeSet<>(read), "the events in " + topic);
         assertEquals(expected.size(), read.size(), "each event once: " + read);
+    }
+
+    /**
+     * Starts a pipeline named and shipping to {@code topic} at the broker's secured listener with
+     * {@code producerProperties}, logs {@code count} events {@code <prefix> 1...}, checks that each
+     * arrives once, stops the pipeline and checks that nothing was dropped.
+     */
+    static void assertShipsEvery(KafkaBroker broker, Map<String, String> producerProperties, Path spoolDir,
+            String topic, String prefix, int count, RecordingStatus status) {
+        LogPipeline pipeline = SecuredPipeline.start(topic, broker.securedBootstrapServers(), producerProperties,
+                spoolDir, topic, status);
+        try {
+            List<String> logged = log(pipeline, prefix, count);
+            assertTopicHolds(broker, topic, logged);
+        } finally {
+            pipeline.stop(Duration.ofSeconds(10));
+        }
+        assertEquals(0, pipeline.stats().droppedTotal(), pipeline.stats().toString());
     }
 
     /** Waits until the engine has warned that Kafka does not take events, and returns that warning. */

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -48,15 +47,7 @@ class TlsShippingTest {
         broker.createTopic("tls", 1);
         ClientSecurity security = broker.clientSecurity();
         assertEquals("SSL", security.properties().get("security.protocol"));
-        LogPipeline pipeline = SecuredPipeline.start("tls", broker.securedBootstrapServers(),
-                security.properties(), dir.resolve("spool"), "tls", status);
-        try {
-            List<String> logged = Shipping.log(pipeline, "tls", 20);
-            Shipping.assertTopicHolds(broker, "tls", logged);
-        } finally {
-            pipeline.stop(Duration.ofSeconds(10));
-        }
-        assertEquals(0, pipeline.stats().droppedTotal(), pipeline.stats().toString());
+        Shipping.assertShipsEvery(broker, security.properties(), dir.resolve("spool"), "tls", "tls", 20, status);
         Shipping.assertStartupLineShows(status, "security.protocol=SSL", "ssl.truststore.password=[hidden]");
         Shipping.assertNoSecretIn(status, security.secrets());
     }
