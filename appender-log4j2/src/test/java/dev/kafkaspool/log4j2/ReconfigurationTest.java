@@ -18,6 +18,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 
 import dev.kafkaspool.pipeline.LogPipeline;
+import dev.kafkaspool.testbroker.Await;
 import dev.kafkaspool.testbroker.KafkaBroker;
 import dev.kafkaspool.testbroker.KafkaBrokerExtension;
 import dev.kafkaspool.testbroker.OpenFiles;
@@ -181,9 +182,7 @@ class ReconfigurationTest {
     /** Waits (bounded only by the test's timeout) until the pipeline running now ships to Kafka. */
     private static void awaitShipping(Log4jTestContext log4j) {
         log4j.logger("app").info("shipping?");
-        while (log4j.appender("kafka").manager().pipeline().state() != EngineState.SHIPPING) {
-            LockSupport.parkNanos(10_000_000L);
-        }
+        Await.until(() -> log4j.appender("kafka").manager().pipeline().state() == EngineState.SHIPPING);
     }
 
     private static long shipperThreads() {

@@ -1,6 +1,8 @@
 package dev.kafkaspool.logback;
 
 import dev.kafkaspool.engine.EngineStats;
+import dev.kafkaspool.testbroker.Await;
+import dev.kafkaspool.testbroker.Delivery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -63,10 +65,10 @@ class BrokerOutageTest {
             broker.restart();
             Await.until(() -> appender.stats().shipped() >= 3_000, Duration.ofSeconds(120),
                     () -> "all shipped: " + appender.stats() + " " + Logback.statuses(context));
-            Delivery d = Delivery.of(broker.consume(topic, 3_000, Duration.ofSeconds(60)));
+            Delivery d = Delivery.of(broker.consume(topic, 3_000, Duration.ofSeconds(60)), Records::message);
 
             assertEquals(List.of(), d.missing(1, 3_000), d.toString());
-            assertTrue(d.problems.isEmpty(), d.toString());
+            assertTrue(d.problems().isEmpty(), d.toString());
             EngineStats stats = appender.stats();
             assertEquals(3_000, stats.accepted());
             assertEquals(0, stats.droppedTotal());
@@ -119,10 +121,10 @@ class BrokerOutageTest {
             long total = logged.get();
             Await.until(() -> appender.stats().shipped() >= total, Duration.ofSeconds(120),
                     () -> "all shipped: " + appender.stats());
-            Delivery d = Delivery.of(broker.consume(topic, (int) total, Duration.ofSeconds(60)));
+            Delivery d = Delivery.of(broker.consume(topic, (int) total, Duration.ofSeconds(60)), Records::message);
 
             assertEquals(List.of(), d.missing(1, total), d.toString());
-            assertTrue(d.problems.isEmpty(), d.toString());
+            assertTrue(d.problems().isEmpty(), d.toString());
             EngineStats stats = appender.stats();
             assertEquals(total, stats.accepted());
             assertEquals(0, stats.droppedTotal());

@@ -1,13 +1,8 @@
 package dev.kafkaspool.logback;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
-
 import ch.qos.logback.classic.LoggerContext;
 import com.fasterxml.jackson.core.JsonFactory;
+import dev.kafkaspool.testbroker.LibraryVersions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,20 +12,10 @@ import org.junit.jupiter.api.Test;
  */
 class DependencyVersionsTest {
     @Test
-    void logbackKafkaClientsAndJacksonAreTheVersionsTheBuildNames() throws IOException {
-        assertEquals(System.getProperty("expected.logback.version"),
-                LoggerContext.class.getPackage().getImplementationVersion(), "logback-classic");
-        assertEquals(System.getProperty("expected.kafka-clients.version"), kafkaClientsVersion(), "kafka-clients");
-        assertEquals(System.getProperty("expected.jackson.version"),
-                JsonFactory.class.getPackage().getImplementationVersion(), "jackson-core");
-    }
-
-    /** kafka-clients' jar has no Implementation-Version; it carries its version in this file. */
-    private static String kafkaClientsVersion() throws IOException {
-        Properties p = new Properties();
-        try (InputStream in = DependencyVersionsTest.class.getResourceAsStream("/kafka/kafka-version.properties")) {
-            p.load(in);
-        }
-        return p.getProperty("version");
+    void logbackKafkaClientsAndJacksonAreTheVersionsTheBuildNames() {
+        LibraryVersions.assertTheBuildsVersions(
+                LibraryVersions.of("logback.version", "logback-classic", LoggerContext.class),
+                LibraryVersions.kafkaClients(),
+                LibraryVersions.of("jackson.version", "jackson-core", JsonFactory.class));
     }
 }

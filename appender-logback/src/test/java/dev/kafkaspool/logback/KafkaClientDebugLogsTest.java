@@ -11,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import ch.qos.logback.classic.LoggerContext;
+import dev.kafkaspool.testbroker.Await;
+import dev.kafkaspool.testbroker.Delivery;
 import dev.kafkaspool.testbroker.KafkaBroker;
 import dev.kafkaspool.testbroker.KafkaBrokerExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -62,9 +64,9 @@ class KafkaClientDebugLogsTest {
             List<ConsumerRecord<byte[], byte[]>> numbered = records.stream()
                     .filter(r -> String.valueOf(Records.parse(r).get("message")).matches("\\d+: debug"))
                     .collect(Collectors.toList());
-            Delivery d = Delivery.of(numbered);
+            Delivery d = Delivery.of(numbered, Records::message);
             assertEquals(List.of(), d.missing(1, 500), d.toString());
-            assertTrue(d.problems.isEmpty(), d.toString());
+            assertTrue(d.problems().isEmpty(), d.toString());
 
             List<String> ownThreads = records.stream().map(r -> String.valueOf(Records.parse(r).get("process.thread.name")))
                     .filter(t -> t.startsWith("kafka-spool-KAFKA") || t.endsWith("| kafka-spool-KAFKA"))

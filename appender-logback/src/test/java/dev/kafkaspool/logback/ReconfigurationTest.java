@@ -1,6 +1,8 @@
 package dev.kafkaspool.logback;
 
 import dev.kafkaspool.engine.EngineStats;
+import dev.kafkaspool.testbroker.Await;
+import dev.kafkaspool.testbroker.Delivery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -145,10 +147,11 @@ class ReconfigurationTest {
 
             long expected = appenders.stream().map(KafkaSpoolAppender::stats)
                     .mapToLong(st -> st.accepted() - st.droppedTotal()).sum();
-            Delivery d = Delivery.of(broker.consume("reconfigured-many", (int) expected, Duration.ofSeconds(120)));
-            assertEquals(expected, d.eventIds.size(), "every accepted event arrived: " + d);
-            assertEquals(d.eventIds.size(), d.numbers.size(), "each once: " + d);
-            assertTrue(d.problems.isEmpty(), d.toString());
+            Delivery d = Delivery.of(broker.consume("reconfigured-many", (int) expected, Duration.ofSeconds(120)),
+                    Records::message);
+            assertEquals(expected, d.eventIds().size(), "every accepted event arrived: " + d);
+            assertEquals(d.eventIds().size(), d.numbers().size(), "each once: " + d);
+            assertTrue(d.problems().isEmpty(), d.toString());
             assertTrue(appenders.stream().limit(reconfigurations).noneMatch(KafkaSpoolAppender::isStarted));
             Await.until(() -> producerThreads(before).size() == 1, Duration.ofSeconds(60),
                     () -> "one producer is left: " + producerThreads(before));
@@ -207,12 +210,12 @@ class ReconfigurationTest {
                     + current.stats().accepted() - current.stats().droppedTotal();
             Await.until(() -> current.stats().spoolEvents() == 0 && current.stats().shipped() + current.stats()
                     .drained() > 0, Duration.ofSeconds(120), () -> "the spool is shipped: " + current.stats());
-            Delivery d = Delivery.of(broker.consume(topic, (int) expected, Duration.ofSeconds(120)));
-            assertEquals(expected, d.eventIds.size(), "every accepted event arrived once: " + d + ", old " + oldStats
+            Delivery d = Delivery.of(broker.consume(topic, (int) expected, Duration.ofSeconds(120)), Records::message);
+            assertEquals(expected, d.eventIds().size(), "every accepted event arrived once: " + d + ", old " + oldStats
                     + ", new " + current.stats());
-            assertEquals(d.eventIds.size(), d.numbers.size(), d.toString());
-            assertTrue(d.problems.isEmpty(), d.toString());
-            assertTrue(d.numbers.size() <= logged.get());
+            assertEquals(d.eventIds().size(), d.numbers().size(), d.toString());
+            assertTrue(d.problems().isEmpty(), d.toString());
+            assertTrue(d.numbers().size() <= logged.get());
             System.out.println(topic + ": logged " + logged.get() + "; arrived " + d + "; old " + oldStats + "; new "
                     + current.stats());
 

@@ -21,6 +21,8 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.classic.spi.LoggingEventVO;
+import dev.kafkaspool.testbroker.Await;
+import dev.kafkaspool.testbroker.Delivery;
 import dev.kafkaspool.testbroker.KafkaBroker;
 import dev.kafkaspool.testbroker.KafkaBrokerExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -211,9 +213,9 @@ class RecordFieldsTest {
                 log.info("{}: async", i);
             }
             context.getMDCAdapter().clear();
-            Delivery d = Delivery.of(broker.consume("async", 500, Duration.ofSeconds(60)));
+            Delivery d = Delivery.of(broker.consume("async", 500, Duration.ofSeconds(60)), Records::message);
             assertEquals(List.of(), d.missing(1, 500), d.toString());
-            assertTrue(d.problems.isEmpty(), d.toString());
+            assertTrue(d.problems().isEmpty(), d.toString());
             Map<String, Object> last = Records.parse(broker.consume("async", 500, Duration.ofSeconds(60)).get(499));
             assertEquals(Thread.currentThread().getName(), last.get("process.thread.name"));
             assertEquals("500", last.get("labels/i"), "the MDC as it was when the event was logged");

@@ -46,6 +46,11 @@ final class Records {
         return out;
     }
 
+    /** The message field of a record's JSON value. */
+    static String message(String json) {
+        return String.valueOf(parse(json).get("message"));
+    }
+
     static String header(ConsumerRecord<byte[], byte[]> record, String name) {
         Header h = record.headers().lastHeader(name);
         return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import ch.qos.logback.classic.LoggerContext;
+import dev.kafkaspool.testbroker.Await;
+import dev.kafkaspool.testbroker.Delivery;
 import dev.kafkaspool.testbroker.KafkaBroker;
 import dev.kafkaspool.testbroker.KafkaBrokerExtension;
 import org.junit.jupiter.api.Tag;
@@ -60,9 +62,9 @@ class StopTest {
             KafkaSpoolAppender secondAppender = Logback.appender(second);
             Await.until(() -> secondAppender.stats().drained() >= 1_000, Duration.ofSeconds(120),
                     () -> "the spool is shipped: " + secondAppender.stats());
-            Delivery d = Delivery.of(broker.consume("stopped", 1_000, Duration.ofSeconds(60)));
+            Delivery d = Delivery.of(broker.consume("stopped", 1_000, Duration.ofSeconds(60)), Records::message);
             assertEquals(List.of(), d.missing(1, 1_000), d.toString());
-            assertTrue(d.problems.isEmpty(), d.toString());
+            assertTrue(d.problems().isEmpty(), d.toString());
         } finally {
             second.stop();
         }

@@ -7,8 +7,13 @@ import java.util.List;
 import java.util.Map;
 
 
-/** A log event built by a test, as an appender's view would present it. */
-class TestEvent implements LogEventView {
+/**
+ * A log event built by a test, as an appender's view would present it: every field can be set, and
+ * a test's own kind of event can extend it and compute a field instead (its thread, its message).
+ * What is not set is that of an ordinary event: INFO from {@code com.example.OrderService} on an
+ * HTTP thread at a fixed time, without context, key-values, markers, exception or caller.
+ */
+public class TestEvent implements LogEventView {
     long epochSecond = 1_795_250_096L; // 2026-11-21T08:34:56Z
     int nanos = 123_456_789;
     LogLevel level = LogLevel.INFO;
@@ -21,13 +26,54 @@ class TestEvent implements LogEventView {
     Throwable thrown;
     StackTraceElement caller;
 
-    TestEvent mdc(String k, String v) {
+    public TestEvent() {
+    }
+
+    public TestEvent(String message) {
+        this.message = message;
+    }
+
+    /** The event's time: seconds since the epoch and nanoseconds within that second. */
+    public TestEvent time(long epochSecond, int nanos) {
+        this.epochSecond = epochSecond;
+        this.nanos = nanos;
+        return this;
+    }
+
+    public TestEvent level(LogLevel level) {
+        this.level = level;
+        return this;
+    }
+
+    public TestEvent logger(String logger) {
+        this.logger = logger;
+        return this;
+    }
+
+    public TestEvent thread(String thread) {
+        this.thread = thread;
+        return this;
+    }
+
+    public TestEvent message(String message) {
+        this.message = message;
+        return this;
+    }
+
+    /** Adds a context (MDC) entry. */
+    public TestEvent mdc(String k, String v) {
         mdc.put(k, v);
         return this;
     }
 
-    TestEvent kv(String k, Object v) {
+    /** Adds a key-value pair. */
+    public TestEvent kv(String k, Object v) {
         keyValues.put(k, v);
+        return this;
+    }
+
+    public TestEvent thrown(Throwable thrown) {
+        this.thrown = thrown;
         return this;
     }
 
@@ -63,18 +109,22 @@ class TestEvent implements LogEventView {
 
     @Override
     public <S> void forEachContextEntry(FieldVisitor<S> visitor, S state) {
-        mdc.forEach((k, v) -> visitor.accept(k, v, state));
+        if (!mdc.isEmpty()) {
+            mdc.forEach((k, v) -> visitor.accept(k, v, state));
+        }
     }
 
     @Override
     public <S> void forEachKeyValue(FieldVisitor<S> visitor, S state) {
-        keyValues.forEach((k, v) -> visitor.accept(k, v, state));
+        if (!keyValues.isEmpty()) {
+            keyValues.forEach((k, v) -> visitor.accept(k, v, state));
+        }
     }
 
     @Override
     public <S> void forEachMarker(FieldVisitor<S> visitor, S state) {
-        for (String m : markers) {
-            visitor.accept(m, null, state);
+        for (int i = 0; i < markers.size(); i++) {
+            visitor.accept(markers.get(i), null, state);
         }
     }
 

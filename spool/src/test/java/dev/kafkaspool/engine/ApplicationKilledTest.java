@@ -1,6 +1,8 @@
 package dev.kafkaspool.engine;
 
 import dev.kafkaspool.config.Durability;
+import dev.kafkaspool.testbroker.Await;
+import dev.kafkaspool.testbroker.Delivery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -52,10 +54,10 @@ class ApplicationKilledTest {
         try (SpoolEngine next = TestConfigs.start(
                 TestConfigs.config(broker.bootstrapServers(), spoolDir, Durability.MEMORY).build(), status)) {
             assertTrue(status.anyContains("INFO", "5000 event(s)"), status.messages().toString());
-            Await.shipped(next, 5_000);
+            EngineAwait.shipped(next, 5_000);
             Delivery d = Delivery.of(broker.consume(topic, 5_000, Duration.ofSeconds(60)));
             assertEquals(List.of(), d.missing(1, 5_000), d.toString());
-            assertTrue(d.problems.isEmpty(), d.toString());
+            assertTrue(d.problems().isEmpty(), d.toString());
             assertEquals(0, next.stats().spoolEvents());
         }
     }
@@ -81,10 +83,10 @@ class ApplicationKilledTest {
         broker.restart();
         try (SpoolEngine next = TestConfigs.start(
                 TestConfigs.config(broker.bootstrapServers(), spoolDir, Durability.DISK).build(), new RecordingStatus())) {
-            Await.shipped(next, lastTaken);
+            EngineAwait.shipped(next, lastTaken);
             Delivery d = Delivery.of(broker.consume(topic, (int) lastTaken, Duration.ofSeconds(60)));
             assertEquals(List.of(), d.missing(1, lastTaken), d.toString());
-            assertTrue(d.problems.isEmpty(), d.toString());
+            assertTrue(d.problems().isEmpty(), d.toString());
         }
     }
 

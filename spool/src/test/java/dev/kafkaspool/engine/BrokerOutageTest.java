@@ -1,6 +1,8 @@
 package dev.kafkaspool.engine;
 
 import dev.kafkaspool.config.Durability;
+import dev.kafkaspool.testbroker.Await;
+import dev.kafkaspool.testbroker.Delivery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,11 +55,11 @@ class BrokerOutageTest {
                     () -> "all events spooled, stats " + engine.stats());
 
             broker.restart();
-            Await.shipped(engine, 10_000);
+            EngineAwait.shipped(engine, 10_000);
             Delivery d = Delivery.of(broker.consume(topic, 10_000, Duration.ofSeconds(60)));
 
             assertEquals(java.util.List.of(), d.missing(1, 10_000), d.toString());
-            assertTrue(d.problems.isEmpty(), d.toString());
+            assertTrue(d.problems().isEmpty(), d.toString());
             EngineStats stats = engine.stats();
             assertEquals(10_000, stats.shipped());
             assertEquals(10_000, stats.drained());
@@ -118,12 +120,12 @@ class BrokerOutageTest {
             logger.join();
 
             long total = logged.get();
-            Await.shipped(engine, total);
+            EngineAwait.shipped(engine, total);
             Delivery d = Delivery.of(broker.consume(topic, (int) total, Duration.ofSeconds(60)));
 
             assertEquals(0, refused.get(), "no log call was refused");
             assertEquals(java.util.List.of(), d.missing(1, total), d.toString());
-            assertTrue(d.problems.isEmpty(), d.toString());
+            assertTrue(d.problems().isEmpty(), d.toString());
             EngineStats stats = engine.stats();
             assertEquals(total, stats.accepted());
             assertEquals(total, stats.shipped());

@@ -2,6 +2,8 @@ package dev.kafkaspool.engine;
 
 import dev.kafkaspool.config.Durability;
 import dev.kafkaspool.engine.spool.chronicle.ChronicleSpool;
+import dev.kafkaspool.testbroker.Await;
+import dev.kafkaspool.testbroker.Delivery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,7 +55,7 @@ class ClockStepTest {
             long n = 0;
             for (int roll = 0; roll < 3; roll++) {
                 n += events.submitRange(n + 1, n + 500);
-                Await.shipped(engine, n);
+                EngineAwait.shipped(engine, n);
                 clock.step(ROLL_MILLIS + 1000);
             }
             clock.step(-TimeUnit.HOURS.toMillis(3));
@@ -73,7 +75,7 @@ class ClockStepTest {
             System.out.println("clock step: logged " + logged + ", " + d + "; " + engine.stats());
 
             assertEquals(List.of(), d.missing(1, logged), d.toString());
-            assertTrue(d.problems.isEmpty(), "in logging order: " + d);
+            assertTrue(d.problems().isEmpty(), "in logging order: " + d);
             EngineStats stats = engine.stats();
             assertEquals(logged, stats.accepted());
             assertEquals(logged, stats.shipped());

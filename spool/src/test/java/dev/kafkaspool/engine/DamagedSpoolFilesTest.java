@@ -6,6 +6,8 @@ import dev.kafkaspool.engine.spool.SpoolDirectory;
 import dev.kafkaspool.inspect.SpoolInspection;
 import dev.kafkaspool.inspect.SpoolNotReadableException;
 import dev.kafkaspool.inspect.SpoolVerification;
+import dev.kafkaspool.testbroker.Await;
+import dev.kafkaspool.testbroker.Delivery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -110,15 +112,15 @@ class DamagedSpoolFilesTest {
                     Duration.ofSeconds(120), () -> "old and new events shipped: " + engine.stats());
             EngineStats stats = engine.stats();
             Delivery d = Delivery.of(broker.consume(topic, (int) expected, Duration.ofSeconds(60)));
-            List<Long> arrivedOld = new ArrayList<>(d.numbers);
+            List<Long> arrivedOld = new ArrayList<>(d.numbers());
             arrivedOld.removeIf(n -> n > 1_000);
             System.out.println(damage + ": old events arrived " + arrivedOld.size() + ", counted as spoolError "
                     + stats.dropped(DropReason.SPOOL_ERROR) + ", new events arrived "
-                    + (d.numbers.size() - arrivedOld.size()) + "; " + stats);
+                    + (d.numbers().size() - arrivedOld.size()) + "; " + stats);
             assertEquals(List.of(), d.missing(1_001, 1_100), "every new event arrived: " + d);
             assertEquals(expectedOld, arrivedOld, "every readable old event arrived, no other");
-            assertTrue(d.problems.isEmpty(), d.toString());
-            assertEquals(0, d.duplicates, d.toString());
+            assertTrue(d.problems().isEmpty(), d.toString());
+            assertEquals(0, d.duplicates(), d.toString());
             assertEquals(lost, stats.dropped(DropReason.SPOOL_ERROR), "each lost event counted: " + stats);
             assertEquals(lost, stats.droppedTotal(), "and nothing else dropped: " + stats);
             if (!countKnown) {

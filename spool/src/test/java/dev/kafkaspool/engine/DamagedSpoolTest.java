@@ -3,6 +3,8 @@ package dev.kafkaspool.engine;
 import dev.kafkaspool.config.Durability;
 import dev.kafkaspool.config.SpoolConfig;
 import dev.kafkaspool.inspect.SpoolInspection;
+import dev.kafkaspool.testbroker.Await;
+import dev.kafkaspool.testbroker.Delivery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -93,7 +95,7 @@ class DamagedSpoolTest {
                     () -> "new events flow: " + engine.stats());
             Delivery d = Delivery.of(broker.consume(topic, 1_099, Duration.ofSeconds(60)));
             assertEquals(List.of(500L), d.missing(1, 1_100), d.toString());
-            assertTrue(d.problems.isEmpty(), d.toString());
+            assertTrue(d.problems().isEmpty(), d.toString());
         }
     }
 
@@ -125,7 +127,7 @@ class DamagedSpoolTest {
             assertTrue(firstMissing >= 690 && firstMissing <= 700, "the loss starts at the zeros: " + missing);
             assertEquals(1_000 - firstMissing + 1, missing.size(), "and is one run up to the old end: " + missing);
             assertEquals(missing.size(), stats.dropped(DropReason.SPOOL_ERROR), "each one counted: " + stats);
-            assertTrue(d.problems.isEmpty(), d.toString());
+            assertTrue(d.problems().isEmpty(), d.toString());
             assertTrue(stats.diskSpool(), stats.toString());
             assertTrue(status.messages().stream().anyMatch(m -> m.contains("was damaged") && m.contains("damaged-")),
                     status.messages().toString());

@@ -2,6 +2,7 @@ package dev.kafkaspool.engine;
 
 import dev.kafkaspool.config.Durability;
 import dev.kafkaspool.config.SpoolConfig;
+import dev.kafkaspool.testbroker.Delivery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,12 +58,12 @@ class NewTopicTest {
         }
         broker.restart();
         try (SpoolEngine next = TestConfigs.start(config, new RecordingStatus())) {
-            Await.shipped(next, 1_000);
+            EngineAwait.shipped(next, 1_000);
             Delivery toA = Delivery.of(broker.consume(a, 500, Duration.ofSeconds(60)));
             Delivery toB = Delivery.of(broker.consume(b, 500, Duration.ofSeconds(60)));
             assertEquals(500, toA.missing(1, 1_000).stream().filter(n -> n % 2 == 0).count(), toA.toString());
             assertEquals(500, toB.missing(1, 1_000).stream().filter(n -> n % 2 == 1).count(), toB.toString());
-            assertTrue(toA.problems.isEmpty() && toB.problems.isEmpty(), toA + " " + toB);
+            assertTrue(toA.problems().isEmpty() && toB.problems().isEmpty(), toA + " " + toB);
             assertEquals(0, next.stats().droppedTotal());
         }
     }
@@ -79,16 +80,16 @@ class NewTopicTest {
         try (SpoolEngine engine = TestConfigs.start(config, status)) {
             TestEvents toLogs = new TestEvents(engine, logs, 50);
             toLogs.submitRange(1, 200);
-            Await.shipped(engine, 200);
+            EngineAwait.shipped(engine, 200);
             new TestEvents(engine, errors, 50).submitRange(201, 210);
             toLogs.submitRange(211, 400);
-            Await.shipped(engine, 400);
+            EngineAwait.shipped(engine, 400);
 
             Delivery d = Delivery.of(broker.consume(logs, 390, Duration.ofSeconds(60)));
             Delivery e = Delivery.of(broker.consume(errors, 10, Duration.ofSeconds(60)));
             assertEquals(10, d.missing(1, 400).size(), d.toString());
             assertEquals(List.of(), e.missing(201, 210), e.toString());
-            assertTrue(d.problems.isEmpty() && e.problems.isEmpty(), d + " " + e);
+            assertTrue(d.problems().isEmpty() && e.problems().isEmpty(), d + " " + e);
             assertFalse(status.messages().stream().anyMatch(m -> m.contains("not taking events")),
                     "no outage was reported: " + status.messages());
         }

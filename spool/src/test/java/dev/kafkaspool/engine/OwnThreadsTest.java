@@ -2,6 +2,7 @@ package dev.kafkaspool.engine;
 
 import dev.kafkaspool.config.Durability;
 import dev.kafkaspool.config.SpoolConfig;
+import dev.kafkaspool.testbroker.Await;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -3,6 +3,8 @@ package dev.kafkaspool.engine;
 import dev.kafkaspool.config.Durability;
 import dev.kafkaspool.config.EngineSettings;
 import dev.kafkaspool.config.SpoolConfig;
+import dev.kafkaspool.testbroker.Await;
+import dev.kafkaspool.testbroker.Delivery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,12 +15,12 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import dev.kafkaspool.testbroker.KafkaBroker;
+import dev.kafkaspool.testbroker.KafkaBrokerExtension;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -32,24 +34,16 @@ import org.junit.jupiter.params.provider.EnumSource;
 @Tag("broker")
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class ParkedTopicTest {
-    @TempDir
-    static Path brokerDir;
+    @RegisterExtension
+    static final KafkaBrokerExtension BROKER = KafkaBrokerExtension.withConfig(Map.of("auto.create.topics.enable", "false"));
 
-    private static KafkaBroker broker;
+    private final KafkaBroker broker;
 
     @TempDir
     Path spoolDir;
 
-    @BeforeAll
-    static void startBroker() {
-        broker = KafkaBroker.start(brokerDir.resolve("broker"), Map.of("auto.create.topics.enable", "false"));
-    }
-
-    @AfterAll
-    static void closeBroker() {
-        if (broker != null) {
-            broker.close();
-        }
+    ParkedTopicTest(KafkaBroker broker) {
+        this.broker = broker;
     }
 
     @ParameterizedTest
@@ -76,7 +70,7 @@ class ParkedTopicTest {
             assertTrue(status.anyContains("WARN", "its events are parked"), status.messages().toString());
 
             broker.createTopic(errors, 1);
-            Await.shipped(engine, 400);
+            EngineAwait.shipped(engine, 400);
             assertDelivered(logs, errors, 400);
             EngineStats shipped = engine.stats();
             System.out.println("error topic created, " + durability + ": " + shipped);
@@ -98,9 +92,9 @@ class ParkedTopicTest {
         }
         broker.createTopic(errors, 1);
         try (SpoolEngine next = TestConfigs.start(config, new RecordingStatus())) {
-            Await.shipped(next, 30);
+            EngineAwait.shipped(next, 30);
             submit(next, logs, errors, 301, 400);
-            Await.shipped(next, 130);
+            EngineAwait.shipped(next, 130);
             System.out.println("parked events after a restart: " + next.stats());
             assertEquals(0, next.stats().droppedTotal(), next.stats().toString());
         }
@@ -149,9 +143,9 @@ class ParkedTopicTest {
             EngineStats shipped = engine.stats();
             Delivery e = Delivery.of(broker.consume(errors, (int) (3_001 - shipped.droppedTotal()),
                     Duration.ofSeconds(60)));
-            assertEquals(3_001 - shipped.droppedTotal(), e.numbers.size(), e + " " + shipped);
-            assertTrue(e.numbers.contains(3_039L), "the newest parked event is kept: " + e);
-            assertTrue(e.problems.isEmpty(), e.toString());
+            assertEquals(3_001 - shipped.droppedTotal(), e.numbers().size(), e + " " + shipped);
+            assertTrue(e.numbers().contains(3_039L), "the newest parked event is kept: " + e);
+            assertTrue(e.problems().isEmpty(), e.toString());
         }
     }
 
@@ -169,12 +163,12 @@ class ParkedTopicTest {
         }
     }
 
-    private static void assertDelivered(String logs, String errors, int count) {
+    private void assertDelivered(String logs, String errors, int count) {
         Delivery d = Delivery.of(broker.consume(logs, count / 10 * 9, Duration.ofSeconds(60)));
         Delivery e = Delivery.of(broker.consume(errors, count / 10, Duration.ofSeconds(60)));
         assertEquals(count / 10, d.missing(1, count).size(), d.toString());
         assertTrue(d.missing(1, count).stream().allMatch(n -> n % 10 == 0), d.toString());
         assertEquals(List.of(), e.missing(1, count).stream().filter(n -> n % 10 == 0).toList(), e.toString());
-        assertTrue(d.problems.isEmpty() && e.problems.isEmpty(), d + " " + e);
+        assertTrue(d.problems().isEmpty() && e.problems().isEmpty(), d + " " + e);
     }
 }

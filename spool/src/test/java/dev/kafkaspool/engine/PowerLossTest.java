@@ -4,6 +4,7 @@ import dev.kafkaspool.config.Durability;
 import dev.kafkaspool.engine.spool.SpoolException;
 import dev.kafkaspool.engine.spool.SpoolRecord;
 import dev.kafkaspool.engine.spool.chronicle.ChronicleSpool;
+import dev.kafkaspool.testbroker.Await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,7 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Disk durability against a process crash and a node crash. An application (a child JVM) spools
  * 2,000 events on an ext4 filesystem while Kafka cannot be reached, and is killed with -9. The
  * filesystem as the process left it is the process crash; a copy of what the filesystem had
- * written to its device at that moment is the node that lost power (see {@link LoopFilesystem}).
+ * written to its device at that moment is the node that lost power (see {@link MountedFilesystem#ext4Image}).
  * With {@code syncInterval} every event survives both; with none, every event survives the
  * process crash, and the power loss takes what the kernel had not written yet.
  */
@@ -41,11 +42,11 @@ class PowerLossTest {
     @ParameterizedTest
     @ValueSource(strings = {"500ms", "none"})
     void whatSurvivesAProcessCrashAndAPowerLoss(String syncInterval) throws Exception {
-        assumeTrue(SmallFilesystem.runsAsRoot(), "skipped: mounting a loop device needs root; CI runs the build "
+        assumeTrue(MountedFilesystem.runsAsRoot(), "skipped: mounting a loop device needs root; CI runs the build "
                 + "as root, where this test runs");
         // Not under a tmpfs /tmp: the image must be on a disk filesystem.
         Path dir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "power-loss-");
-        try (LoopFilesystem disk = LoopFilesystem.mount(dir, 64)) {
+        try (MountedFilesystem disk = MountedFilesystem.ext4Image(dir, 64)) {
             assertNotNull(disk, "running as root, yet an ext4 image could not be made and mounted: this test "
                     + "must run where root can (CI does)");
             Path spoolDir = Files.createDirectory(disk.path().resolve("spool"));

@@ -1,6 +1,7 @@
 package dev.kafkaspool.engine;
 
 import dev.kafkaspool.config.Durability;
+import dev.kafkaspool.testbroker.Delivery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,12 +12,12 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import dev.kafkaspool.testbroker.KafkaBroker;
+import dev.kafkaspool.testbroker.KafkaBrokerExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -31,25 +32,17 @@ import org.junit.jupiter.params.provider.EnumSource;
 class RefusedTimestampTest {
     private static final long HOUR_MILLIS = TimeUnit.HOURS.toMillis(1);
 
-    @TempDir
-    static Path brokerDir;
+    @RegisterExtension
+    static final KafkaBrokerExtension BROKER = KafkaBrokerExtension.withConfig(
+            Map.of("log.message.timestamp.before.max.ms", String.valueOf(HOUR_MILLIS)));
 
-    private static KafkaBroker broker;
+    private final KafkaBroker broker;
 
     @TempDir
     Path spoolDir;
 
-    @BeforeAll
-    static void startBroker() {
-        broker = KafkaBroker.start(brokerDir.resolve("broker"),
-                Map.of("log.message.timestamp.before.max.ms", String.valueOf(HOUR_MILLIS)));
-    }
-
-    @AfterAll
-    static void closeBroker() {
-        if (broker != null) {
-            broker.close();
-        }
+    RefusedTimestampTest(KafkaBroker broker) {
+        this.broker = broker;
     }
 
     @ParameterizedTest
@@ -69,7 +62,7 @@ class RefusedTimestampTest {
             long newerFrom = System.currentTimeMillis();
             events.submitRange(201, 300);
 
-            Await.shipped(engine, 300);
+            EngineAwait.shipped(engine, 300);
             EngineStats stats = engine.stats();
             System.out.println("refused timestamps, " + durability + ": " + stats);
             assertEquals(300, stats.shipped(), stats.toString());
@@ -81,7 +74,7 @@ class RefusedTimestampTest {
             List<ConsumerRecord<byte[], byte[]>> arrived = broker.consume(topic, 300, Duration.ofSeconds(60));
             Delivery d = Delivery.of(arrived);
             assertEquals(List.of(), d.missing(1, 300), d.toString());
-            assertTrue(d.problems.isEmpty(), d.toString());
+            assertTrue(d.problems().isEmpty(), d.toString());
             for (ConsumerRecord<byte[], byte[]> r : arrived) {
                 assertTrue(r.timestamp() >= sentAfter, "the send time, not three hours ago: " + r);
             }

@@ -1,6 +1,8 @@
 package dev.kafkaspool.engine;
 
 import dev.kafkaspool.config.Durability;
+import dev.kafkaspool.testbroker.Await;
+import dev.kafkaspool.testbroker.Delivery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -78,7 +80,7 @@ class RepeatedCrashTest {
             for (long[] r : returned) {
                 assertEquals(List.of(), d.missing(r[0], r[1]), "run from " + r[0] + ": " + d);
             }
-            assertTrue(d.problems.isEmpty(), d.toString());
+            assertTrue(d.problems().isEmpty(), d.toString());
             System.out.println("RepeatedCrashTest: " + RUNS + " kills, " + expected + " log calls returned, "
                     + stats.shipped() + " shipped from the spool, " + d);
         }

@@ -4,6 +4,8 @@ import dev.kafkaspool.config.Durability;
 import dev.kafkaspool.config.EngineSettings;
 import dev.kafkaspool.config.SpoolConfig;
 import dev.kafkaspool.engine.spool.chronicle.DiskSpace;
+import dev.kafkaspool.testbroker.Await;
+import dev.kafkaspool.testbroker.Delivery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -37,7 +39,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class SmallFilesystemTest {
     private static final int PADDING = 1_000;
-    private static SmallFilesystem filesystem;
+    private static MountedFilesystem filesystem;
 
     private final KafkaBroker broker;
 
@@ -47,9 +49,9 @@ class SmallFilesystemTest {
 
     @BeforeAll
     static void mountSmallFilesystem() throws Exception {
-        assumeTrue(SmallFilesystem.runsAsRoot(), "skipped: mounting an 8 MiB tmpfs needs root; CI runs the build "
+        assumeTrue(MountedFilesystem.runsAsRoot(), "skipped: mounting an 8 MiB tmpfs needs root; CI runs the build "
                 + "as root, where this test runs");
-        filesystem = SmallFilesystem.mount(8);
+        filesystem = MountedFilesystem.tmpfs(8);
         assertNotNull(filesystem, "running as root, yet an 8 MiB tmpfs could not be mounted: this test must run "
                 + "where root can mount (CI does)");
     }
@@ -78,7 +80,7 @@ class SmallFilesystemTest {
 
             // Broker up: about 11 MB of events into a spool with 4 MiB of room.
             assertEquals(10_000, events.submitRange(1, 10_000));
-            Await.shipped(engine, 10_000);
+            EngineAwait.shipped(engine, 10_000);
             assertTrue(status.anyContains("WARN", "no room on the filesystem"), status.messages().toString());
             assertTrue(filesystem.usableBytes() >= DiskSpace.RESERVE_BYTES / 2,
                     "the spool left the reserve free: " + filesystem.usableBytes() + " bytes usable");
@@ -98,10 +100,10 @@ class SmallFilesystemTest {
             int total = (int) last.get();
 
             broker.restart();
-            Await.shipped(engine, total);
+            EngineAwait.shipped(engine, total);
             Delivery d = Delivery.of(broker.consume(topic, total, Duration.ofSeconds(60)));
             assertEquals(List.of(), d.missing(1, total), d.toString());
-            assertTrue(d.problems.isEmpty(), d.toString());
+            assertTrue(d.problems().isEmpty(), d.toString());
             assertEquals(0, engine.stats().droppedTotal(), engine.stats().toString());
         } finally {
             engine.stop(Duration.ofSeconds(10));

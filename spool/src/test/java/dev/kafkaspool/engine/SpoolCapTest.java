@@ -4,6 +4,7 @@ import dev.kafkaspool.config.Durability;
 import dev.kafkaspool.config.EngineSettings;
 import dev.kafkaspool.config.FullPolicy;
 import dev.kafkaspool.config.SpoolConfig;
+import dev.kafkaspool.testbroker.Delivery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -70,14 +71,14 @@ class SpoolCapTest {
         assertTrue(filled.spoolBytes() <= 1L << 20, filled.toString());
 
         try (SpoolEngine shipper = TestConfigs.start(config, new RecordingStatus())) {
-            Await.shipped(shipper, kept);
+            EngineAwait.shipped(shipper, kept);
             Delivery d = Delivery.of(broker.consume(topic, (int) kept, Duration.ofSeconds(60)));
-            assertEquals(kept, d.numbers.size(), d.toString());
-            assertTrue(d.problems.isEmpty(), d.toString());
+            assertEquals(kept, d.numbers().size(), d.toString());
+            assertTrue(d.problems().isEmpty(), d.toString());
             List<Long> expected = policy == FullPolicy.DROP_OLDEST
                     ? LongStream.rangeClosed(EVENTS - kept + 1, EVENTS).boxed().collect(Collectors.toList())
                     : LongStream.rangeClosed(1, kept).boxed().collect(Collectors.toList());
-            assertEquals(expected, List.copyOf(d.numbers), policy + " keeps " + (policy == FullPolicy.DROP_OLDEST
+            assertEquals(expected, List.copyOf(d.numbers()), policy + " keeps " + (policy == FullPolicy.DROP_OLDEST
                     ? "the newest" : "the oldest") + " events");
         }
     }

@@ -7,6 +7,7 @@ import dev.kafkaspool.engine.spool.SpoolRecordCodec;
 import dev.kafkaspool.engine.spool.chronicle.ChronicleSpool;
 import dev.kafkaspool.inspect.SpoolInspection;
 import dev.kafkaspool.inspect.SpoolVerification;
+import dev.kafkaspool.testbroker.Delivery;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -116,14 +117,14 @@ class SpoolFormatTest {
                     + "format version 3"), status.messages().toString());
             assertTrue(status.anyContains("WARN", "the spool is left as it is"), status.messages().toString());
             new TestEvents(engine, topic, 10).submitRange(21, 30);
-            Await.shipped(engine, 10);
+            EngineAwait.shipped(engine, 10);
             EngineStats stats = engine.stats();
             assertEquals(10, stats.accepted(), stats.toString());
             assertEquals(0, stats.droppedTotal(), "the newer spool's events are not counted as dropped: " + stats);
         }
         Delivery d = Delivery.of(broker.consumeAll(topic, Duration.ofSeconds(60)));
         assertEquals(List.of(), d.missing(21, 30), d.toString());
-        assertEquals(10, d.numbers.size(), "none of the newer spool's events was shipped: " + d);
+        assertEquals(10, d.numbers().size(), "none of the newer spool's events was shipped: " + d);
         assertEquals(List.of(file), InspectedSpools.queueFiles(spoolDir), "the spool file is kept");
         assertArrayEquals(before, Files.readAllBytes(file), "the spool file is unchanged");
     }

@@ -4,6 +4,7 @@ import dev.kafkaspool.config.Durability;
 import dev.kafkaspool.config.EngineSettings;
 import dev.kafkaspool.config.SpoolConfig;
 import dev.kafkaspool.inspect.SpoolInspection;
+import dev.kafkaspool.testbroker.Delivery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -66,10 +67,10 @@ class StopTest {
 
         broker.restart();
         try (SpoolEngine next = TestConfigs.start(config, new RecordingStatus())) {
-            Await.shipped(next, 1_000);
+            EngineAwait.shipped(next, 1_000);
             Delivery d = Delivery.of(broker.consume(topic, 1_000, Duration.ofSeconds(60)));
             assertEquals(List.of(), d.missing(1, 1_000), d.toString());
-            assertTrue(d.problems.isEmpty(), d.toString());
+            assertTrue(d.problems().isEmpty(), d.toString());
         }
     }
 
@@ -114,6 +115,6 @@ class StopTest {
         assertEquals(0, stats.spoolEvents(), stats.toString());
         Delivery d = Delivery.of(broker.consume(topic, 2_000, Duration.ofSeconds(60)));
         assertEquals(List.of(), d.missing(1, 2_000), d.toString());
-        assertTrue(d.problems.isEmpty(), d.toString());
+        assertTrue(d.problems().isEmpty(), d.toString());
     }
 }

@@ -2,6 +2,8 @@ package dev.kafkaspool.engine;
 
 import dev.kafkaspool.config.Durability;
 import dev.kafkaspool.inspect.SpoolInspection;
+import dev.kafkaspool.testbroker.Await;
+import dev.kafkaspool.testbroker.Delivery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -72,8 +74,8 @@ class TwoProcessesTest {
         Delivery d = Delivery.of(broker.consume(topic, 2 * EACH, BOUND));
         System.out.println("TwoProcessesTest: " + d);
         assertEquals(List.of(), d.missing(1, 2 * EACH), d.toString());
-        assertEquals(2 * EACH, d.numbers.size(), d.toString());
-        assertTrue(d.problems.isEmpty(), d.toString());
+        assertEquals(2 * EACH, d.numbers().size(), d.toString());
+        assertTrue(d.problems().isEmpty(), d.toString());
         // The engine's own warnings; the JVM's (Java 25 warns about native access) are not the engine's.
         assertFalse(read(firstErr).contains("kafka-spool WARN"), "the first had nothing to warn about: "
                 + read(firstErr));

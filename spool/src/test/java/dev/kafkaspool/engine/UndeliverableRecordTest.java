@@ -1,6 +1,8 @@
 package dev.kafkaspool.engine;
 
 import dev.kafkaspool.config.Durability;
+import dev.kafkaspool.testbroker.Await;
+import dev.kafkaspool.testbroker.Delivery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -60,7 +62,7 @@ class UndeliverableRecordTest {
 
             Delivery d = Delivery.of(broker.consume(topic, 298, Duration.ofSeconds(60)));
             assertEquals(List.of(101L, 201L), d.missing(1, 300), d.toString());
-            assertTrue(d.problems.isEmpty(), d.toString());
+            assertTrue(d.problems().isEmpty(), d.toString());
         }
     }
 
@@ -89,7 +91,7 @@ class UndeliverableRecordTest {
             Delivery d = Delivery.of(broker.consume(topic, 290, Duration.ofSeconds(60)));
             assertEquals(List.of(30L, 60L, 90L, 120L, 150L, 180L, 210L, 240L, 270L, 300L), d.missing(1, 300),
                     d.toString());
-            assertTrue(d.problems.isEmpty(), d.toString());
+            assertTrue(d.problems().isEmpty(), d.toString());
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import dev.kafkaspool.encoding.Records;
+import dev.kafkaspool.testbroker.Delivery;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
@@ -30,7 +31,7 @@ import org.apache.kafka.common.header.Header;
  * first kind.
  */
 final class Arrivals {
-    static final String EVENT_ID_HEADER = "event.id";
+    static final String EVENT_ID_HEADER = Delivery.EVENT_ID_HEADER;
 
     private final Set<Long> numbers = new TreeSet<>();
     private final List<String> problems = new ArrayList<>();

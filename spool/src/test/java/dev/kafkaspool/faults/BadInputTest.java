@@ -14,12 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import dev.kafkaspool.encoding.FieldVisitor;
-import dev.kafkaspool.encoding.LogEventView;
+import dev.kafkaspool.encoding.TestEvent;
 import dev.kafkaspool.encoding.Records;
 import dev.kafkaspool.pipeline.LogPipeline;
 import dev.kafkaspool.pipeline.PipelineBuilder;
-import dev.kafkaspool.pod.RecordingStatus;
+import dev.kafkaspool.engine.RecordingStatus;
 import dev.kafkaspool.testbroker.KafkaBroker;
 import dev.kafkaspool.testbroker.KafkaBrokerExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -144,53 +143,26 @@ class BadInputTest {
     }
 
     /** One hostile event. */
-    private static final class Event implements LogEventView {
+    private static final class Event extends TestEvent {
         final String name;
-        final String message;
-        String mdcKey;
-        String mdcValue;
-        Throwable thrown;
         boolean messageFails;
 
         Event(String name, String message) {
+            super(message);
             this.name = name;
-            this.message = message;
+            time(1_795_250_096L, 0).logger("bad.input").thread("main");
         }
 
-        Event mdc(String key, String value) {
-            this.mdcKey = key;
-            this.mdcValue = value;
-            return this;
-        }
-
-        Event thrown(Throwable t) {
-            this.thrown = t;
+        @Override
+        public Event mdc(String key, String value) {
+            super.mdc(key, value);
             return this;
         }
 
         @Override
-        public long epochSecond() {
-            return 1_795_250_096L;
-        }
-
-        @Override
-        public int nanoOfSecond() {
-            return 0;
-        }
-
-        @Override
-        public LogLevel level() {
-            return thrown == null ? LogLevel.INFO : LogLevel.ERROR;
-        }
-
-        @Override
-        public String loggerName() {
-            return "bad.input";
-        }
-
-        @Override
-        public String threadName() {
-            return "main";
+        public Event thrown(Throwable t) {
+            super.thrown(t).level(t == null ? LogLevel.INFO : LogLevel.ERROR);
+            return this;
         }
 
         @Override
@@ -198,32 +170,7 @@ class BadInputTest {
             if (messageFails) {
                 throw new IllegalArgumentException("a parameter's toString() failed");
             }
-            into.append(message);
-        }
-
-        @Override
-        public <S> void forEachContextEntry(FieldVisitor<S> visitor, S state) {
-            if (mdcKey != null) {
-                visitor.accept(mdcKey, mdcValue, state);
-            }
-        }
-
-        @Override
-        public <S> void forEachKeyValue(FieldVisitor<S> visitor, S state) {
-        }
-
-        @Override
-        public <S> void forEachMarker(FieldVisitor<S> visitor, S state) {
-        }
-
-        @Override
-        public Throwable thrown() {
-            return thrown;
-        }
-
-        @Override
-        public StackTraceElement callerData() {
-            return null;
+            super.formatMessage(into);
         }
     }
 }

@@ -11,6 +11,7 @@ import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.quota.ClientQuotaAlteration;
 import org.apache.kafka.common.quota.ClientQuotaEntity;
+import dev.kafkaspool.testbroker.Await;
 
 /**
  * What an operator changes on a running broker while an application logs: a client's produce

@@ -14,7 +14,8 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 import dev.kafkaspool.pipeline.LogPipeline;
-import dev.kafkaspool.pod.RecordingStatus;
+import dev.kafkaspool.engine.RecordingStatus;
+import dev.kafkaspool.testbroker.Await;
 import dev.kafkaspool.testbroker.KafkaBroker;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Tag;

@@ -1,7 +1,6 @@
 package dev.kafkaspool.faults;
 
 import dev.kafkaspool.engine.EngineStats;
-import dev.kafkaspool.engine.LogLevel;
 import dev.kafkaspool.engine.StatusListener;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -12,8 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
-import dev.kafkaspool.encoding.FieldVisitor;
-import dev.kafkaspool.encoding.LogEventView;
+import dev.kafkaspool.encoding.TestEvent;
 import dev.kafkaspool.pipeline.LogPipeline;
 
 /**
@@ -134,13 +132,14 @@ public final class ManyThreadsApplication {
         };
     }
 
-    /** One thread's reused event, numbered. */
-    private static final class CountingEvent implements LogEventView {
+    /** One thread's reused event, numbered, at the time it is encoded. */
+    private static final class CountingEvent extends TestEvent {
         private final String thread;
         private long n;
 
         CountingEvent(int id) {
             this.thread = "logger-" + id;
+            thread(thread).logger("com.example.Stress");
         }
 
         void next() {
@@ -158,45 +157,8 @@ public final class ManyThreadsApplication {
         }
 
         @Override
-        public LogLevel level() {
-            return LogLevel.INFO;
-        }
-
-        @Override
-        public String loggerName() {
-            return "com.example.Stress";
-        }
-
-        @Override
-        public String threadName() {
-            return thread;
-        }
-
-        @Override
         public void formatMessage(StringBuilder into) {
             into.append("event ").append(n).append(" of ").append(thread);
-        }
-
-        @Override
-        public <S> void forEachContextEntry(FieldVisitor<S> visitor, S state) {
-        }
-
-        @Override
-        public <S> void forEachKeyValue(FieldVisitor<S> visitor, S state) {
-        }
-
-        @Override
-        public <S> void forEachMarker(FieldVisitor<S> visitor, S state) {
-        }
-
-        @Override
-        public Throwable thrown() {
-            return null;
-        }
-
-        @Override
-        public StackTraceElement callerData() {
-            return null;
         }
     }
 }

@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import dev.kafkaspool.pipeline.LogPipeline;
-import dev.kafkaspool.pod.RecordingStatus;
+import dev.kafkaspool.engine.RecordingStatus;
+import dev.kafkaspool.testbroker.Await;
 import dev.kafkaspool.testbroker.KafkaBroker;
 import dev.kafkaspool.testbroker.KafkaBrokerExtension;
 import org.junit.jupiter.api.Tag;

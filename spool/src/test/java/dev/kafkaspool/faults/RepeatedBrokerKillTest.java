@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import dev.kafkaspool.pipeline.LogPipeline;
-import dev.kafkaspool.pod.RecordingStatus;
+import dev.kafkaspool.engine.RecordingStatus;
+import dev.kafkaspool.testbroker.Await;
 import dev.kafkaspool.testbroker.KafkaBroker;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;

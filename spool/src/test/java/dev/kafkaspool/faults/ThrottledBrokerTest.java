@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.kafkaspool.pipeline.LogPipeline;
-import dev.kafkaspool.pod.RecordingStatus;
+import dev.kafkaspool.engine.RecordingStatus;
+import dev.kafkaspool.testbroker.Await;
 import dev.kafkaspool.testbroker.KafkaBroker;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

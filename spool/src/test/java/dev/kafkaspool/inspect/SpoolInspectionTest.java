@@ -1,11 +1,11 @@
 package dev.kafkaspool.inspect;
 
 import dev.kafkaspool.config.Durability;
-import dev.kafkaspool.engine.Await;
 import dev.kafkaspool.engine.ChildApplication;
 import dev.kafkaspool.engine.InspectedSpools;
 import dev.kafkaspool.engine.SpoolEngine;
 import dev.kafkaspool.engine.TestEvents;
+import dev.kafkaspool.testbroker.Await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

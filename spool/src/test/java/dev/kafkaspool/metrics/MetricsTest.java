@@ -13,15 +13,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
 import dev.kafkaspool.pipeline.LogPipeline;
 import dev.kafkaspool.pipeline.PipelineEvent;
-import dev.kafkaspool.pod.RecordingStatus;
+import dev.kafkaspool.engine.RecordingStatus;
+import dev.kafkaspool.testbroker.Await;
 import dev.kafkaspool.testbroker.KafkaBroker;
 import dev.kafkaspool.testbroker.KafkaBrokerExtension;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -39,6 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(KafkaBrokerExtension.class)
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class MetricsTest {
+    private static final Duration BOUND = Duration.ofSeconds(90);
+
     private static final MBeanServer JMX = ManagementFactory.getPlatformMBeanServer();
 
     private final KafkaBroker broker;
@@ -64,15 +65,15 @@ class MetricsTest {
             for (int i = 0; i < 100; i++) {
                 pipeline.append(new PipelineEvent("before " + i));
             }
-            await(() -> attribute(name, "Shipped").equals(100L), () -> "100 shipped: " + pipeline.stats());
+            Await.until(() -> attribute(name, "Shipped").equals(100L), BOUND, () -> "100 shipped: " + pipeline.stats());
             assertEquals("shipping", attribute(name, "Health"));
 
             broker.stop();
             for (int i = 0; i < 200; i++) {
                 pipeline.append(new PipelineEvent("during " + i));
             }
-            await(() -> "spooling".equals(attribute(name, "State")) && ((Long) attribute(name, "SpoolEvents")) > 0,
-                    () -> "spooling: " + pipeline.stats());
+            Await.until(() -> "spooling".equals(attribute(name, "State")) && ((Long) attribute(name, "SpoolEvents")) > 0,
+                    BOUND, () -> "spooling: " + pipeline.stats());
             assertEquals(300L, attribute(name, "Accepted"));
             assertTrue((Long) attribute(name, "Spooled") > 0);
             assertTrue((Long) attribute(name, "SpoolBytes") > 0);
@@ -82,8 +83,8 @@ class MetricsTest {
             assertTrue(registry.get("kafka.spool.spool.events").tag("appender", "metrics-test").gauge().value() > 0);
 
             broker.restart();
-            await(() -> attribute(name, "Shipped").equals(300L) && attribute(name, "SpoolEvents").equals(0L),
-                    () -> "all shipped: " + pipeline.stats());
+            Await.until(() -> attribute(name, "Shipped").equals(300L) && attribute(name, "SpoolEvents").equals(0L),
+                    BOUND, () -> "all shipped: " + pipeline.stats());
             List<ConsumerRecord<byte[], byte[]>> arrived = broker.consume("metrics", 300, Duration.ofSeconds(60));
             Set<String> ids = new HashSet<>();
             for (ConsumerRecord<byte[], byte[]> r : arrived) {
@@ -135,16 +136,6 @@ class MetricsTest {
             return JMX.getAttribute(name, attribute);
         } catch (Exception e) {
             throw new AssertionError("cannot read " + attribute + " of " + name, e);
-        }
-    }
-
-    private static void await(BooleanSupplier condition, Supplier<String> expected) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() - deadline > 0) {
-                throw new AssertionError("not reached: " + expected.get());
-            }
-            Thread.sleep(50);
         }
     }
 }

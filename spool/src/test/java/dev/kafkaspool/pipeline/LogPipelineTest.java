@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import dev.kafkaspool.encoding.Records;
 import dev.kafkaspool.pod.DownwardApiVolume;
 import dev.kafkaspool.pod.PodMetadataSource;
-import dev.kafkaspool.pod.RecordingStatus;
+import dev.kafkaspool.engine.RecordingStatus;
 import dev.kafkaspool.testbroker.KafkaBroker;
 import dev.kafkaspool.testbroker.KafkaBrokerExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -1,36 +1,18 @@
 package dev.kafkaspool.pipeline;
 
-import dev.kafkaspool.engine.LogLevel;
-import dev.kafkaspool.encoding.FieldVisitor;
-import dev.kafkaspool.encoding.LogEventView;
+import dev.kafkaspool.encoding.TestEvent;
 
-/** A plain log event as an appender's view would show it; {@link #duringFormat} runs inside the encoding. */
-public class PipelineEvent implements LogEventView {
-    final String message;
+/**
+ * A plain log event as an appender's view would show it, from {@code com.example.Orders} on the
+ * thread that appends it; {@link #duringFormat} runs inside the encoding.
+ */
+public class PipelineEvent extends TestEvent {
     Runnable duringFormat = () -> { };
 
     public PipelineEvent(String message) {
-        this.message = message;
-    }
-
-    @Override
-    public long epochSecond() {
-        return 1_795_250_096L;
-    }
-
-    @Override
-    public int nanoOfSecond() {
-        return 0;
-    }
-
-    @Override
-    public LogLevel level() {
-        return LogLevel.INFO;
-    }
-
-    @Override
-    public String loggerName() {
-        return "com.example.Orders";
+        super(message);
+        time(1_795_250_096L, 0);
+        logger("com.example.Orders");
     }
 
     @Override
@@ -41,28 +23,6 @@ public class PipelineEvent implements LogEventView {
     @Override
     public void formatMessage(StringBuilder into) {
         duringFormat.run();
-        into.append(message);
-    }
-
-    @Override
-    public <S> void forEachContextEntry(FieldVisitor<S> visitor, S state) {
-    }
-
-    @Override
-    public <S> void forEachKeyValue(FieldVisitor<S> visitor, S state) {
-    }
-
-    @Override
-    public <S> void forEachMarker(FieldVisitor<S> visitor, S state) {
-    }
-
-    @Override
-    public Throwable thrown() {
-        return null;
-    }
-
-    @Override
-    public StackTraceElement callerData() {
-        return null;
+        super.formatMessage(into);
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
+import dev.kafkaspool.engine.RecordingStatus;
 
 class ExtraFieldsTest {
     private final RecordingStatus status = new RecordingStatus();

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.kafkaspool.engine.RecordingStatus;
 
 class PodMetadataSourceTest {
     @TempDir

@@ -2,6 +2,7 @@ package dev.kafkaspool.pod;
 
 import dev.kafkaspool.config.EngineSettings;
 import dev.kafkaspool.config.Setting;
+import dev.kafkaspool.engine.RecordingStatus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

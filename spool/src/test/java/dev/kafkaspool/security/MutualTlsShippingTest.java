@@ -11,42 +11,36 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import dev.kafkaspool.engine.RecordingStatus;
 import dev.kafkaspool.pipeline.LogPipeline;
+import dev.kafkaspool.testbroker.Await;
 import dev.kafkaspool.testbroker.BrokerSecurity;
 import dev.kafkaspool.testbroker.ClientSecurity;
 import dev.kafkaspool.testbroker.KafkaBroker;
+import dev.kafkaspool.testbroker.KafkaBrokerExtension;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Shipping to a broker whose client listener requires a client certificate (ssl.client.auth=required). */
 @Tag("broker")
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class MutualTlsShippingTest {
 
-    @TempDir
-    static Path brokerDir;
+    @RegisterExtension
+    static final KafkaBrokerExtension BROKER = KafkaBrokerExtension.secured(BrokerSecurity.mutualTls());
 
-    private static KafkaBroker broker;
+    private final KafkaBroker broker;
 
     @TempDir
     Path dir;
 
-    private final StatusTranscript status = new StatusTranscript();
+    private final RecordingStatus status = new RecordingStatus();
 
-    @BeforeAll
-    static void startBroker() {
-        broker = KafkaBroker.startSecured(brokerDir.resolve("broker"), BrokerSecurity.mutualTls());
-    }
-
-    @AfterAll
-    static void closeBroker() {
-        if (broker != null) {
-            broker.close();
-        }
+    MutualTlsShippingTest(KafkaBroker broker) {
+        this.broker = broker;
     }
 
     @Test
@@ -54,15 +48,8 @@ class MutualTlsShippingTest {
         broker.createTopic("mtls-keystore", 1);
         ClientSecurity security = broker.clientSecurity();
         assertEquals("PKCS12", security.properties().get("ssl.keystore.type"));
-        LogPipeline pipeline = SecuredPipeline.start("mtls-keystore", broker.securedBootstrapServers(),
-                security.properties(), dir.resolve("spool"), "mtls-keystore", status);
-        try {
-            List<String> logged = Shipping.log(pipeline, "mtls", 20);
-            Shipping.assertTopicHolds(broker, "mtls-keystore", logged);
-        } finally {
-            pipeline.stop(Duration.ofSeconds(10));
-        }
-        assertEquals(0, pipeline.stats().droppedTotal(), pipeline.stats().toString());
+        Shipping.assertShipsEvery(broker, security.properties(), dir.resolve("spool"), "mtls-keystore", "mtls", 20,
+                status);
         Shipping.assertStartupLineShows(status, "ssl.keystore.password=[hidden]", "ssl.key.password=[hidden]",
                 "ssl.truststore.password=[hidden]");
         Shipping.assertNoSecretIn(status, security.secrets());

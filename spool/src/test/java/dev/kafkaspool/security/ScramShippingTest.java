@@ -12,16 +12,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import dev.kafkaspool.engine.RecordingStatus;
 import dev.kafkaspool.pipeline.LogPipeline;
 import dev.kafkaspool.testbroker.BrokerSecurity;
 import dev.kafkaspool.testbroker.ClientSecurity;
 import dev.kafkaspool.testbroker.KafkaBroker;
+import dev.kafkaspool.testbroker.KafkaBrokerExtension;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Shipping to a broker whose client listener requires SASL_SSL with SCRAM-SHA-512. */
 @Tag("broker")
@@ -32,26 +33,18 @@ class ScramShippingTest {
     private static final String PASSWORD = "app-secret-7f3c91";
     private static final String WRONG_PASSWORD = "wrong-secret-2b8d44";
 
-    @TempDir
-    static Path brokerDir;
+    @RegisterExtension
+    static final KafkaBrokerExtension BROKER = KafkaBrokerExtension.secured(BrokerSecurity.saslScram(USER, PASSWORD));
 
-    private static KafkaBroker broker;
+    private final KafkaBroker broker;
 
     @TempDir
     Path dir;
 
-    private final StatusTranscript status = new StatusTranscript();
+    private final RecordingStatus status = new RecordingStatus();
 
-    @BeforeAll
-    static void startBroker() {
-        broker = KafkaBroker.startSecured(brokerDir.resolve("broker"), BrokerSecurity.saslScram(USER, PASSWORD));
-    }
-
-    @AfterAll
-    static void closeBroker() {
-        if (broker != null) {
-            broker.close();
-        }
+    ScramShippingTest(KafkaBroker broker) {
+        this.broker = broker;
     }
 
     @Test
@@ -59,15 +52,8 @@ class ScramShippingTest {
         broker.createTopic("scram-right", 1);
         ClientSecurity security = broker.clientSecurity();
         assertEquals("SASL_SSL", security.properties().get("security.protocol"));
-        LogPipeline pipeline = SecuredPipeline.start("scram-right", broker.securedBootstrapServers(),
-                security.properties(), dir.resolve("spool"), "scram-right", status);
-        try {
-            List<String> logged = Shipping.log(pipeline, "scram", 20);
-            Shipping.assertTopicHolds(broker, "scram-right", logged);
-        } finally {
-            pipeline.stop(Duration.ofSeconds(10));
-        }
-        assertEquals(0, pipeline.stats().droppedTotal(), pipeline.stats().toString());
+        Shipping.assertShipsEvery(broker, security.properties(), dir.resolve("spool"), "scram-right", "scram", 20,
+                status);
         Shipping.assertStartupLineShows(status, "sasl.jaas.config=[hidden]", "ssl.truststore.password=[hidden]",
                 "sasl.mechanism=SCRAM-SHA-512");
         Shipping.assertNoSecretIn(status, security.secrets());
@@ -95,7 +81,7 @@ class ScramShippingTest {
         Shipping.assertNoSecretIn(status, List.of(PASSWORD, WRONG_PASSWORD));
         Shipping.assertNoSecretIn(status, wrong.secrets());
 
-        StatusTranscript laterStatus = new StatusTranscript();
+        RecordingStatus laterStatus = new RecordingStatus();
         LogPipeline delivering = SecuredPipeline.start("scram-wrong", broker.securedBootstrapServers(),
                 broker.clientSecurity().properties(), spool, "scram-wrong", laterStatus);
         try {
@@ -123,15 +109,7 @@ class ScramShippingTest {
         properties.put("ssl.truststore.password", "${file:" + secrets + ":truststore.password}");
         properties.put("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required"
                 + " username=\"" + USER + "\" password=\"${file:" + secrets + ":password}\";");
-        LogPipeline pipeline = SecuredPipeline.start("scram-file", broker.securedBootstrapServers(), properties,
-                dir.resolve("spool"), "scram-file", status);
-        try {
-            List<String> logged = Shipping.log(pipeline, "from file", 10);
-            Shipping.assertTopicHolds(broker, "scram-file", logged);
-        } finally {
-            pipeline.stop(Duration.ofSeconds(10));
-        }
-        assertEquals(0, pipeline.stats().droppedTotal(), pipeline.stats().toString());
+        Shipping.assertShipsEvery(broker, properties, dir.resolve("spool"), "scram-file", "from file", 10, status);
         Shipping.assertNoSecretIn(status, security.secrets());
     }
 }

@@ -3,6 +3,7 @@ package dev.kafkaspool.security;
 import dev.kafkaspool.config.Durability;
 import dev.kafkaspool.config.EngineSettings;
 import dev.kafkaspool.config.SpoolConfig;
+import dev.kafkaspool.engine.RecordingStatus;
 import dev.kafkaspool.engine.SpoolEngine;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import dev.kafkaspool.pipeline.LogPipeline;
+import dev.kafkaspool.testbroker.Await;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.Test;
@@ -39,7 +41,7 @@ class SecretMaskingTest {
      */
     @Test
     void aPasswordInAMalformedJaasConfigurationIsHiddenInTheProducerFailure() throws Exception {
-        StatusTranscript status = new StatusTranscript();
+        RecordingStatus status = new RecordingStatus();
         SpoolConfig config = base().producerProperty("security.protocol", "SASL_PLAINTEXT")
                 .producerProperty("sasl.mechanism", "PLAIN")
                 .producerProperty("sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule \""
@@ -57,7 +59,7 @@ class SecretMaskingTest {
     /** Kafka's ConfigException quotes the value it refuses; here in a cause and in a suppressed exception. */
     @Test
     void aConfigExceptionQuotingAPasswordIsHiddenInItsTextCausesAndStackTrace() throws Exception {
-        StatusTranscript status = new StatusTranscript();
+        RecordingStatus status = new RecordingStatus();
         SpoolConfig config = base().producerProperty("ssl.keystore.password", KEYSTORE_PASSWORD)
                 .producerProperty("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule "
                         + "required username=\"alice\" password=\"" + PASSWORD + "\";").build();
@@ -80,7 +82,7 @@ class SecretMaskingTest {
     /** A secret given to a setting by mistake (a variable put in the wrong place): the error names the setting only. */
     @Test
     void aSettingErrorDoesNotShowASecretValue() {
-        StatusTranscript status = new StatusTranscript();
+        RecordingStatus status = new RecordingStatus();
         LogPipeline pipeline = LogPipeline.builder().status(status)
                 .set("bootstrapServers", NO_BROKER)
                 .set("spoolDir", dir.resolve("spool").toString())

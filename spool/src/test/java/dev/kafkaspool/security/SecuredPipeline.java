@@ -3,6 +3,7 @@ package dev.kafkaspool.security;
 import java.nio.file.Path;
 import java.util.Map;
 
+import dev.kafkaspool.engine.RecordingStatus;
 import dev.kafkaspool.pipeline.LogPipeline;
 import dev.kafkaspool.pipeline.PipelineBuilder;
 
@@ -13,13 +14,13 @@ final class SecuredPipeline {
     }
 
     static LogPipeline start(String name, String bootstrapServers, Map<String, String> producerProperties,
-            Path spoolDir, String topic, StatusTranscript status) {
+            Path spoolDir, String topic, RecordingStatus status) {
         return start(name, bootstrapServers, producerProperties, spoolDir, topic, Map.of(), status);
     }
 
     /** As above, with more of the pipeline's settings (e.g. {@code errorTopic}). */
     static LogPipeline start(String name, String bootstrapServers, Map<String, String> producerProperties,
-            Path spoolDir, String topic, Map<String, String> settings, StatusTranscript status) {
+            Path spoolDir, String topic, Map<String, String> settings, RecordingStatus status) {
         PipelineBuilder builder = LogPipeline.builder().status(status)
                 .set("name", name)
                 .set("bootstrapServers", bootstrapServers)

@@ -14,9 +14,13 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import dev.kafkaspool.encoding.Records;
+import dev.kafkaspool.engine.RecordingStatus;
 import dev.kafkaspool.pipeline.LogPipeline;
 import dev.kafkaspool.pipeline.PipelineEvent;
+import dev.kafkaspool.testbroker.Await;
 import dev.kafkaspool.testbroker.KafkaBroker;
+import java.nio.file.Path;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /** What the security tests do and check with a pipeline: log, read back, see events held. */
@@ -84,8 +88,26 @@ final class Shipping {
         assertEquals(expected.size(), read.size(), "each event once: " + read);
     }
 
+    /**
+     * Starts a pipeline named and shipping to {@code topic} at the broker's secured listener with
+     * {@code producerProperties}, logs {@code count} events {@code <prefix> 1...}, checks that each
+     * arrives once, stops the pipeline and checks that nothing was dropped.
+     */
+    static void assertShipsEvery(KafkaBroker broker, Map<String, String> producerProperties, Path spoolDir,
+            String topic, String prefix, int count, RecordingStatus status) {
+        LogPipeline pipeline = SecuredPipeline.start(topic, broker.securedBootstrapServers(), producerProperties,
+                spoolDir, topic, status);
+        try {
+            List<String> logged = log(pipeline, prefix, count);
+            assertTopicHolds(broker, topic, logged);
+        } finally {
+            pipeline.stop(Duration.ofSeconds(10));
+        }
+        assertEquals(0, pipeline.stats().droppedTotal(), pipeline.stats().toString());
+    }
+
     /** Waits until the engine has warned that Kafka does not take events, and returns that warning. */
-    static String awaitOutageWarning(StatusTranscript status) {
+    static String awaitOutageWarning(RecordingStatus status) {
         Await.until(() -> status.problems().stream().anyMatch(m -> m.contains(OUTAGE_WARNING)));
         return status.problems().stream().filter(m -> m.contains(OUTAGE_WARNING)).findFirst().orElseThrow();
     }
@@ -105,7 +127,7 @@ final class Shipping {
     }
 
     /** Checks that the start-up line with the effective configuration shows each of {@code entries}. */
-    static void assertStartupLineShows(StatusTranscript status, String... entries) {
+    static void assertStartupLineShows(RecordingStatus status, String... entries) {
         String startup = status.messages().stream().filter(m -> m.contains("starting:")).findFirst()
                 .orElseThrow(() -> new AssertionError("no start-up line: " + status.messages()));
         for (String entry : entries) {
@@ -117,7 +139,7 @@ final class Shipping {
      * Checks that no status message, and no exception text the listener received, contains any of
      * {@code secrets}; and that the start-up line with the producer properties was seen.
      */
-    static void assertNoSecretIn(StatusTranscript status, List<String> secrets) {
+    static void assertNoSecretIn(RecordingStatus status, List<String> secrets) {
         List<String> everything = status.everything();
         assertTrue(everything.stream().anyMatch(m -> m.contains("starting:") && m.contains("producer=")),
                 "the start-up line with the effective configuration: " + everything);

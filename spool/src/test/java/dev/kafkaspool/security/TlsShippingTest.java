@@ -5,20 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import dev.kafkaspool.engine.RecordingStatus;
 import dev.kafkaspool.pipeline.LogPipeline;
 import dev.kafkaspool.testbroker.BrokerSecurity;
 import dev.kafkaspool.testbroker.ClientSecurity;
 import dev.kafkaspool.testbroker.KafkaBroker;
+import dev.kafkaspool.testbroker.KafkaBrokerExtension;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Shipping to a broker whose client listener requires TLS; and with the wrong protocol for a port
@@ -28,26 +28,18 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class TlsShippingTest {
 
-    @TempDir
-    static Path brokerDir;
+    @RegisterExtension
+    static final KafkaBrokerExtension BROKER = KafkaBrokerExtension.secured(BrokerSecurity.tls());
 
-    private static KafkaBroker broker;
+    private final KafkaBroker broker;
 
     @TempDir
     Path dir;
 
-    private final StatusTranscript status = new StatusTranscript();
+    private final RecordingStatus status = new RecordingStatus();
 
-    @BeforeAll
-    static void startBroker() {
-        broker = KafkaBroker.startSecured(brokerDir.resolve("broker"), BrokerSecurity.tls());
-    }
-
-    @AfterAll
-    static void closeBroker() {
-        if (broker != null) {
-            broker.close();
-        }
+    TlsShippingTest(KafkaBroker broker) {
+        this.broker = broker;
     }
 
     @Test
@@ -55,15 +47,7 @@ class TlsShippingTest {
         broker.createTopic("tls", 1);
         ClientSecurity security = broker.clientSecurity();
         assertEquals("SSL", security.properties().get("security.protocol"));
-        LogPipeline pipeline = SecuredPipeline.start("tls", broker.securedBootstrapServers(),
-                security.properties(), dir.resolve("spool"), "tls", status);
-        try {
-            List<String> logged = Shipping.log(pipeline, "tls", 20);
-            Shipping.assertTopicHolds(broker, "tls", logged);
-        } finally {
-            pipeline.stop(Duration.ofSeconds(10));
-        }
-        assertEquals(0, pipeline.stats().droppedTotal(), pipeline.stats().toString());
+        Shipping.assertShipsEvery(broker, security.properties(), dir.resolve("spool"), "tls", "tls", 20, status);
         Shipping.assertStartupLineShows(status, "security.protocol=SSL", "ssl.truststore.password=[hidden]");
         Shipping.assertNoSecretIn(status, security.secrets());
     }

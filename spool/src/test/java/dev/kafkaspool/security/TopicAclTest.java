@@ -9,9 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import dev.kafkaspool.engine.RecordingStatus;
 import dev.kafkaspool.pipeline.LogPipeline;
+import dev.kafkaspool.testbroker.Await;
 import dev.kafkaspool.testbroker.BrokerSecurity;
 import dev.kafkaspool.testbroker.KafkaBroker;
+import dev.kafkaspool.testbroker.KafkaBrokerExtension;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.acl.AccessControlEntry;
@@ -22,11 +25,10 @@ import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourceType;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -45,31 +47,23 @@ class TopicAclTest {
     private static final String TOPIC = "acl-orders";
     private static final String DIAGNOSIS = "Kafka says the client is not authorised for topic " + TOPIC;
 
-    @TempDir
-    static Path brokerDir;
+    // Clients on the plaintext listener (the test's own admin and consumer) and the broker's
+    // controller connect as User:ANONYMOUS, made a super user; the SASL user gets only what the
+    // ACLs grant.
+    @RegisterExtension
+    static final KafkaBrokerExtension BROKER = KafkaBrokerExtension.secured(BrokerSecurity.saslScram(USER, PASSWORD),
+            Map.of("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer",
+                    "super.users", "User:ANONYMOUS"));
 
-    private static KafkaBroker broker;
+    private final KafkaBroker broker;
 
     @TempDir
     Path dir;
 
-    private final StatusTranscript status = new StatusTranscript();
+    private final RecordingStatus status = new RecordingStatus();
 
-    @BeforeAll
-    static void startBroker() {
-        // Clients on the plaintext listener (the test's own admin and consumer) and the broker's
-        // controller connect as User:ANONYMOUS, made a super user; the SASL user gets only what the
-        // ACLs grant.
-        broker = KafkaBroker.startSecured(brokerDir.resolve("broker"), BrokerSecurity.saslScram(USER, PASSWORD),
-                Map.of("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer",
-                        "super.users", "User:ANONYMOUS"));
-    }
-
-    @AfterAll
-    static void closeBroker() {
-        if (broker != null) {
-            broker.close();
-        }
+    TopicAclTest(KafkaBroker broker) {
+        this.broker = broker;
     }
 
     @Test
@@ -145,7 +139,7 @@ class TopicAclTest {
         assertEquals(0, pipeline.stats().spoolEvents(), pipeline.stats().toString());
     }
 
-    private static void grant(String topic, String principal, AclOperation operation) throws Exception {
+    private void grant(String topic, String principal, AclOperation operation) throws Exception {
         ResourcePattern resource = new ResourcePattern(ResourceType.TOPIC, topic, PatternType.LITERAL);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
             admin.createAcls(List.of(new AclBinding(resource, new AccessControlEntry(principal, "*", operation,
@@ -153,7 +147,7 @@ class TopicAclTest {
         }
     }
 
-    private static void grantWrite(String topic, String principal) throws Exception {
+    private void grantWrite(String topic, String principal) throws Exception {
         ResourcePattern resource = new ResourcePattern(ResourceType.TOPIC, topic, PatternType.LITERAL);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
             admin.createAcls(List.of(

@@ -6,19 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.common.config.ConfigResource;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -98,18 +94,9 @@ class KafkaBrokerExtensionTest {
     }
 
     @Test
-    void testsRunWithTheNewerClientsAndWithoutTheBrokerJars() throws IOException {
+    void testsRunWithTheNewerClientsAndWithoutTheBrokerJars() {
         assertThrows(ClassNotFoundException.class, () -> Class.forName("kafka.Kafka"));
-        assertEquals(System.getProperty("expectedKafkaClientsVersion"), kafkaClientsVersion());
-    }
-
-    /** The version of the kafka-clients jar on the classpath, from the file it reads its own version from. */
-    private static String kafkaClientsVersion() throws IOException {
-        try (InputStream in = KafkaProducer.class.getResourceAsStream("/kafka/kafka-version.properties")) {
-            Properties properties = new Properties();
-            properties.load(in);
-            return properties.getProperty("version");
-        }
+        assertEquals(System.getProperty("expectedKafkaClientsVersion"), LibraryVersions.kafkaClients().version());
     }
 
     private static List<String> sorted(List<String> values) {

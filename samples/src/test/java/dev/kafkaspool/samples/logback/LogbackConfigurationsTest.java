@@ -11,9 +11,11 @@ import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.joran.spi.JoranException;
 import ch.qos.logback.core.status.Status;
 import dev.kafkaspool.logback.KafkaSpoolAppender;
+import dev.kafkaspool.testbroker.Await;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -74,14 +76,9 @@ class LogbackConfigurationsTest {
         return context;
     }
 
-    private static void awaitThread(String name, LoggerContext context) throws InterruptedException {
-        long deadline = System.nanoTime() + 60_000_000_000L; // a bound against hangs only
-        while (Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().equals(name))) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no thread " + name + "; statuses: " + statuses(context));
-            }
-            Thread.sleep(50);
-        }
+    private static void awaitThread(String name, LoggerContext context) {
+        Await.until(() -> Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals(name)),
+                Duration.ofSeconds(60), () -> "a thread " + name + "; statuses: " + statuses(context));
     }
 
     private static List<String> statuses(LoggerContext context) {

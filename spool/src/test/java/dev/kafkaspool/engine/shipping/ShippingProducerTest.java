@@ -2,8 +2,7 @@ package dev.kafkaspool.engine.shipping;
 
 import dev.kafkaspool.config.Durability;
 import dev.kafkaspool.config.SpoolConfig;
-import dev.kafkaspool.engine.Await;
-import dev.kafkaspool.engine.Delivery;
+import dev.kafkaspool.engine.EngineAwait;
 import dev.kafkaspool.engine.EngineCounters;
 import dev.kafkaspool.engine.EngineState;
 import dev.kafkaspool.engine.EngineStats;
@@ -13,6 +12,7 @@ import dev.kafkaspool.engine.SpoolEngine;
 import dev.kafkaspool.engine.TestConfigs;
 import dev.kafkaspool.engine.TestEvents;
 import dev.kafkaspool.engine.Ticker;
+import dev.kafkaspool.testbroker.Await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -118,7 +118,7 @@ class ShippingProducerTest {
             assertTrue(failing.closed(), "the failed record's callback closed its producer");
 
             events.submitRange(11, 20);
-            Await.shipped(engine, 20);
+            EngineAwait.shipped(engine, 20);
             assertEquals(10, failing.history().size(), "nothing was sent to the closed producer after the failure");
             MockProducer<byte[], byte[]> next = created.get(created.size() - 1);
             assertEquals(range(1, 20), numbers(next.history()),

@@ -1,12 +1,12 @@
 package dev.kafkaspool.engine.spool.chronicle;
 
 import dev.kafkaspool.config.Durability;
-import dev.kafkaspool.engine.Await;
 import dev.kafkaspool.engine.ChildApplication;
 import dev.kafkaspool.engine.Events;
 import dev.kafkaspool.engine.spool.Spool;
 import dev.kafkaspool.engine.spool.SpoolContractTest;
 import dev.kafkaspool.engine.spool.SpoolRecord;
+import dev.kafkaspool.testbroker.Await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
