@@ -2,6 +2,7 @@ package dev.kafkaspool.engine;
 
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.lmax.disruptor.BusySpinWaitStrategy;
 import com.lmax.disruptor.EventPoller;
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
@@ -28,7 +29,9 @@ public final class EventQueue {
 
     EventQueue(int requestedSize, long maxBytes) {
         int size = Integer.highestOneBit(Math.max(requestedSize - 1, 1)) << 1;
-        this.ring = RingBuffer.createMultiProducer(EncodedEvent::new, size);
+        // The shipper polls and parks on its own; a wait strategy that signals waiters would take a
+        // lock on every publish for nobody.
+        this.ring = RingBuffer.createMultiProducer(EncodedEvent::new, size, new BusySpinWaitStrategy());
         this.poller = ring.newPoller();
         this.maxBytes = maxBytes;
         ring.addGatingSequences(poller.getSequence());

@@ -17,11 +17,8 @@ final class AnswerCollector {
     private final ShipperState state;
     private final InFlightWindow window;
     private final long stallNanos;
-    /** When an answer last moved the window's head; the stall of the head counts from then at the earliest. */
-    private long headMovedNanos;
 
-    AnswerCollector(Shipment s, Answers answers, Trouble trouble, MetadataWait metadata, ShipperState state,
-                    long startNanos) {
+    AnswerCollector(Shipment s, Answers answers, Trouble trouble, MetadataWait metadata, ShipperState state) {
         this.s = s;
         this.answers = answers;
         this.trouble = trouble;
@@ -29,7 +26,6 @@ final class AnswerCollector {
         this.state = state;
         this.window = s.window;
         this.stallNanos = s.stallNanos;
-        this.headMovedNanos = startNanos;
     }
 
     /** Takes the answers that arrived, in order; notices failures and stalls. */
@@ -47,13 +43,13 @@ final class AnswerCollector {
         }
         long now = s.ticker.nanos();
         if (any) {
-            headMovedNanos = now;
+            s.headMovedNanos = now;
         }
         InFlight head = window.head();
         // A slow Kafka (a produce quota, a deep producer buffer) acknowledges the head's predecessors
         // late but steadily: the stall counts from the later of the head's send and the last move.
         if (head != null && head.outcome() == SendOutcome.PENDING && now - head.sentAtNanos > stallNanos
-                && now - headMovedNanos > stallNanos) {
+                && now - s.headMovedNanos > stallNanos) {
             trouble.outage("Kafka has not acknowledged a record for " + TimeUnit.NANOSECONDS.toMillis(stallNanos) + " ms");
             return true;
         }

@@ -10,13 +10,19 @@ import java.util.concurrent.TimeUnit;
  * from memory, so order holds), a record from the spool is read again once every record before it
  * is answered. When the metadata stays missing for {@code stallTimeout}, the topic is parked if
  * Kafka answers for the others, an outage otherwise; either way Kafka is asked why (once, until a
- * record is acknowledged: {@link TopicDiagnosis}). Shipper thread only.
+ * record is acknowledged: {@link TopicDiagnosis}). The record is tried again after 5 ms, then after
+ * twice as long each time up to 100 ms: the producer usually has the metadata within tens of
+ * milliseconds, and at start-up every event logged meanwhile waits behind that record.
+ * Shipper thread only.
  */
 final class MetadataWait {
+    private static final long FIRST_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+
     private final Shipment s;
     private final Answers answers;
     private final Trouble trouble;
     private final long stallNanos;
+    private long backoffNanos = FIRST_BACKOFF_NANOS;
 
     MetadataWait(Shipment s, Answers answers, Trouble trouble) {
         this.s = s;
@@ -34,7 +40,11 @@ final class MetadataWait {
         }
         if (s.metadataMissingSinceNanos == 0) {
             s.metadataMissingSinceNanos = now;
-        } else if (now - s.metadataMissingSinceNanos > stallNanos && parkable()
+            backoffNanos = FIRST_BACKOFF_NANOS;
+        } else {
+            backoffNanos = Math.min(2 * backoffNanos, Trouble.MIN_BACKOFF_NANOS);
+        }
+        if (now - s.metadataMissingSinceNanos > stallNanos && parkable()
                 && s.parked.park(f.topic, "missing from the producer's metadata for "
                         + TimeUnit.NANOSECONDS.toMillis(stallNanos) + " ms while Kafka answers")) {
             // Kafka answers for the other topics: this one waits in its own store, the others go on.
@@ -56,7 +66,7 @@ final class MetadataWait {
         } else {
             s.awaitingMetadata = true;
         }
-        s.nextAttemptNanos = now + Trouble.MIN_BACKOFF_NANOS;
+        s.nextAttemptNanos = now + backoffNanos;
     }
 
     /** Whether Kafka answers at all (another topic was acknowledged, or the producer is connected). */
@@ -73,7 +83,7 @@ final class MetadataWait {
         s.window.removeHead();
         s.spool.rewind();
         s.awaitingMetadata = false;
-        s.nextAttemptNanos = Math.max(s.nextAttemptNanos, s.ticker.nanos() + Trouble.MIN_BACKOFF_NANOS);
+        s.nextAttemptNanos = Math.max(s.nextAttemptNanos, s.ticker.nanos() + backoffNanos);
         return true;
     }
 }

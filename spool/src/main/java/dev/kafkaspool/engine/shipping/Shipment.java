@@ -33,6 +33,11 @@ final class Shipment {
     final Ticker ticker;
     final long instanceId;
     final long stallNanos;
+    /**
+     * How long new events may wait in a full queue while Kafka answers (a tenth of
+     * {@code blockTimeout}), instead of going to the spool: see {@link QueueRouting}.
+     */
+    final long holdNanos;
     private final long maxWindowBytes;
 
     /** The producer records go through; null until one is ready, and once one is abandoned. */
@@ -49,10 +54,12 @@ final class Shipment {
     long metadataMissingSinceNanos;
     /** Topics Kafka was asked about while they were missing from the metadata; cleared by an acknowledgement. */
     final Set<String> diagnosedTopics = new HashSet<>();
+    /** When an answer last moved the window's head; the stall of the head counts from then at the earliest. */
+    long headMovedNanos;
 
     Shipment(EventQueue queue, CappedSpool cappedSpool, ProducerLifecycle producers, ProducerRecords records,
              EngineCounters counters, ProblemReporter problems, Ticker ticker, long instanceId, long stallNanos,
-             long maxWindowBytes, long startNanos) {
+             long holdNanos, long maxWindowBytes, long startNanos) {
         this.queue = queue;
         this.cappedSpool = cappedSpool;
         this.spool = cappedSpool.spool();
@@ -64,8 +71,19 @@ final class Shipment {
         this.ticker = ticker;
         this.instanceId = instanceId;
         this.stallNanos = stallNanos;
+        this.holdNanos = holdNanos;
         this.maxWindowBytes = maxWindowBytes;
         this.nextAttemptNanos = startNanos;
+        this.headMovedNanos = startNanos;
+    }
+
+    /**
+     * Whether Kafka takes records now: the producer has had records acknowledged, none waits for its
+     * topic's metadata, and an answer moved the window within the last {@link #holdNanos}.
+     */
+    boolean kafkaAnswering(long now) {
+        return producer != null && !producer.isClosed() && !ackedTopics.isEmpty() && !awaitingMetadata
+                && now - headMovedNanos < holdNanos;
     }
 
     boolean windowHasRoom() {

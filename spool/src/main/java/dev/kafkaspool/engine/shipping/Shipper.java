@@ -61,12 +61,12 @@ public final class Shipper implements Runnable {
 
     public Shipper(EventQueue queue, CappedSpool cappedSpool, ProducerLifecycle producers, ProducerRecords records,
             EngineCounters counters, ProblemReporter problems, Ticker ticker, long instanceId,
-            long stallNanos, long maxWindowBytes) {
+            long stallNanos, long holdNanos, long maxWindowBytes) {
         this.problems = problems;
         this.ticker = ticker;
         long startNanos = ticker.nanos();
         Shipment s = new Shipment(queue, cappedSpool, producers, records, counters, problems, ticker, instanceId,
-                stallNanos, maxWindowBytes, startNanos);
+                stallNanos, holdNanos, maxWindowBytes, startNanos);
         this.shipment = s;
         this.state = new ShipperState(s.spool, problems, ticker, queue != null, startNanos, stallNanos);
         this.parkedShipping = new ParkedShipping(s.parked, s.window, records, s.restamping, problems, ticker,
@@ -75,7 +75,7 @@ public final class Shipper implements Runnable {
         this.trouble = new Trouble(s, answers, state);
         MetadataWait metadata = new MetadataWait(s, answers, trouble);
         Sender sender = new Sender(s, answers, trouble, metadata);
-        this.collector = new AnswerCollector(s, answers, trouble, metadata, state, startNanos);
+        this.collector = new AnswerCollector(s, answers, trouble, metadata, state);
         this.routing = new QueueRouting(s, answers, sender);
         this.drain = new SpoolDrain(s, sender, parkedShipping, state);
         this.stop = new StopSequence(s, answers, collector, routing, drain, state);
