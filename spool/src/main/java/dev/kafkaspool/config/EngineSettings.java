@@ -57,7 +57,8 @@ public final class EngineSettings {
     public static final Setting<Duration> BLOCK_TIMEOUT = new Setting<>("blockTimeout",
             "duration (e.g. 1s, 1 second, PT1S)", Duration.ofSeconds(1), "1s",
             "The longest a log call waits for room: in a full spool under the block policy, or in a full "
-                    + "in-memory queue. Then the event is dropped and counted.",
+                    + "in-memory queue. Then the event is dropped and counted. While Kafka answers, a full queue "
+                    + "waits for it for a tenth of this before it goes to the spool; 0 spools at once.",
             ValueParsers::parseDuration);
 
     public static final Setting<Long> QUEUE_MAX_BYTES = new Setting<>("queueMaxBytes", "size (e.g. 32MiB)",
