@@ -66,8 +66,8 @@ final class EngineSpool {
                 ticker);
         parked.reopen();
         CappedSpool spool = new CappedSpool(s, parked, maxBytes, config, counters, ticker, problems);
-        if (s.pendingRecords() > 0) {
-            problems.info("the spool holds " + s.pendingRecords() + " event(s) (" + s.pendingBytes()
+        if (s.pendingEvents() > 0) {
+            problems.info("the spool holds " + s.pendingEvents() + " event(s) (" + s.pendingBytes()
                     + " bytes) from an earlier run; they are shipped first");
         }
         return new EngineSpool(dir, spool);

@@ -202,7 +202,7 @@ public final class SpoolEngine implements AutoCloseable {
         if (oldest < 0 || oldestParked >= 0 && oldestParked < oldest) {
             oldest = oldestParked;
         }
-        return new long[] {s.pendingBytes() + parked.pendingBytes(), s.pendingRecords() + parked.pendingRecords(),
+        return new long[] {s.pendingBytes() + parked.pendingBytes(), s.pendingEvents() + parked.pendingEvents(),
                 oldest};
     }
 

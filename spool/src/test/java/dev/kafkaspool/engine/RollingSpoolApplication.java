@@ -53,7 +53,7 @@ public final class RollingSpoolApplication {
         for (int i = 0; i < committed && spool.read(r); i++) {
             spool.commit(r.position);
         }
-        System.out.println("spooled " + spool.pendingRecords());
+        System.out.println("spooled " + spool.pendingEvents());
         System.out.flush();
         while (System.in.read() >= 0) {
             Thread.onSpinWait();

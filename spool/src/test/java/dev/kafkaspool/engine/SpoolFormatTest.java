@@ -62,7 +62,7 @@ class SpoolFormatTest {
         assertNull(spool.openingDamage(), "no count kept is no damage");
         try {
             int waiting = SpoolFormatFixture.EVENTS.size() - SpoolFormatFixture.COMMITTED;
-            assertEquals(waiting, spool.pendingRecords(), "the committed events stay shipped");
+            assertEquals(waiting, spool.pendingEvents(), "the committed events stay shipped");
             SpoolRecord r = new SpoolRecord();
             for (Object[] e : SpoolFormatFixture.EVENTS.subList(SpoolFormatFixture.COMMITTED,
                     SpoolFormatFixture.EVENTS.size())) {

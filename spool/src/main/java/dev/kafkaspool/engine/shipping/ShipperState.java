@@ -49,15 +49,15 @@ final class ShipperState {
             boolean stillStarting = previous == EngineState.STARTING && ticker.nanos() - startNanos < stallNanos;
             if (!stillStarting) {
                 problems.warn("Kafka is not taking events (" + cause + "); spooling to the "
-                        + spool.description() + ", " + spool.pendingRecords() + " event(s) waiting", null);
+                        + spool.description() + ", " + spool.pendingEvents() + " event(s) waiting", null);
             } else {
                 state = EngineState.STARTING;
             }
         } else if (next == EngineState.DRAINING && previous == EngineState.STARTING) {
-            problems.info("connected to Kafka; shipping " + spool.pendingRecords()
+            problems.info("connected to Kafka; shipping " + spool.pendingEvents()
                     + " spooled event(s) before new ones");
         } else if (next == EngineState.DRAINING) {
-            problems.info("Kafka is taking events again; shipping " + spool.pendingRecords()
+            problems.info("Kafka is taking events again; shipping " + spool.pendingEvents()
                     + " spooled event(s) before new ones");
         } else if (next == EngineState.SHIPPING && previous != EngineState.STARTING) {
             problems.info(fromQueue ? "the spool is shipped; events go to Kafka directly again"

@@ -85,7 +85,7 @@ final class StopSequence {
     private void drainSpoolBeforeStop(long drainDeadline) {
         long unconnectedSince = 0;
         while (s.ticker.nanos() - drainDeadline < 0 && state.get() != EngineState.SPOOLING
-                && (s.spool.pendingRecords() > 0 || !s.window.isEmpty())) {
+                && (s.spool.pendingEvents() > 0 || !s.window.isEmpty())) {
             boolean worked = collector.collectAnswers();
             worked |= drain.drainWhenDue();
             if (s.producer != null && !s.producer.isConnected()) {
@@ -95,7 +95,7 @@ final class StopSequence {
                 } else if (now - unconnectedSince > STOP_CONNECT_NANOS) {
                     // Kafka cannot be reached (down since the start, within stallTimeout): do not hold up the stop.
                     s.problems.info("stopping: no connection to Kafka at " + s.producers.target() + "; "
-                            + s.spool.pendingRecords() + " event(s) stay in the " + s.spool.description());
+                            + s.spool.pendingEvents() + " event(s) stay in the " + s.spool.description());
                     return;
                 }
             } else {

@@ -87,7 +87,7 @@ public final class FailoverSpool implements Spool {
      * @return true when memory is empty now
      */
     private boolean memoryMovedToDisk() {
-        if (memory.pendingRecords() == 0) {
+        if (memory.pendingEvents() == 0) {
             return true;
         }
         if (memory.readRecords() > 0) {
@@ -138,7 +138,7 @@ public final class FailoverSpool implements Spool {
                 } catch (RuntimeException e) {
                     diskUnreadable = true;
                     problems.warn("cannot read the disk spool past its last readable record (" + e + "); "
-                            + disk.pendingRecords() + " event(s) stay on disk for the next process to ship, "
+                            + disk.pendingEvents() + " event(s) stay on disk for the next process to ship, "
                             + "this one ships what comes after them", e);
                 }
             }
@@ -177,7 +177,7 @@ public final class FailoverSpool implements Spool {
     @Override
     public long dropOldest() {
         synchronized (lock) {
-            if (!diskUnreadable && disk.pendingRecords() > 0) {
+            if (!diskUnreadable && disk.pendingEvents() > 0) {
                 return disk.dropOldest();
             }
             return memory.dropOldest();
@@ -192,9 +192,9 @@ public final class FailoverSpool implements Spool {
     }
 
     @Override
-    public long pendingRecords() {
+    public long pendingEvents() {
         synchronized (lock) {
-            return disk.pendingRecords() + memory.pendingRecords();
+            return disk.pendingEvents() + memory.pendingEvents();
         }
     }
 
@@ -211,10 +211,10 @@ public final class FailoverSpool implements Spool {
     public long persist() {
         synchronized (lock) {
             memory.rewind();
-            if (memory.pendingRecords() > 0 && memoryMovedToDisk()) {
+            if (memory.pendingEvents() > 0 && memoryMovedToDisk()) {
                 diskRecovered();
             }
-            return memory.pendingRecords();
+            return memory.pendingEvents();
         }
     }
 

@@ -108,7 +108,7 @@ public final class MemorySpool implements Spool {
     }
 
     @Override
-    public long pendingRecords() {
+    public long pendingEvents() {
         synchronized (lock) {
             return inFlight.size() + unread.size();
         }
@@ -131,7 +131,7 @@ public final class MemorySpool implements Spool {
 
     @Override
     public long persist() {
-        return pendingRecords();
+        return pendingEvents();
     }
 
     @Override

@@ -75,6 +75,6 @@ public final class ParkedTopic {
 
     /** Every record of it is shipped and none is in flight: the topic can leave the parked set. */
     boolean isEmpty() {
-        return inFlight == 0 && store.pendingRecords() == 0;
+        return inFlight == 0 && store.pendingEvents() == 0;
     }
 }

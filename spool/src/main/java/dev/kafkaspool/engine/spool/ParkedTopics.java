@@ -58,12 +58,12 @@ public final class ParkedTopics implements AutoCloseable {
                     continue;
                 }
                 ChronicleSpool store = ChronicleSpool.open(dir, maxBytes);
-                if (store.pendingRecords() == 0) {
+                if (store.pendingEvents() == 0) {
                     remove(new ParkedTopic(topic, store, dir, 0));
                     continue;
                 }
                 topics.put(topic, new ParkedTopic(topic, store, dir, ticker.nanos()));
-                problems.info(store.pendingRecords() + " event(s) for topic " + topic + " were parked by an earlier "
+                problems.info(store.pendingEvents() + " event(s) for topic " + topic + " were parked by an earlier "
                         + "run; they are shipped, in order, once Kafka takes the topic");
             }
         } catch (IOException | SpoolException e) {
@@ -167,10 +167,10 @@ public final class ParkedTopics implements AutoCloseable {
         return sum;
     }
 
-    public long pendingRecords() {
+    public long pendingEvents() {
         long sum = 0;
         for (ParkedTopic p : topics.values()) {
-            sum += p.store.pendingRecords();
+            sum += p.store.pendingEvents();
         }
         return sum;
     }

@@ -48,7 +48,7 @@ public interface Spool extends AutoCloseable {
     long pendingBytes();
 
     /** Records not committed. */
-    long pendingRecords();
+    long pendingEvents();
 
     /** Timestamp of the oldest record not committed, or -1 when there is none. */
     long oldestTimestampMillis();

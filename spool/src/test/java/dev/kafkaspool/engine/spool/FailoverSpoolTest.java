@@ -50,7 +50,7 @@ class FailoverSpoolTest extends SpoolContractTest {
         spool.append(1L, Events.event(2, "in memory"));
         spool.append(1L, Events.event(3, "in memory"));
         assertTrue(status.anyContains("WARN", "no room on the filesystem"), status.messages().toString());
-        assertEquals(3, spool.pendingRecords());
+        assertEquals(3, spool.pendingEvents());
 
         assertEquals(List.of(1L, 2L, 3L), readSequences());
     }
@@ -67,7 +67,7 @@ class FailoverSpoolTest extends SpoolContractTest {
         assertTrue(spool.read(r));
         assertTrue(spool.read(r));
         spool.commit(r.position);
-        assertEquals(0, spool.pendingRecords());
+        assertEquals(0, spool.pendingEvents());
 
         spool.append(1L, Events.event(3, "on disk again"));
         assertTrue(status.anyContains("INFO", "takes writes again"), status.messages().toString());
@@ -84,7 +84,7 @@ class FailoverSpoolTest extends SpoolContractTest {
         spool.append(1L, Events.event(3, "too early to try the disk again"));
         ticker.advance(2, TimeUnit.SECONDS);
         spool.append(1L, Events.event(4, "on disk, after the moved ones"));
-        assertEquals(4, spool.pendingRecords());
+        assertEquals(4, spool.pendingEvents());
         assertEquals(0, spool.persist(), "all four are on disk");
         assertEquals(List.of(1L, 2L, 3L, 4L), readSequences());
     }
@@ -111,7 +111,7 @@ class FailoverSpoolTest extends SpoolContractTest {
         spool.read(r);
         spool.read(r);
         spool.commit(r.position);
-        assertEquals(0, spool.pendingRecords());
+        assertEquals(0, spool.pendingEvents());
         spool.rewind();
         assertFalse(spool.read(r), "nothing is read twice after a commit");
     }

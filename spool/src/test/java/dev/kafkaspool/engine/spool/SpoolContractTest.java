@@ -58,14 +58,14 @@ public abstract class SpoolContractTest {
         int size = spool.storedSize(e);
         spool.append(1L, e);
         spool.append(1L, Events.event(2, "abc"));
-        assertEquals(2, spool.pendingRecords());
+        assertEquals(2, spool.pendingEvents());
         assertEquals(2L * size, spool.pendingBytes());
 
         SpoolRecord r = new SpoolRecord();
         spool.read(r);
-        assertEquals(2, spool.pendingRecords(), "reading alone frees nothing");
+        assertEquals(2, spool.pendingEvents(), "reading alone frees nothing");
         spool.commit(r.position);
-        assertEquals(1, spool.pendingRecords());
+        assertEquals(1, spool.pendingEvents());
         assertEquals(size, spool.pendingBytes());
     }
 
@@ -90,7 +90,7 @@ public abstract class SpoolContractTest {
             spool.append(1L, Events.event(i, "e" + i));
         }
         assertTrue(spool.dropOldest() > 0);
-        assertEquals(2, spool.pendingRecords());
+        assertEquals(2, spool.pendingEvents());
         assertEquals(List.of("e2", "e3"), readAll());
     }
 
@@ -102,7 +102,7 @@ public abstract class SpoolContractTest {
         spool.read(r);
 
         assertEquals(0, spool.dropOldest());
-        assertEquals(2, spool.pendingRecords());
+        assertEquals(2, spool.pendingEvents());
     }
 
     @Test

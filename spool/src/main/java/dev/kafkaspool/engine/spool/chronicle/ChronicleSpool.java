@@ -38,7 +38,7 @@ public final class ChronicleSpool implements Spool {
     private final DiskSpace space;
     private volatile SpoolSync sync = SpoolSync.none();
     private long pendingBytes;
-    private long pendingRecords;
+    private long pendingEvents;
     /** Set when records were dropped that the reader had not reached: it must skip them. */
     private boolean readerBehind;
     /** What opening found. */
@@ -80,7 +80,7 @@ public final class ChronicleSpool implements Spool {
             committed.positionAfter(peeker);
             opening = SpoolOpening.read(dir, queue, peeker, ledger);
             pendingBytes = opening.bytes;
-            pendingRecords = opening.records;
+            pendingEvents = opening.records;
             reader.moveAfter(committed.get());
             committed.deleteCommittedFiles();
         }
@@ -99,7 +99,7 @@ public final class ChronicleSpool implements Spool {
             writer.copy(buffer, size);
             ledger.appended();
             pendingBytes += size;
-            pendingRecords++;
+            pendingEvents++;
         }
     }
 
@@ -140,7 +140,7 @@ public final class ChronicleSpool implements Spool {
             int size = writer.append(instanceId, event);
             ledger.appended();
             pendingBytes += size;
-            pendingRecords++;
+            pendingEvents++;
             sync.written(writer.cycle());
         }
     }
@@ -164,7 +164,7 @@ public final class ChronicleSpool implements Spool {
             while (!readLog.isEmpty() && readLog.headPosition() <= position) {
                 last = readLog.headPosition();
                 pendingBytes -= readLog.headSize();
-                pendingRecords--;
+                pendingEvents--;
                 removed++;
                 readLog.removeHead();
             }
@@ -199,7 +199,7 @@ public final class ChronicleSpool implements Spool {
                 ledger.removed(1);
                 committed.set(record.index());
                 pendingBytes -= freed;
-                pendingRecords--;
+                pendingEvents--;
                 readerBehind = true;
                 return freed;
             }
@@ -214,9 +214,9 @@ public final class ChronicleSpool implements Spool {
     }
 
     @Override
-    public long pendingRecords() {
+    public long pendingEvents() {
         synchronized (lock) {
-            return pendingRecords;
+            return pendingEvents;
         }
     }
 

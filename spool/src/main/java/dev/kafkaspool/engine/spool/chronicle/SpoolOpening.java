@@ -58,7 +58,7 @@ final class SpoolOpening {
         if (spool.opening().stoppedEarly) {
             spool = SpoolRepair.setDamageAside(spool, maxBytes, clock, space);
         } else {
-            spool.opening().countMissing(dir, spool.pendingRecords());
+            spool.opening().countMissing(dir, spool.pendingEvents());
         }
         if (!damagedFiles.isEmpty()) {
             spool.opening().addDamage(SpoolRepair.describeDamagedFiles(dir, damagedFiles, filesAside), 0);
@@ -143,10 +143,10 @@ final class SpoolOpening {
      * Reading in order found fewer events than the ledger counted: files in the middle are missing
      * or the last one was cut short, and reading passes over that without a sign.
      */
-    void countMissing(Path dir, long pendingRecords) {
-        if (countedPending > pendingRecords) {
-            lost = countedPending - pendingRecords;
-            damage = "the spool in " + dir + " holds " + pendingRecords + " readable unshipped event(s), but "
+    void countMissing(Path dir, long pendingEvents) {
+        if (countedPending > pendingEvents) {
+            lost = countedPending - pendingEvents;
+            damage = "the spool in " + dir + " holds " + pendingEvents + " readable unshipped event(s), but "
                     + "it had counted " + countedPending + ": " + lost + " event(s) were in spool files that "
                     + "are missing or were cut short, and are counted as dropped (spoolError); its spool files are: "
                     + DamagedFiles.names(dir);

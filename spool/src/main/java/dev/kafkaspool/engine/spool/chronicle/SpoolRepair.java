@@ -56,12 +56,12 @@ public final class SpoolRepair {
         } finally {
             old.close();
         }
-        long copied = fresh.pendingRecords();
+        long copied = fresh.pendingEvents();
         long lost;
         if (found.countedPending >= 0) {
             lost = Math.max(0, found.countedPending - copied);
         } else if (found.unreachableRecords >= 0) {
-            lost = Math.max(0, found.unreachableRecords - (copied - damaged.pendingRecords()));
+            lost = Math.max(0, found.unreachableRecords - (copied - damaged.pendingEvents()));
         } else {
             lost = -1;
         }

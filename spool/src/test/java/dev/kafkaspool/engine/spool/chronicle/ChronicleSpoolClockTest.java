@@ -46,8 +46,8 @@ class ChronicleSpoolClockTest {
             append(spool, 10);
             ship(spool, 20);
             System.out.println("after the step back: files " + queueFiles() + ", shipped " + shipped.size()
-                    + ", pending " + spool.pendingRecords());
-            assertEquals(appended - shipped.size(), spool.pendingRecords(), "no unshipped event is gone");
+                    + ", pending " + spool.pendingEvents());
+            assertEquals(appended - shipped.size(), spool.pendingEvents(), "no unshipped event is gone");
             for (int roll = 0; roll < 3; roll++) {
                 clock.advanceMillis(ROLL_MILLIS + 1000);
                 append(spool, 10);
@@ -55,11 +55,11 @@ class ChronicleSpoolClockTest {
             }
             clock.advanceMillis(TimeUnit.HOURS.toMillis(4));
             append(spool, 10);
-            assertEquals(appended - shipped.size(), spool.pendingRecords(), "no unshipped event is gone");
+            assertEquals(appended - shipped.size(), spool.pendingEvents(), "no unshipped event is gone");
             ship(spool, Integer.MAX_VALUE);
             System.out.println("at the end: files " + queueFiles() + ", appended " + appended + ", shipped "
                     + shipped.size());
-            assertEquals(0, spool.pendingRecords());
+            assertEquals(0, spool.pendingEvents());
         }
         assertEquals(LongStream.rangeClosed(1, appended).boxed().collect(Collectors.toList()), shipped,
                 "every event comes out once, in order");
@@ -77,12 +77,12 @@ class ChronicleSpoolClockTest {
         }
         clock.advanceMillis(-TimeUnit.HOURS.toMillis(3));
         try (ChronicleSpool spool = ChronicleSpool.open(dir, 16L << 20, clock::currentTimeMillis, DiskSpace.of(dir))) {
-            assertEquals(25, spool.pendingRecords());
+            assertEquals(25, spool.pendingEvents());
             append(spool, 10);
             clock.advanceMillis(ROLL_MILLIS + 1000);
             append(spool, 10);
             ship(spool, 30);
-            assertEquals(appended - shipped.size(), spool.pendingRecords(), "no unshipped event is gone");
+            assertEquals(appended - shipped.size(), spool.pendingEvents(), "no unshipped event is gone");
         }
         try (ChronicleSpool spool = ChronicleSpool.open(dir, 16L << 20, clock::currentTimeMillis, DiskSpace.of(dir))) {
             ship(spool, Integer.MAX_VALUE);

@@ -45,7 +45,7 @@ class ChronicleSpoolTest extends SpoolContractTest {
         spool.close();
 
         spool = open();
-        assertEquals(3, spool.pendingRecords());
+        assertEquals(3, spool.pendingEvents());
         assertEquals(List.of("e3", "e4", "e5"), readAll());
     }
 
