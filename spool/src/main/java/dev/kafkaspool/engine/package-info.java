@@ -40,7 +40,7 @@
  *   <dt>event id</dt><dd>{@code <instance>-<sequence>}, the same in the record header and value; duplicates share it.</dd>
  *   <dt>damaged</dt><dd>A spooled record whose bytes cannot be decoded is dropped as {@code spoolError} in its turn; a spool file whose later records cannot be reached is set aside in {@code damaged-<time>} at open, its readable records copied out; a file Chronicle cannot open (empty, no header) is set aside before Chronicle opens the spool ({@code DamagedFiles}).</dd>
  *   <dt>ledger</dt><dd>The count of unshipped events kept beside the committed position ({@code SpoolLedger}); at open, events it counts that reading does not find (a missing or cut file) are counted as {@code spoolError}.</dd>
- *   <dt>parked</dt><dd>A topic Kafka does not take records for while it takes the others (missing, not authorised): its records move from the spool to a store of its own ({@code ParkedTopics}, {@code parked/<topic>/} of the spool directory), in order, and are shipped from there once Kafka takes it; they count as in the spool.</dd>
+ *   <dt>parked</dt><dd>A topic Kafka does not take records for while it takes the others (missing, not authorised): its records move from the spool to a spool of its own ({@code ParkedTopics}, {@code parked/<topic>/} of the spool directory), in order, and are shipped from there once Kafka takes it; they count as in the spool.</dd>
  *   <dt>restamped</dt><dd>Shipped with the send time as the Kafka record timestamp, because the broker refused the event's own time ({@code Restamping}); the event's time stays in the value.</dd>
  *   <dt>status</dt><dd>The engine's own reporting channel ({@link dev.kafkaspool.engine.StatusListener}); it never logs through a logging framework.</dd>
  * </dl>
