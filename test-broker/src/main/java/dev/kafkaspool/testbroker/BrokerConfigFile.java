@@ -19,11 +19,15 @@ final class BrokerConfigFile {
 
     /**
      * Writes the configuration for a broker on {@code ports} storing its data in
-     * {@code storageDir}; entries of {@code overrides} replace or add to the defaults.
+     * {@code storageDir}; entries of {@code overrides} replace or add to the defaults. In their
+     * values, {@code {client}} and {@code {controller}} stand for the ports picked for the broker,
+     * so an override of {@code listeners} can add a listener beside them.
      */
     static void write(Path file, BrokerPorts ports, Path storageDir, Map<String, String> overrides) {
         Map<String, String> config = new TreeMap<>(defaults(ports, storageDir));
-        config.putAll(overrides);
+        overrides.forEach((key, value) -> config.put(key, value
+                .replace("{client}", String.valueOf(ports.client()))
+                .replace("{controller}", String.valueOf(ports.controller()))));
         try {
             Files.writeString(file, asPropertiesText(config), StandardCharsets.UTF_8);
         } catch (IOException e) {

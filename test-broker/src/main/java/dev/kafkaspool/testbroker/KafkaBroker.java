@@ -66,7 +66,9 @@ public final class KafkaBroker implements AutoCloseable {
 
     /**
      * Like {@link #start(Path)}, with broker properties that replace or add to the defaults, for
-     * example {@code auto.create.topics.enable=false} or {@code message.max.bytes}.
+     * example {@code auto.create.topics.enable=false} or {@code message.max.bytes}. In values,
+     * {@code {client}} and {@code {controller}} stand for the broker's two ports, for a
+     * {@code listeners} with one more listener.
      */
     public static KafkaBroker start(Path dataDir, Map<String, String> extraBrokerConfig) {
         BrokerFiles files = BrokerFiles.createIn(dataDir);
