@@ -38,8 +38,8 @@ final class ResultsReport {
         out.append(String.format(Locale.ROOT,
                 "Throughput scenario: %s, up to %d events of %d characters back to back (at most %d s), broker up; "
                         + "CPU: the application process's CPU time from ready to stopped, per event logged.%n%n",
-                settings.throughputFromStart() ? "as soon as the application is ready"
-                        : "one event, readable in the topic, then",
+                settings.throughputFromStart() ? "from the moment the application is ready"
+                        : "once a first event was readable in the topic",
                 settings.throughputEvents(), settings.messageLength(), settings.throughputLimit().toSeconds()));
         appendThroughput(out, results);
 
