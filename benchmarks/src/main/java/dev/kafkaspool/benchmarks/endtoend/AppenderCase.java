@@ -22,7 +22,14 @@ enum AppenderCase {
     LOG4J2_KAFKA_SYNC("Log4j 2 KafkaAppender, syncSend=true", Framework.LOG4J2,
             "log4j2-kafka-appender.xml", Map.of("outage.syncSend", "true"), false),
     LOG4J2_KAFKA_ASYNC("Log4j 2 KafkaAppender, syncSend=false", Framework.LOG4J2,
-            "log4j2-kafka-appender.xml", Map.of("outage.syncSend", "false"), false);
+            "log4j2-kafka-appender.xml", Map.of("outage.syncSend", "false"), false),
+    LOGBACK_FILE("Logback FileAppender (a local file, no Kafka)", Framework.LOGBACK,
+            "logback-file.xml", Map.of(), false),
+    BARE_PRODUCER("bare KafkaProducer loop (no logging framework)", Framework.NONE,
+            "bare-producer.properties", Map.of(), false);
+
+    /** The file {@link #LOGBACK_FILE} writes, in the directory passed to it as {@code outage.spoolDir}. */
+    static final String LOG_FILE = "application.log";
 
     private final String description;
     private final Framework framework;
@@ -69,6 +76,14 @@ enum AppenderCase {
     /** System properties its configuration file reads, besides the broker, topic and spool directory. */
     Map<String, String> systemProperties() {
         return systemProperties;
+    }
+
+    /**
+     * Whether the events go to Kafka. The one case that does not, {@link #LOGBACK_FILE}, writes
+     * {@link #LOG_FILE} in the directory the runner passes as the spool directory.
+     */
+    boolean toKafka() {
+        return this != LOGBACK_FILE;
     }
 
     /** Whether the appender keeps events in a spool directory a new process can ship from. */

@@ -68,6 +68,7 @@ final class ApplicationProcess implements AutoCloseable {
             command.add("-Doutage.bootstrapServers=" + bootstrapServers);
             command.add("-Doutage.topic=" + topic);
             command.add("-Doutage.spoolDir=" + spoolDir);
+            command.add("-D" + EventMessage.LENGTH_PROPERTY + "=" + EventMessage.length());
             appender.systemProperties().forEach((key, value) -> command.add("-D" + key + "=" + value));
             command.add(appender.framework().mainClass());
             ProcessBuilder builder = new ProcessBuilder(command);

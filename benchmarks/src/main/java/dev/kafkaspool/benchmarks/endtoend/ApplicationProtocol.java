@@ -26,7 +26,10 @@ final class ApplicationProtocol {
 
     /** Prefix of every answer. */
     static final String REPORT = "@outage";
-    /** Answer: the framework is configured; nanoseconds from main to the logger being ready. */
+    /**
+     * Answer: the framework is configured; nanoseconds from main to the logger being ready, and the
+     * process's CPU time so far in nanoseconds ({@link ProcessCpu}).
+     */
     static final String READY = "ready";
     /** Answer: logging stopped; the number of events logged. */
     static final String PAUSED = "paused";
@@ -41,7 +44,10 @@ final class ApplicationProtocol {
      * to the last call's return.
      */
     static final String BURST_DONE = "burst-done";
-    /** Answer: the framework stopped; events logged and nanoseconds the stop took. */
+    /**
+     * Answer: the framework stopped; events logged, nanoseconds the stop took, and the process's CPU
+     * time so far in nanoseconds ({@link ProcessCpu}).
+     */
     static final String STOPPED = "stopped";
 
     private ApplicationProtocol() {

@@ -3,12 +3,21 @@ package dev.kafkaspool.benchmarks.endtoend;
 import java.util.Arrays;
 
 /**
- * The durations of the log calls of one phase of a run (before, during or after the outage), in
+ * The durations of the log calls of one phase of a run (before, during or after the outage, or a burst), in
  * nanoseconds, and their percentiles. Written by the logging thread only; read after it stopped.
  */
 final class CallLatencies {
-    private long[] nanos = new long[1 << 16];
+    private long[] nanos;
     private int count;
+
+    CallLatencies() {
+        this(1 << 16);
+    }
+
+    /** Room for {@code expectedCalls} calls before the first copy to a larger array. */
+    CallLatencies(int expectedCalls) {
+        nanos = new long[Math.max(16, expectedCalls)];
+    }
 
     void add(long callNanos) {
         if (count == nanos.length) {

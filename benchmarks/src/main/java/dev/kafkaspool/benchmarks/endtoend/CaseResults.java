@@ -59,6 +59,11 @@ final class CaseResults {
         failures.put(scenario, error.getClass().getSimpleName() + ": " + error.getMessage());
     }
 
+    /** Records that {@code scenario} does not apply to this case, and why. */
+    void notApplicable(String scenario, String reason) {
+        failures.put(scenario, "not applicable: " + reason);
+    }
+
     /** Why {@code scenario} has no result: its error, or "not run". */
     String missing(String scenario) {
         return failures.getOrDefault(scenario, "not run");

@@ -4,15 +4,17 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A logging framework an application in a child JVM logs through: its entry point, the system
- * property naming its configuration file, and the jars that belong to it, which are left off the
- * other framework's class path.
+ * A logging framework an application in a child JVM logs through (or none): its entry point, the
+ * system property naming its configuration file, and the jars that belong to it, which are left
+ * off the other frameworks' class paths.
  */
 enum Framework {
     LOGBACK(LogbackEventLogger.class, "logback.configurationFile",
             List.of("logback-", "kafka-spool-logback", "appender-logback")),
     LOG4J2(Log4j2EventLogger.class, "log4j2.configurationFile",
-            List.of("log4j-", "kafka-spool-log4j2", "appender-log4j2"));
+            List.of("log4j-", "kafka-spool-log4j2", "appender-log4j2")),
+    /** No logging framework: the application sends each event with a KafkaProducer of its own. */
+    NONE(BareProducerEventLogger.class, BareProducerEventLogger.CONFIGURATION_PROPERTY, List.of());
 
     private final Class<?> mainClass;
     private final String configurationProperty;

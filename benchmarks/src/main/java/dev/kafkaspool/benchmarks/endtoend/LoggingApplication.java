@@ -22,6 +22,8 @@ import java.util.function.Supplier;
  * outage. Asked for a burst, the command thread logs a given number of events back to back instead.
  */
 final class LoggingApplication {
+    /** The phase the calls of a burst are kept under. */
+    static final String BURST_PHASE = "burst";
     private final EventLogger logger;
     private final List<String> phaseNames = new CopyOnWriteArrayList<>();
     private final List<CallLatencies> phases = new CopyOnWriteArrayList<>();
@@ -37,7 +39,7 @@ final class LoggingApplication {
     static void run(Supplier<EventLogger> loggerFactory) throws Exception {
         long start = System.nanoTime();
         EventLogger logger = loggerFactory.get();
-        report(ApplicationProtocol.READY + " " + (System.nanoTime() - start));
+        report(ApplicationProtocol.READY + " " + (System.nanoTime() - start) + " " + ProcessCpu.nanos());
         new LoggingApplication(logger).followCommands();
         System.exit(0);
     }
@@ -64,7 +66,7 @@ final class LoggingApplication {
                     report(ApplicationProtocol.FIRST_CALL + " " + (System.nanoTime() - callStart));
                     break;
                 case ApplicationProtocol.BURST:
-                    burst(Long.parseLong(words[1]), Duration.ofSeconds(Long.parseLong(words[2])));
+                    burst(Integer.parseInt(words[1]), Duration.ofSeconds(Long.parseLong(words[2])));
                     break;
                 case ApplicationProtocol.STOP:
                     stop();
@@ -110,14 +112,22 @@ final class LoggingApplication {
     /**
      * Logs up to {@code events} events back to back on the command thread, the next event number
      * each, and stops early once {@code limit} has passed (an appender that waits for every
-     * acknowledgement would otherwise take far longer than the run allows).
+     * acknowledgement would otherwise take far longer than the run allows). Each call's duration is
+     * kept under the phase {@value #BURST_PHASE}.
      */
-    private void burst(long events, Duration limit) {
+    private void burst(int events, Duration limit) {
+        CallLatencies latencies = new CallLatencies(events);
+        phases.add(latencies);
+        phaseNames.add(BURST_PHASE);
         Instant firstCall = Instant.now();
         long start = System.nanoTime();
         long calls = 0;
-        while (calls < events && System.nanoTime() - start < limit.toNanos()) {
+        long callStart = start;
+        while (calls < events && callStart - start < limit.toNanos()) {
             logger.log(++logged);
+            long callEnd = System.nanoTime();
+            latencies.add(callEnd - callStart);
+            callStart = callEnd;
             calls++;
         }
         long nanos = System.nanoTime() - start;
@@ -147,7 +157,7 @@ final class LoggingApplication {
         for (int phase = 0; phase < phases.size(); phase++) {
             report(ApplicationProtocol.LATENCY + " " + phaseNames.get(phase) + " " + phases.get(phase).summary());
         }
-        report(ApplicationProtocol.STOPPED + " " + logged + " " + stopNanos);
+        report(ApplicationProtocol.STOPPED + " " + logged + " " + stopNanos + " " + ProcessCpu.nanos());
     }
 
     private static String readLine(BufferedReader commands) {

@@ -99,6 +99,10 @@ public final class OutageRun {
         if (!scenarios.contains(name)) {
             return;
         }
+        if (!appender.toKafka() && !name.equals(ThroughputScenario.NAME)) {
+            results.notApplicable(name, "the events do not go to Kafka");
+            return;
+        }
         try {
             scenario.run();
         } catch (RuntimeException e) {

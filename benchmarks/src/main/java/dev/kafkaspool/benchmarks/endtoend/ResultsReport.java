@@ -3,6 +3,7 @@ package dev.kafkaspool.benchmarks.endtoend;
 import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The results of a run as Markdown: the machine and versions, then one table per scenario with a
@@ -35,8 +36,11 @@ final class ResultsReport {
                 settings.crashBrokerDown().toSeconds()));
 
         out.append(String.format(Locale.ROOT,
-                "Throughput scenario: one event, then up to %d events back to back (at most %d s), broker up.%n%n",
-                settings.throughputEvents(), settings.throughputLimit().toSeconds()));
+                "Throughput scenario: %s, up to %d events of %d characters back to back (at most %d s), broker up; "
+                        + "CPU: the application process's CPU time from ready to stopped, per event logged.%n%n",
+                settings.throughputFromStart() ? "from the moment the application is ready"
+                        : "once a first event was readable in the topic",
+                settings.throughputEvents(), settings.messageLength(), settings.throughputLimit().toSeconds()));
         appendThroughput(out, results);
 
         out.append("#### Broker outage (kill -9 and restart of the broker, orderly stop of the application)\n\n");
@@ -94,36 +98,54 @@ final class ResultsReport {
     }
 
     private static void appendThroughput(StringBuilder out, List<CaseResults> results) {
-        double reference = results.stream()
-                .filter(result -> result.appender() == AppenderCase.LOGBACK_KAFKA_APPENDER && result.throughput() != null)
-                .mapToDouble(result -> result.throughput().acknowledgedPerSecond()).findFirst().orElse(Double.NaN);
+        double ackReference = reference(results, AppenderCase.LOGBACK_KAFKA_APPENDER,
+                ThroughputResult::acknowledgedPerSecond);
+        double cpuReference = reference(results, AppenderCase.LOGBACK_KAFKA_APPENDER,
+                ThroughputResult::cpuMicrosPerEvent);
+        double cpuBare = reference(results, AppenderCase.BARE_PRODUCER, ThroughputResult::cpuMicrosPerEvent);
         out.append("#### Throughput flat out, broker up (log calls accepted, and events acknowledged end to end)\n\n");
         out.append("| appender | events | logging s | calls/s accepted | first call to last readable s | "
-                + "acknowledged events/s | ratio to logback-kafka-appender | logged in all | arrived | lost | duplicated | out of order | "
-                + "stop ms | note |\n");
-        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+                + "acknowledged events/s | ratio to logback-kafka-appender | CPU µs/event | CPU ratio to "
+                + "logback-kafka-appender | CPU ratio to bare producer | call p50 µs | call p99 µs | call p99.9 µs | "
+                + "call max µs | logged in all | arrived | lost | duplicated | out of order | stop ms | note |\n");
+        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (CaseResults result : results) {
             ThroughputResult throughput = result.throughput();
             if (throughput == null) {
                 out.append("| ").append(result.appender().description()).append(" | not measured: ")
-                        .append(cell(result.missing(ThroughputScenario.NAME))).append(" ||||||||||||\n");
+                        .append(cell(result.missing(ThroughputScenario.NAME))).append(" |||||||||||||||||||\n");
                 continue;
             }
             ArrivalCount a = throughput.arrivals();
             double acknowledged = throughput.acknowledgedPerSecond();
+            double cpu = throughput.cpuMicrosPerEvent();
+            CallLatency calls = throughput.burstCalls();
             out.append(String.format(Locale.ROOT,
-                    "| %s | %d | %.2f | %.0f | %s | %s | %s | %d | %d | %d | %d | %d | %.0f | %s |%n",
+                    "| %s | %d | %.2f | %.0f | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %d | %d | %d | %d | %d "
+                            + "| %.0f | %s |%n",
                     result.appender().description(), throughput.calls(), throughput.loggingNanos() / 1e9,
                     throughput.acceptedPerSecond(),
                     throughput.readableNanos() < 0 ? "never" : String.format(Locale.ROOT, "%.2f",
                             throughput.readableNanos() / 1e9),
-                    Double.isNaN(acknowledged) ? "-" : String.format(Locale.ROOT, "%.0f", acknowledged),
-                    Double.isNaN(acknowledged) || Double.isNaN(reference) ? "-"
-                            : String.format(Locale.ROOT, "%.2f", acknowledged / reference),
+                    number(acknowledged, "%.0f"), number(acknowledged / ackReference, "%.2f"), number(cpu, "%.2f"),
+                    number(cpu / cpuReference, "%.2f"), number(cpu / cpuBare, "%.2f"), micros(calls.p50Nanos()),
+                    micros(calls.p99Nanos()), micros(calls.p999Nanos()), micros(calls.maxNanos()),
                     a.logged(), a.arrived(), a.lost(), a.duplicates(), a.outOfOrder(), throughput.stopMillis(),
                     cell(noteWithUnknown(throughput.note(), a))));
         }
         out.append("\n");
+    }
+
+    /** A measure of the reference case's throughput result, NaN if it has none. */
+    private static double reference(List<CaseResults> results, AppenderCase reference,
+            ToDoubleFunction<ThroughputResult> measure) {
+        return results.stream()
+                .filter(result -> result.appender() == reference && result.throughput() != null)
+                .mapToDouble(result -> measure.applyAsDouble(result.throughput())).findFirst().orElse(Double.NaN);
+    }
+
+    private static String number(double value, String format) {
+        return Double.isNaN(value) || Double.isInfinite(value) ? "-" : String.format(Locale.ROOT, format, value);
     }
 
     /** The system load average now (1 minute), or -1 where the OS does not tell. */

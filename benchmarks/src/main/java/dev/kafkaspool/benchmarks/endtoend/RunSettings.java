@@ -15,9 +15,12 @@ import java.time.Duration;
  * @param crashBrokerDown crash scenario: logging with the broker killed, before the application is
  * @param throughputEvents throughput scenario: the events logged back to back
  * @param throughputLimit throughput scenario: the longest the burst may take; it stops there
+ * @param throughputFromStart throughput scenario: the burst starts as soon as the application is
+ *     ready, not once a first event is readable in the topic
+ * @param messageLength characters of each logged message ({@link EventMessage})
  */
 record RunSettings(int eventsPerSecond, int partitions, Duration beforeOutage, Duration outage, Duration afterOutage,
-        Duration crashBrokerUp, Duration crashBrokerDown, int throughputEvents, Duration throughputLimit) {
+        Duration crashBrokerUp, Duration crashBrokerDown, int throughputEvents, Duration throughputLimit, boolean throughputFromStart, int messageLength) {
 
     static RunSettings fromSystemProperties() {
         return new RunSettings(
@@ -29,7 +32,9 @@ record RunSettings(int eventsPerSecond, int partitions, Duration beforeOutage, D
                 seconds("outage.crashUpSeconds", 5),
                 seconds("outage.crashDownSeconds", 5),
                 Integer.getInteger("outage.throughputEvents", 300_000),
-                seconds("outage.throughputSeconds", 30));
+                seconds("outage.throughputSeconds", 30),
+                Boolean.parseBoolean(System.getProperty("outage.throughputFromStart", "true")),
+                EventMessage.length());
     }
 
     private static Duration seconds(String property, int defaultSeconds) {
