@@ -101,7 +101,8 @@ public final class SpoolEngine implements AutoCloseable {
     /**
      * Hands an event to the engine. Copies it before returning, so the caller may reuse it. Never
      * waits for the network; it may wait up to {@code blockTimeout} when the queue is full or
-     * (block policy) the spool is full. Never throws.
+     * (block policy) the spool is full, and up to a tenth of it for room in a full queue or spool
+     * that Kafka is draining. Never throws.
      *
      * @return true when the event was taken; false when it was dropped (and counted)
      */
@@ -113,7 +114,7 @@ public final class SpoolEngine implements AutoCloseable {
                 return drop(DropReason.STOPPED);
             }
             if (queue == null) {
-                return spool.append(instanceId, event);
+                return spool.appendFromLogging(instanceId, event);
             }
             return handOff(event);
         } catch (RuntimeException e) {

@@ -134,6 +134,7 @@ public final class Shipper implements Runnable {
         shipment.spool.maintain();
         shipment.parked.maintain();
         boolean worked = collector.collectAnswers();
+        shipment.cappedSpool.kafkaAnswering(shipment.kafkaAnswering(ticker.nanos()));
         worked |= routing.takeFromQueue();
         worked |= drain.drainWhenDue();
         ShippingProducer producer = shipment.producer;

@@ -15,6 +15,11 @@ import java.util.concurrent.locks.LockSupport;
  * {@link #append} is either spooled or counted as dropped with its reason. The parked topics'
  * stores are part of the spool: their bytes count against the cap, and the full policy drops
  * from them once the spool itself has nothing to drop. Thread-safe.
+ *
+ * <p>A logging thread that finds the spool full while Kafka answers ({@link #kafkaAnswering},
+ * disk durability, the spool being drained) waits for room for up to a tenth of
+ * {@code blockTimeout} before the full policy applies: a burst against a healthy broker is slowed
+ * to the drain's pace instead of losing events. The shipper never waits here.
  */
 public final class CappedSpool {
     private static final long BLOCK_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
@@ -24,6 +29,8 @@ public final class CappedSpool {
     private final long maxBytes;
     private final FullPolicy policy;
     private final long blockTimeoutNanos;
+    private final long holdNanos;
+    private volatile boolean kafkaAnswering;
     private final EngineCounters counters;
     private final Ticker ticker;
     private final ProblemReporter problems;
@@ -36,6 +43,7 @@ public final class CappedSpool {
         this.maxBytes = maxBytes;
         this.policy = config.fullPolicy();
         this.blockTimeoutNanos = config.blockTimeout().toNanos();
+        this.holdNanos = blockTimeoutNanos / 10;
         this.counters = counters;
         this.ticker = ticker;
         this.problems = problems;
@@ -49,33 +57,49 @@ public final class CappedSpool {
         return parked;
     }
 
+    /** The shipper says whether Kafka answers now, so that a full spool is drained (see the class comment). */
+    public void kafkaAnswering(boolean answering) {
+        kafkaAnswering = answering;
+    }
+
     /**
-     * Spools the event, applying the full policy.
+     * Spools the event, applying the full policy; on the shipper thread.
      *
      * @return true when it was spooled; false when it was dropped (and counted)
      */
     public boolean append(long instanceId, EncodedEvent event) {
-        return append(instanceId, event, spool);
+        return append(instanceId, event, spool, false);
     }
 
     /** As {@link #append(long, EncodedEvent)}, into a parked topic's store. */
     public boolean append(long instanceId, EncodedEvent event, Spool target) {
+        return append(instanceId, event, target, false);
+    }
+
+    /**
+     * As {@link #append(long, EncodedEvent)}, on a logging thread (disk durability): a full spool
+     * that Kafka is draining is waited for (see the class comment).
+     */
+    public boolean appendFromLogging(long instanceId, EncodedEvent event) {
+        return append(instanceId, event, spool, true);
+    }
+
+    private boolean append(long instanceId, EncodedEvent event, Spool target, boolean loggingThread) {
         long deadline = 0;
         while (true) {
+            boolean full;
             synchronized (this) {
                 int size = spool.storedSize(event);
-                if (pendingBytes() + size <= maxBytes || makeRoom(size)) {
+                if (pendingBytes() + size <= maxBytes) {
                     return write(instanceId, event, target);
                 }
-                if (policy != FullPolicy.BLOCK) {
-                    return drop(DropReason.SPOOL_FULL);
+                full = policy == FullPolicy.BLOCK || loggingThread && kafkaAnswering && holdNanos > 0;
+                if (!full || deadline != 0 && ticker.nanos() - deadline >= 0) {
+                    return makeRoom(size) ? write(instanceId, event, target) : drop(DropReason.SPOOL_FULL);
                 }
             }
-            long now = ticker.nanos();
             if (deadline == 0) {
-                deadline = now + blockTimeoutNanos;
-            } else if (now - deadline >= 0) {
-                return drop(DropReason.SPOOL_FULL);
+                deadline = ticker.nanos() + (policy == FullPolicy.BLOCK ? blockTimeoutNanos : holdNanos);
             }
             LockSupport.parkNanos(BLOCK_PAUSE_NANOS);
         }
