@@ -73,6 +73,26 @@ public final class ProblemReporter {
     }
 
     /**
+     * At stop: the drops of each reason not reported yet, which the growing interval between
+     * reports would otherwise leave unsaid when the process ends.
+     */
+    public void droppedSinceLastReport() {
+        for (DropReason reason : DropReason.values()) {
+            int i = reason.ordinal();
+            long total = counters.droppedCount(reason);
+            long since;
+            synchronized (reportedDrops) {
+                since = total - reportedDrops[i];
+                reportedDrops[i] = total;
+            }
+            if (since > 0) {
+                warn("dropped " + since + " event(s), reason " + reason + " (" + explain(reason) + ") since the last "
+                        + "report; " + total + " dropped for this reason since start", null);
+            }
+        }
+    }
+
+    /**
      * Kafka refused a record of {@code topic} for good (an invalid topic name, an invalid record):
      * names the topic once per topic and reason, besides the drop counts of {@link #dropped}.
      */

@@ -229,6 +229,7 @@ public final class SpoolEngine implements AutoCloseable {
         }
         shipper.requestStop(deadline);
         boolean done = shipper.awaitFinished(deadline + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(200));
+        problems.droppedSinceLastReport();
         if (done) {
             closedSpoolGauges = spoolGauges();
             spool.spool().close();
