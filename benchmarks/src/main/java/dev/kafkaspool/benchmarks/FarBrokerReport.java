@@ -33,7 +33,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * settings: one request in flight per connection), and by a bare {@code KafkaProducer} loop with
  * the engine's producer defaults and one request in flight, then five (Kafka's default). The
  * topic has three partitions on the one broker. Throughput is counted from the first send to the
- * last acknowledgement. Run: {@code java -cp benchmarks/target/benchmarks.jar
+ * last acknowledgement. A first round without delay warms the JVM up and is not reported. Run: {@code java -cp benchmarks/target/benchmarks.jar
  * dev.kafkaspool.benchmarks.FarBrokerReport} (after building the jar, see docs/benchmarks.md).
  */
 public final class FarBrokerReport {
@@ -54,6 +54,8 @@ public final class FarBrokerReport {
                 "advertised.listeners", "PLAINTEXT://127.0.0.1:{client},FAR://127.0.0.1:" + proxy.port(),
                 "listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT,FAR:PLAINTEXT"))) {
             broker.createTopic(TOPIC, 3);
+            // A first round without delay, not reported, so that no reported round pays for the JIT.
+            measure("127.0.0.1:" + proxy.port(), work, 0, events);
             for (String roundTrip : roundTrips) {
                 double rtt = Double.parseDouble(roundTrip.trim());
                 proxy.roundTrip(rtt);
@@ -68,7 +70,7 @@ public final class FarBrokerReport {
 
     /** One row: events per second acknowledged by each of the three senders, through a proxy of {@code rtt}. */
     private static String measure(String bootstrap, Path work, double rtt, int events) throws Exception {
-        double engine = engine(bootstrap, work.resolve("spool-" + rtt), events);
+        double engine = engine(bootstrap, work.resolve("spool-" + rtt + "-" + System.nanoTime()), events);
         double bareOne = bare(bootstrap, events, 1);
         double bareFive = bare(bootstrap, events, 5);
         String row = String.format("| %s ms | %,.0f events/s | %,.0f events/s | %,.0f events/s |",
