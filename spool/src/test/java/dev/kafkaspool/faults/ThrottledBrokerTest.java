@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -49,18 +50,9 @@ class ThrottledBrokerTest {
         try (KafkaBroker broker = KafkaBroker.start(dir.resolve("broker"))) {
             broker.createTopic(TOPIC, 3);
             String name = "throttled";
-            BrokerChanges.producerByteRate(broker.bootstrapServers(), "kafka-spool-" + name, BYTES_PER_SECOND);
             RecordingStatus status = new RecordingStatus();
-            LogPipeline pipeline = LogPipeline.builder().status(status)
-                    .set("name", name)
-                    .set("bootstrapServers", broker.bootstrapServers())
-                    .set("spoolDir", dir.resolve("spool").toString())
-                    .set("topic", TOPIC)
-                    .set("stallTimeout", "2s")
-                    .set("podInfoDir", dir.resolve("none").toString())
-                    .producerProperty("compression.type", "none")
-                    .producerProperty("batch.size", "16384")
-                    .start();
+            LogPipeline pipeline = ThrottledPipeline.start(broker, dir, name, TOPIC, BYTES_PER_SECOND, status,
+                    Map.of("stallTimeout", "2s"));
             SteadyLogger logger = SteadyLogger.start(pipeline);
             AtomicBoolean wentSpooling = new AtomicBoolean();
             long behindAtTheEnd;
@@ -72,7 +64,7 @@ class ThrottledBrokerTest {
                     return logger.logged() > loggedBefore + LOGGED_WHILE_THROTTLED;
                 }, BOUND, () -> "logging goes on");
                 behindAtTheEnd = logger.logged() - pipeline.stats().shipped();
-                BrokerChanges.producerByteRate(broker.bootstrapServers(), "kafka-spool-" + name, null);
+                ThrottledPipeline.lift(broker, name);
                 long sent = logger.stop();
 
                 Await.until(() -> pipeline.stats().shipped() + pipeline.stats().droppedTotal() >= sent, BOUND,

@@ -12,6 +12,7 @@ import dev.kafkaspool.testbroker.KafkaBroker;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -42,19 +43,9 @@ class ThrottledDiskSpoolTest {
         try (KafkaBroker broker = KafkaBroker.start(dir.resolve("broker"))) {
             broker.createTopic(TOPIC, 1);
             String name = "throttled-disk";
-            BrokerChanges.producerByteRate(broker.bootstrapServers(), "kafka-spool-" + name, BYTES_PER_SECOND);
             RecordingStatus status = new RecordingStatus();
-            LogPipeline pipeline = LogPipeline.builder().status(status)
-                    .set("name", name)
-                    .set("bootstrapServers", broker.bootstrapServers())
-                    .set("spoolDir", dir.resolve("spool").toString())
-                    .set("durability", "disk")
-                    .set("maxBytes", "1MiB")
-                    .set("topic", TOPIC)
-                    .set("podInfoDir", dir.resolve("none").toString())
-                    .producerProperty("compression.type", "none")
-                    .producerProperty("batch.size", "16384")
-                    .start();
+            LogPipeline pipeline = ThrottledPipeline.start(broker, dir, name, TOPIC, BYTES_PER_SECOND, status,
+                    Map.of("durability", "disk", "maxBytes", "1MiB"));
             try {
                 assertTrue(pipeline.append(new PipelineEvent("1")));
                 Await.until(() -> pipeline.stats().shipped() >= 1, BOUND, () -> "Kafka answers, " + pipeline.stats());
