@@ -1,11 +1,9 @@
 package dev.kafkaspool.benchmarks.endtoend;
 
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.TreeMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -22,32 +20,14 @@ record ArrivalCount(long logged, long arrived, long lost, long duplicates, long 
         for (ConsumerRecord<byte[], byte[]> record : records) {
             byPartition.computeIfAbsent(record.partition(), partition -> new ArrayList<>()).add(record);
         }
-        BitSet seen = new BitSet();
-        long duplicates = 0;
-        long outOfOrder = 0;
-        long unknown = 0;
+        ArrivalTally tally = new ArrivalTally(logged);
         for (List<ConsumerRecord<byte[], byte[]>> partition : byPartition.values()) {
             partition.sort(Comparator.comparingLong(ConsumerRecord::offset));
-            long highest = 0;
+            tally.nextStream();
             for (ConsumerRecord<byte[], byte[]> record : partition) {
-                OptionalLong number = EventMessage.numberIn(record.value());
-                if (number.isEmpty() || number.getAsLong() < 1 || number.getAsLong() > logged) {
-                    unknown++;
-                    continue;
-                }
-                int event = (int) number.getAsLong();
-                if (seen.get(event)) {
-                    duplicates++;
-                    continue;
-                }
-                seen.set(event);
-                if (event < highest) {
-                    outOfOrder++;
-                }
-                highest = Math.max(highest, event);
+                tally.add(EventMessage.numberIn(record.value()));
             }
         }
-        long arrived = seen.cardinality();
-        return new ArrivalCount(logged, arrived, logged - arrived, duplicates, outOfOrder, unknown);
+        return tally.count();
     }
 }

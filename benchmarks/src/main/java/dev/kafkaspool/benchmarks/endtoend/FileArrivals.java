@@ -6,8 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.BitSet;
-import java.util.OptionalLong;
 
 /**
  * What arrived in a log file of the events 1 to {@code logged}, counted as {@link ArrivalCount}
@@ -19,36 +17,17 @@ final class FileArrivals {
     }
 
     static ArrivalCount of(Path file, long logged) {
-        BitSet seen = new BitSet();
-        long duplicates = 0;
-        long outOfOrder = 0;
-        long unknown = 0;
-        long highest = 0;
+        ArrivalTally tally = new ArrivalTally(logged);
         if (Files.exists(file)) {
             try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 String line;
                 while ((line = lines.readLine()) != null) {
-                    OptionalLong number = EventMessage.numberIn(line);
-                    if (number.isEmpty() || number.getAsLong() < 1 || number.getAsLong() > logged) {
-                        unknown++;
-                        continue;
-                    }
-                    int event = (int) number.getAsLong();
-                    if (seen.get(event)) {
-                        duplicates++;
-                        continue;
-                    }
-                    seen.set(event);
-                    if (event < highest) {
-                        outOfOrder++;
-                    }
-                    highest = Math.max(highest, event);
+                    tally.add(EventMessage.numberIn(line));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
-        long arrived = seen.cardinality();
-        return new ArrivalCount(logged, arrived, logged - arrived, duplicates, outOfOrder, unknown);
+        return tally.count();
     }
 }
