@@ -78,27 +78,27 @@ final class DelayProxy implements AutoCloseable {
     private void pipe(Socket from, Socket to) throws IOException {
         InputStream in = from.getInputStream();
         OutputStream out = to.getOutputStream();
-        BlockingQueue<Object[]> chunks = new LinkedBlockingQueue<>();
+        BlockingQueue<Chunk> chunks = new LinkedBlockingQueue<>();
         Thread reader = new Thread(() -> {
             byte[] buffer = new byte[64 << 10];
             try {
                 for (int n; (n = in.read(buffer)) >= 0; ) {
-                    chunks.add(new Object[] {System.nanoTime() + oneWayNanos, Arrays.copyOf(buffer, n)});
+                    chunks.add(new Chunk(System.nanoTime() + oneWayNanos, Arrays.copyOf(buffer, n)));
                 }
             } catch (IOException e) {
                 // the connection closed
             }
-            chunks.add(new Object[] {System.nanoTime() + oneWayNanos, END});
+            chunks.add(new Chunk(System.nanoTime() + oneWayNanos, END));
         }, "delay-proxy-read");
         Thread writer = new Thread(() -> {
             try {
                 while (true) {
-                    Object[] chunk = chunks.take();
-                    long wait = (long) chunk[0] - System.nanoTime();
+                    Chunk chunk = chunks.take();
+                    long wait = chunk.dueNanos() - System.nanoTime();
                     if (wait > 0) {
                         TimeUnit.NANOSECONDS.sleep(wait);
                     }
-                    byte[] bytes = (byte[]) chunk[1];
+                    byte[] bytes = chunk.bytes();
                     if (bytes == END) {
                         to.shutdownOutput();
                         return;
@@ -114,6 +114,10 @@ final class DelayProxy implements AutoCloseable {
         writer.setDaemon(true);
         reader.start();
         writer.start();
+    }
+
+    /** Bytes read, and when they are due at the other side. */
+    private record Chunk(long dueNanos, byte[] bytes) {
     }
 
     private static void closeQuietly(Socket s) {

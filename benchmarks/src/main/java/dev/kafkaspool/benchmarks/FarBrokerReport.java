@@ -8,10 +8,6 @@ import dev.kafkaspool.engine.EngineStats;
 import dev.kafkaspool.engine.SpoolEngine;
 import dev.kafkaspool.engine.StatusListener;
 import dev.kafkaspool.testbroker.KafkaBroker;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,7 +42,7 @@ public final class FarBrokerReport {
         int events = Integer.getInteger("events", 100_000);
         String[] roundTrips = System.getProperty("roundTripsMs", "0,2,10,50").split(",");
         Path work = Files.createTempDirectory("far-broker");
-        int farPort = freePort();
+        int farPort = Kafka.closedPort();
         List<String> rows = new ArrayList<>();
         try (DelayProxy proxy = DelayProxy.start(farPort);
              KafkaBroker broker = KafkaBroker.start(work.resolve("broker"), Map.of(
@@ -137,14 +133,6 @@ public final class FarBrokerReport {
             }
             producer.flush();
             return events / ((System.nanoTime() - start) / 1e9);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -63,6 +63,15 @@ public final class SpoolConfig {
         return get(EngineSettings.BLOCK_TIMEOUT);
     }
 
+    /**
+     * How long a log call may wait for room in a full queue or spool while Kafka answers and
+     * drains it, before the queue goes to the spool or the full policy applies: a tenth of
+     * {@code blockTimeout}.
+     */
+    public Duration answeringWait() {
+        return blockTimeout().dividedBy(10);
+    }
+
     public int queueSize() {
         return get(EngineSettings.QUEUE_SIZE);
     }

@@ -62,11 +62,7 @@ public final class ProblemReporter {
             return;
         }
         long total = counters.droppedCount(reason);
-        long since;
-        synchronized (reportedDrops) {
-            since = total - reportedDrops[i];
-            reportedDrops[i] = total;
-        }
+        long since = takeUnreported(i, total);
         warn("dropped " + since + " event(s), reason " + reason + " (" + explain(reason) + "); " + total
                 + " dropped for this reason since start; next report for it in at most "
                 + TimeUnit.NANOSECONDS.toSeconds(interval) + " s", null);
@@ -80,15 +76,20 @@ public final class ProblemReporter {
         for (DropReason reason : DropReason.values()) {
             int i = reason.ordinal();
             long total = counters.droppedCount(reason);
-            long since;
-            synchronized (reportedDrops) {
-                since = total - reportedDrops[i];
-                reportedDrops[i] = total;
-            }
+            long since = takeUnreported(i, total);
             if (since > 0) {
                 warn("dropped " + since + " event(s), reason " + reason + " (" + explain(reason) + ") since the last "
                         + "report; " + total + " dropped for this reason since start", null);
             }
+        }
+    }
+
+    /** The drops of reason {@code i} since the last report, {@code total} now counting as reported. */
+    private long takeUnreported(int i, long total) {
+        synchronized (reportedDrops) {
+            long since = total - reportedDrops[i];
+            reportedDrops[i] = total;
+            return since;
         }
     }
 

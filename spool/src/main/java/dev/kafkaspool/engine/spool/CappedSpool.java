@@ -43,7 +43,7 @@ public final class CappedSpool {
         this.maxBytes = maxBytes;
         this.policy = config.fullPolicy();
         this.blockTimeoutNanos = config.blockTimeout().toNanos();
-        this.holdNanos = blockTimeoutNanos / 10;
+        this.holdNanos = config.answeringWait().toNanos();
         this.counters = counters;
         this.ticker = ticker;
         this.problems = problems;
