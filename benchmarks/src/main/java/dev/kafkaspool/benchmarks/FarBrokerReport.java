@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -29,11 +30,15 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * settings: one request in flight per connection), and by a bare {@code KafkaProducer} loop with
  * the engine's producer defaults and one request in flight, then five (Kafka's default). The
  * topic has three partitions on the one broker. Throughput is counted from the first send to the
- * last acknowledgement. A first round without delay warms the JVM up and is not reported. Run: {@code java -cp benchmarks/target/benchmarks.jar
+ * last acknowledgement. A first round without delay warms the JVM up and is not reported. A system
+ * property {@code producer.<key>} sets that producer property for all three senders (e.g.
+ * {@code -Dproducer.batch.size=131072}). Run: {@code java -cp benchmarks/target/benchmarks.jar
  * dev.kafkaspool.benchmarks.FarBrokerReport} (after building the jar, see docs/benchmarks.md).
  */
 public final class FarBrokerReport {
     private static final String TOPIC = Kafka.TOPIC;
+    /** Producer properties for all three senders: every system property {@code producer.<key>}. */
+    private static final Map<String, String> PRODUCER_OVERRIDES = producerOverrides();
 
     private FarBrokerReport() {
     }
@@ -76,7 +81,9 @@ public final class FarBrokerReport {
     }
 
     private static double engine(String bootstrap, Path spoolDir, int events) {
-        SpoolConfig config = SpoolConfig.builder()
+        SpoolConfig.Builder builder = SpoolConfig.builder();
+        PRODUCER_OVERRIDES.forEach(builder::producerProperty);
+        SpoolConfig config = builder
                 .set(EngineSettings.NAME, "far")
                 .set(EngineSettings.BOOTSTRAP_SERVERS, bootstrap)
                 .set(EngineSettings.SPOOL_DIR, spoolDir)
@@ -104,6 +111,13 @@ public final class FarBrokerReport {
         }
     }
 
+    private static Map<String, String> producerOverrides() {
+        Map<String, String> overrides = new TreeMap<>();
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("producer."))
+                .forEach(k -> overrides.put(k.substring("producer.".length()), System.getProperty(k)));
+        return overrides;
+    }
+
     private static EngineStats awaitShipped(SpoolEngine engine, long count) {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
         while (true) {
@@ -120,6 +134,7 @@ public final class FarBrokerReport {
 
     private static double bare(String bootstrap, int events, int inFlight) throws Exception {
         Map<String, Object> props = new HashMap<>(ProducerSettings.DEFAULTS);
+        props.putAll(PRODUCER_OVERRIDES);
         props.put("bootstrap.servers", bootstrap);
         props.put("max.in.flight.requests.per.connection", String.valueOf(inFlight));
         props.put("key.serializer", "org.apache.kafka.common.serialization.ByteArraySerializer");

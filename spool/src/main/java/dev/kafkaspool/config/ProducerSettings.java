@@ -90,7 +90,7 @@ public final class ProducerSettings {
         d.put("enable.idempotence", "true");
         d.put("compression.type", "lz4");
         d.put("linger.ms", "20");
-        d.put("batch.size", "131072");
+        d.put("batch.size", "524288");
         d.put("buffer.memory", "33554432");
         d.put("request.timeout.ms", "15000");
         d.put("delivery.timeout.ms", "60000");
