@@ -69,6 +69,7 @@ public class BareProducerBenchmark {
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicReference<Exception> failure = new AtomicReference<>();
     private long sendNanos;
+    private long sendCpuNanos;
 
     @Setup(Level.Trial)
     public void captureDrainedRecords() {
@@ -121,6 +122,7 @@ public class BareProducerBenchmark {
     @Benchmark
     public long sendAll() {
         long start = System.nanoTime();
+        long cpuStart = ProcessCpu.nanos();
         producer = new KafkaProducer<>(properties);
         Callback counting = (metadata, error) -> {
             if (error == null) {
@@ -134,6 +136,7 @@ public class BareProducerBenchmark {
         }
         producer.flush();
         sendNanos = System.nanoTime() - start;
+        sendCpuNanos = ProcessCpu.nanos() - cpuStart;
         if (failure.get() != null || acknowledged.get() != events) {
             throw new IllegalStateException(acknowledged.get() + " of " + events + " acknowledged", failure.get());
         }
@@ -143,8 +146,9 @@ public class BareProducerBenchmark {
     @TearDown(Level.Iteration)
     public void closeProducer() {
         if (producer != null) {
-            System.out.printf("  [bare] %,d records in %,d ms: %,.0f records/s, the producer's creation included%n",
-                    acknowledged.get(), TimeUnit.NANOSECONDS.toMillis(sendNanos), acknowledged.get() / (sendNanos / 1e9));
+            System.out.printf("  [bare] %,d records in %,d ms: %,.0f records/s, %.2f µs CPU per record, the producer's"
+                    + " creation included%n", acknowledged.get(), TimeUnit.NANOSECONDS.toMillis(sendNanos),
+                    acknowledged.get() / (sendNanos / 1e9), ProcessCpu.microsPerEvent(sendCpuNanos, events));
             producer.close();
             producer = null;
         }

@@ -49,6 +49,7 @@ public class DrainBenchmark {
     private BenchmarkEngine draining;
     private long drainStart;
     private long drainNanos;
+    private long drainCpuNanos;
 
     @Setup(Level.Trial)
     public void startBroker() {
@@ -72,17 +73,20 @@ public class DrainBenchmark {
     @Benchmark
     public EngineStats drain() {
         drainStart = System.nanoTime();
+        long cpuStart = ProcessCpu.nanos();
         draining = BenchmarkEngine.start("drain", up.bootstrapServers(), spool, Durability.MEMORY);
         EngineStats stats = draining.awaitDrained(events, DRAIN_TIMEOUT);
         drainNanos = System.nanoTime() - drainStart;
+        drainCpuNanos = ProcessCpu.nanos() - cpuStart;
         return stats;
     }
 
     @TearDown(Level.Iteration)
     public void stopDraining() {
         if (draining != null) {
-            System.out.printf("  [drain] %,d events in %,d ms: %,.0f events/s, the engine's start included%n",
-                    events, TimeUnit.NANOSECONDS.toMillis(drainNanos), events / (drainNanos / 1e9));
+            System.out.printf("  [drain] %,d events in %,d ms: %,.0f events/s, %.2f µs CPU per event, the engine's start"
+                    + " included%n", events, TimeUnit.NANOSECONDS.toMillis(drainNanos), events / (drainNanos / 1e9),
+                    ProcessCpu.microsPerEvent(drainCpuNanos, events));
             draining.close();
             draining = null;
         }
