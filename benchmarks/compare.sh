@@ -9,8 +9,9 @@
 #   2. the JMH benchmarks: a spool's drain against a bare KafkaProducer sending the same records,
 #      then the appenders' latency with 1 and 2 threads, throughput with the gc profiler, and the
 #      first call with the broker down.
-# Builds the reactor itself; installs nothing. Results go to benchmarks/target/comparison/. Run it
-# on an otherwise idle machine. Arguments are passed to the end-to-end run and override the
+# Builds the reactor itself; installs nothing. Results go to benchmarks/target/comparison/ (the
+# end-to-end plots and their data to its end-to-end-plots/). Run it on an otherwise idle machine.
+# Arguments are passed to the end-to-end run and override the
 # settings above, e.g. -Doutage.scenarios=throughput,outage,crash,startup (see benchmarks/END-TO-END.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,6 +27,8 @@ mvn -B -q -Pendtoend -pl benchmarks -am package -DskipTests \
   -Doutage.scenarios=throughput,outage,crash -Doutage.throughputEvents=2000000 -Doutage.throughputSeconds=60 \
   -Doutage.beforeSeconds=5 -Doutage.outageSeconds=10 -Doutage.afterSeconds=10 "$@"
 cp benchmarks/target/end-to-end-results.md "$out/end-to-end.md"
+rm -rf "$out/end-to-end-plots"
+cp -r benchmarks/target/end-to-end-plots "$out/end-to-end-plots"
 step "JMH jar"
 mvn -B -q -pl benchmarks -am package -DskipTests
 

@@ -69,6 +69,8 @@ final class ApplicationProcess implements AutoCloseable {
             command.add("-Doutage.topic=" + topic);
             command.add("-Doutage.spoolDir=" + spoolDir);
             command.add("-D" + EventMessage.LENGTH_PROPERTY + "=" + EventMessage.length());
+            command.add("-D" + LoggingApplication.DISTRIBUTIONS_PROPERTY + "="
+                    + PlotDirectory.distributionPrefix(name, appender));
             appender.systemProperties().forEach((key, value) -> command.add("-D" + key + "=" + value));
             command.add(appender.framework().mainClass());
             ProcessBuilder builder = new ProcessBuilder(command);
@@ -119,8 +121,8 @@ final class ApplicationProcess implements AutoCloseable {
         answers.put(answer[0], answer);
     }
 
-    /** Sends one command line. */
-    void send(String command) {
+    /** Sends one command line; the scenario's thread and a {@link ThroughputSampler} may both send. */
+    synchronized void send(String command) {
         try {
             commands.write(command + "\n");
             commands.flush();
@@ -151,6 +153,16 @@ final class ApplicationProcess implements AutoCloseable {
             Thread.sleep(10);
         }
         throw new IllegalStateException("No '" + kind + "' from the application within " + timeout);
+    }
+
+    /**
+     * Sends {@code command} and waits for a fresh answer of {@code kind} (one that came after the
+     * command was sent), for one asker of that kind at a time.
+     */
+    long[] ask(String command, String kind, Duration timeout) throws InterruptedException {
+        answers.remove(kind);
+        send(command);
+        return await(kind, timeout);
     }
 
     /** The numbers of the answer of {@code kind} if it has come, else null; does not wait. */

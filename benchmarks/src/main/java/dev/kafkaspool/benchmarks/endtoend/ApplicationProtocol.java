@@ -21,6 +21,8 @@ final class ApplicationProtocol {
      * for at most the given number of seconds; answered by {@link #BURST_DONE}.
      */
     static final String BURST = "burst";
+    /** Command: answer {@link #COUNTED} with the events logged so far (the logging thread goes on). */
+    static final String COUNT = "count";
     /** Command (or the end of standard input): stop logging, stop the framework, report, exit. */
     static final String STOP = "stop";
 
@@ -33,6 +35,8 @@ final class ApplicationProtocol {
     static final String READY = "ready";
     /** Answer: logging stopped; the number of events logged. */
     static final String PAUSED = "paused";
+    /** Answer: the events logged so far (possibly a call or two behind the logging thread). */
+    static final String COUNTED = "counted";
     /** Answer: the first log call's duration in nanoseconds. */
     static final String FIRST_CALL = "first-call";
     /** Answer: a phase's name, then {@link CallLatencies#summary()}. */

@@ -1,51 +1,62 @@
 package dev.kafkaspool.benchmarks.endtoend;
 
-import java.util.Arrays;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
 
 /**
- * The durations of the log calls of one phase of a run (before, during or after the outage, or a burst), in
- * nanoseconds, and their percentiles. Written by the logging thread only; read after it stopped.
+ * The durations of the log calls of one phase of a run (before, during or after the outage, or a
+ * burst), in nanoseconds, in an HdrHistogram histogram (three significant digits; its range is
+ * allocated up front, so recording a call never allocates). Written by the logging thread only;
+ * read after it stopped.
  */
 final class CallLatencies {
-    private long[] nanos;
-    private int count;
+    /** The longest call the histogram tells apart; a longer one is recorded as this long. */
+    private static final long LONGEST_NANOS = TimeUnit.HOURS.toNanos(1);
+    /** The distribution's values are in microseconds. */
+    private static final double NANOS_PER_OUTPUT_UNIT = 1_000.0;
+    private static final int TICKS_PER_HALF_DISTANCE = 5;
 
-    CallLatencies() {
-        this(1 << 16);
-    }
-
-    /** Room for {@code expectedCalls} calls before the first copy to a larger array. */
-    CallLatencies(int expectedCalls) {
-        nanos = new long[Math.max(16, expectedCalls)];
-    }
+    private final Histogram nanos = new Histogram(LONGEST_NANOS, 3);
 
     void add(long callNanos) {
-        if (count == nanos.length) {
-            nanos = Arrays.copyOf(nanos, count * 2);
-        }
-        nanos[count++] = callNanos;
+        nanos.recordValue(Math.min(Math.max(callNanos, 0), LONGEST_NANOS));
     }
 
-    int count() {
-        return count;
+    long count() {
+        return nanos.getTotalCount();
     }
 
     /**
      * One line: the number of calls and the p50, p99, p99.9 and maximum call duration in
-     * nanoseconds, separated by spaces; zeros when there were no calls.
+     * nanoseconds (to the histogram's three significant digits), separated by spaces; zeros when
+     * there were no calls.
      */
     String summary() {
-        long[] sorted = Arrays.copyOf(nanos, count);
-        Arrays.sort(sorted);
-        return count + " " + percentile(sorted, 0.50) + " " + percentile(sorted, 0.99) + " "
-                + percentile(sorted, 0.999) + " " + (count == 0 ? 0 : sorted[count - 1]);
+        long count = count();
+        return count + " " + percentile(50) + " " + percentile(99) + " " + percentile(99.9) + " "
+                + (count == 0 ? 0 : nanos.getMaxValue());
     }
 
-    private static long percentile(long[] sorted, double fraction) {
-        if (sorted.length == 0) {
-            return 0;
+    private long percentile(double percentile) {
+        return count() == 0 ? 0 : nanos.getValueAtPercentile(percentile);
+    }
+
+    /**
+     * Writes the percentile distribution in HdrHistogram's {@code outputPercentileDistribution}
+     * format ({@code .hgrm}), values in microseconds, for {@link PercentileDistribution} and
+     * HdrHistogram's own plotter.
+     */
+    void writeDistribution(Path file) {
+        try (PrintStream out = new PrintStream(Files.newOutputStream(file), false, StandardCharsets.UTF_8)) {
+            nanos.outputPercentileDistribution(out, TICKS_PER_HALF_DISTANCE, NANOS_PER_OUTPUT_UNIT);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        int index = (int) Math.ceil(fraction * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
     }
 }

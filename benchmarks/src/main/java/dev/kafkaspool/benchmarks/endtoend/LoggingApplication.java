@@ -3,7 +3,10 @@ package dev.kafkaspool.benchmarks.endtoend;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,10 +23,28 @@ import java.util.function.Supplier;
  * the call overlapped (from the phase current when it began to the one current when it returned),
  * so a call that began before the broker was killed and was blocked by the outage counts in the
  * outage. Asked for a burst, the command thread logs a given number of events back to back instead.
+ * When it stops, it writes each phase's percentile distribution to a file
+ * ({@link CallLatencies#writeDistribution}) if the runner named one ({@value #DISTRIBUTIONS_PROPERTY}).
  */
 final class LoggingApplication {
     /** The phase the calls of a burst are kept under. */
     static final String BURST_PHASE = "burst";
+    /**
+     * System property: the path prefix of the percentile distributions; a phase's file is the
+     * prefix, {@code -}, the phase's name and {@code .hgrm}. None are written without it.
+     */
+    static final String DISTRIBUTIONS_PROPERTY = "outage.distributions";
+    /** {@link #logged}, written by the logging thread and read by the command thread without a fence. */
+    private static final VarHandle LOGGED;
+
+    static {
+        try {
+            LOGGED = MethodHandles.lookup().findVarHandle(LoggingApplication.class, "logged", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private final EventLogger logger;
     private final List<String> phaseNames = new CopyOnWriteArrayList<>();
     private final List<CallLatencies> phases = new CopyOnWriteArrayList<>();
@@ -65,6 +86,9 @@ final class LoggingApplication {
                     logger.log(++logged);
                     report(ApplicationProtocol.FIRST_CALL + " " + (System.nanoTime() - callStart));
                     break;
+                case ApplicationProtocol.COUNT:
+                    report(ApplicationProtocol.COUNTED + " " + (long) LOGGED.getOpaque(this));
+                    break;
                 case ApplicationProtocol.BURST:
                     burst(Integer.parseInt(words[1]), Duration.ofSeconds(Long.parseLong(words[2])));
                     break;
@@ -104,7 +128,8 @@ final class LoggingApplication {
             for (int phase = firstPhase; phase <= lastPhase; phase++) {
                 phases.get(phase).add(callNanos);
             }
-            logged++;
+            // An opaque store is a plain store on common hardware: no more work than logged++.
+            LOGGED.setOpaque(this, logged + 1);
             sinceStart++;
         }
     }
@@ -116,7 +141,7 @@ final class LoggingApplication {
      * kept under the phase {@value #BURST_PHASE}.
      */
     private void burst(int events, Duration limit) {
-        CallLatencies latencies = new CallLatencies(events);
+        CallLatencies latencies = new CallLatencies();
         phases.add(latencies);
         phaseNames.add(BURST_PHASE);
         Instant firstCall = Instant.now();
@@ -154,10 +179,25 @@ final class LoggingApplication {
         long stopStart = System.nanoTime();
         logger.stop();
         long stopNanos = System.nanoTime() - stopStart;
+        long cpuNanos = ProcessCpu.nanos();
+        writeDistributions();
         for (int phase = 0; phase < phases.size(); phase++) {
             report(ApplicationProtocol.LATENCY + " " + phaseNames.get(phase) + " " + phases.get(phase).summary());
         }
-        report(ApplicationProtocol.STOPPED + " " + logged + " " + stopNanos + " " + ProcessCpu.nanos());
+        report(ApplicationProtocol.STOPPED + " " + logged + " " + stopNanos + " " + cpuNanos);
+    }
+
+    /** Each phase's distribution with at least one call, if the runner asked for them. */
+    private void writeDistributions() {
+        String prefix = System.getProperty(DISTRIBUTIONS_PROPERTY);
+        if (prefix == null) {
+            return;
+        }
+        for (int phase = 0; phase < phases.size(); phase++) {
+            if (phases.get(phase).count() > 0) {
+                phases.get(phase).writeDistribution(Path.of(prefix + "-" + phaseNames.get(phase) + ".hgrm"));
+            }
+        }
     }
 
     private static String readLine(BufferedReader commands) {

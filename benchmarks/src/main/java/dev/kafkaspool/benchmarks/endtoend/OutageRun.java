@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * its own JVM), runs the application in a child JVM through the scenarios ({@link ThroughputScenario},
  * {@link OutageScenario}, {@link CrashScenario}, {@link StartupScenario}), and prints the results as Markdown, also written
  * to the file in {@code -Doutage.report} (default {@code end-to-end-results.md} in the working
- * directory). See {@code benchmarks/END-TO-END.md} for the command.
+ * directory); plots and their data go to {@code -Doutage.plots} ({@link PlotDirectory}, {@link RunPlots}). See {@code benchmarks/END-TO-END.md} for the command.
  *
  * <p>System properties: {@code outage.cases} (comma-separated {@link AppenderCase#id()}s, default
  * all), {@code outage.scenarios} (some of {@code throughput,outage,crash,startup}, default all),
@@ -38,15 +38,17 @@ public final class OutageRun {
         RunSettings settings = RunSettings.fromSystemProperties();
         Path workRoot = Files.createDirectories(Path.of(System.getProperty("outage.workDir", "endtoend-work")))
                 .toAbsolutePath();
+        PlotDirectory.prepare();
         double loadBefore = ResultsReport.loadAverage();
         long start = System.nanoTime();
         List<CaseResults> results = new ArrayList<>();
         for (AppenderCase appender : appenders) {
             results.add(runCase(appender, scenarios, settings, workRoot.resolve(appender.id())));
         }
+        List<String> plotFiles = RunPlots.write(results, settings);
         String report = ResultsReport.of(results, settings,
                 System.getProperty("outage.command", "(not given)"), loadBefore, ResultsReport.loadAverage(),
-                (System.nanoTime() - start) / 60e9);
+                (System.nanoTime() - start) / 60e9, plotFiles);
         System.out.println();
         System.out.println(report);
         Path reportFile = Path.of(System.getProperty("outage.report", "end-to-end-results.md")).toAbsolutePath();

@@ -16,7 +16,7 @@ final class ResultsReport {
     }
 
     static String of(List<CaseResults> results, RunSettings settings, String command, double loadBefore,
-            double loadAfter, double minutes) {
+            double loadAfter, double minutes, List<String> plotFiles) {
         StringBuilder out = new StringBuilder();
         out.append("Command: `").append(command).append("`\n\n");
         out.append(String.format(Locale.ROOT,
@@ -94,6 +94,7 @@ final class ResultsReport {
                     result.appender().description(), startup.jvmToReadyMillis(), startup.frameworkStartMillis(),
                     startup.firstCallMillis(), startup.stopMillis(), cell(startup.note())));
         }
+        appendPlots(out, plotFiles);
         return out.toString();
     }
 
@@ -134,6 +135,16 @@ final class ResultsReport {
                     cell(noteWithUnknown(throughput.note(), a))));
         }
         out.append("\n");
+    }
+
+    private static void appendPlots(StringBuilder out, List<String> plotFiles) {
+        out.append("\n#### Plots\n\n");
+        if (plotFiles.isEmpty()) {
+            out.append("None in `").append(PlotDirectory.get()).append("`.\n");
+            return;
+        }
+        out.append("In `").append(PlotDirectory.get()).append("`: ");
+        out.append(String.join(", ", plotFiles.stream().map(name -> "`" + name + "`").toList())).append(".\n");
     }
 
     /** A measure of the reference case's throughput result, NaN if it has none. */

@@ -45,7 +45,16 @@ final class TopicEnds implements AutoCloseable {
 
     /** The records readable now, all partitions together. */
     long records() {
-        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, ASK_TIMEOUT);
+        return records(ASK_TIMEOUT);
+    }
+
+    /**
+     * The records readable now, all partitions together, asking the broker for at most {@code timeout}.
+     *
+     * @throws org.apache.kafka.common.errors.TimeoutException if the broker did not answer in time
+     */
+    long records(Duration timeout) {
+        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, timeout);
         return ends.values().stream().mapToLong(Long::longValue).sum();
     }
 
