@@ -30,7 +30,7 @@ final class ApplicationProtocol {
     static final String REPORT = "@outage";
     /**
      * Answer: the framework is configured; nanoseconds from main to the logger being ready, and the
-     * process's CPU time so far in nanoseconds ({@link ProcessCpu}).
+     * process's CPU time so far in nanoseconds ({@link dev.kafkaspool.benchmarks.ProcessCpu}).
      */
     static final String READY = "ready";
     /** Answer: logging stopped; the number of events logged. */
@@ -50,7 +50,7 @@ final class ApplicationProtocol {
     static final String BURST_DONE = "burst-done";
     /**
      * Answer: the framework stopped; events logged, nanoseconds the stop took, and the process's CPU
-     * time so far in nanoseconds ({@link ProcessCpu}).
+     * time so far in nanoseconds ({@link dev.kafkaspool.benchmarks.ProcessCpu}).
      */
     static final String STOPPED = "stopped";
 

@@ -14,6 +14,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
+import dev.kafkaspool.benchmarks.ProcessCpu;
+
 /**
  * The application of a child JVM: starts its logging framework, then follows the runner's commands
  * ({@link ApplicationProtocol}) from standard input. While asked to, one thread logs numbered
