@@ -1,18 +1,20 @@
 #!/usr/bin/env bash
 # The comparison with the appenders users would pick instead, in one command (see docs/benchmarks.md
 # and benchmarks/END-TO-END.md):
-#   1. the end-to-end runner, every case: throughput flat out with the broker up (a burst of
-#      2,000,000 events of 300 characters from the application's start, at most 60 s), a
-#      broker killed and restarted under steady logging (5 s up, 10 s down, 10 s after), the
-#      application killed while the broker is down; the start-up scenario is left out here (the JMH
-#      first-call benchmark below measures the first call with the broker down);
-#   2. the JMH benchmarks: a spool's drain against a bare KafkaProducer sending the same records,
-#      then the appenders' latency with 1 and 2 threads, throughput with the gc profiler, and the
-#      first call with the broker down.
+#   1. the end-to-end runner, six cases (kafka-spool's Logback appender in both durabilities and its
+#      Log4j 2 appender in memory durability, logback-kafka-appender, Logback's FileAppender, a bare
+#      producer loop): a burst of 2,000,000 events of 300 characters from the application's start
+#      with the broker up (at most 60 s), a broker killed and restarted under steady logging (5 s
+#      up, 10 s down, 10 s after), the application killed while the broker is down; with the plots
+#      of the burst's log-call latencies and of acknowledged events through the outage;
+#   2. the JMH benchmarks: a spool's drain against a bare KafkaProducer sending the same records
+#      (time and CPU per event), one logging thread's call latency and allocation per call with the
+#      broker down and up, and the first call with the broker down, for both frameworks;
+#   3. the far-broker report: acknowledged throughput through a delaying proxy (2, 10, 50 ms).
 # Builds the reactor itself; installs nothing. Results go to benchmarks/target/comparison/ (the
-# end-to-end plots and their data to its end-to-end-plots/). Run it on an otherwise idle machine.
-# Arguments are passed to the end-to-end run and override the
-# settings above, e.g. -Doutage.scenarios=throughput,outage,crash,startup (see benchmarks/END-TO-END.md).
+# end-to-end plots and their data to its end-to-end-plots/), each step's start and the load
+# average to steps.txt. Run it on an otherwise idle machine. Arguments are passed to the end-to-end
+# run and override the settings above, e.g. -Doutage.scenarios=throughput (see benchmarks/END-TO-END.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=benchmarks/target/comparison
@@ -24,6 +26,7 @@ step() {
 
 step "end-to-end runs"
 mvn -B -q -Pendtoend -pl benchmarks -am package -DskipTests \
+  -Doutage.cases=spool-logback-memory,spool-logback-disk,spool-log4j2-memory,logback-kafka-appender,logback-file,bare-producer \
   -Doutage.scenarios=throughput,outage,crash -Doutage.throughputEvents=2000000 -Doutage.throughputSeconds=60 \
   -Doutage.beforeSeconds=5 -Doutage.outageSeconds=10 -Doutage.afterSeconds=10 "$@"
 cp benchmarks/target/end-to-end-results.md "$out/end-to-end.md"
@@ -36,14 +39,20 @@ jmh() {
   java -jar benchmarks/target/benchmarks.jar "$@"
 }
 step "drain against a bare producer"
-jmh 'DrainBenchmark|BareProducerBenchmark' -f 1 -wi 1 -i 3 -rf json -rff "$out/drain.json" | tee "$out/drain.txt"
-step "latency"
-jmh 'AppenderBenchmark.latency' -f 1 -wi 1 -w 1s -i 3 -r 1s -rf json -rff "$out/latency.json" | tee "$out/latency.txt"
-step "throughput"
-jmh 'AppenderBenchmark.throughput' -f 1 -wi 1 -w 1s -i 3 -r 1s -prof gc -rf json -rff "$out/throughput.json" \
-  | tee "$out/throughput.txt"
-step "first call"
-jmh 'FirstCallBenchmark' -f 2 -rf json -rff "$out/first-call.json" | tee "$out/first-call.txt"
+jmh 'DrainBenchmark|BareProducerBenchmark' -f 1 -wi 2 -i 5 -rf json -rff "$out/drain.json" | tee "$out/drain.txt"
+step "log-call latency and allocation, broker down and up"
+jmh 'LogbackAppenderBenchmark.latency1Thread' -f 1 -wi 1 -w 1s -i 3 -r 1s \
+  -rf json -rff "$out/latency-logback.json" | tee "$out/latency-logback.txt"
+jmh 'Log4jAppenderBenchmark.latency1Thread' -p appender=file,kafka-spool-memory,kafka-spool-disk,kafka-async \
+  -f 1 -wi 1 -w 1s -i 3 -r 1s -rf json -rff "$out/latency-log4j2.json" | tee "$out/latency-log4j2.txt"
+step "first call with the broker down"
+jmh 'LogbackFirstCallBenchmark' -f 2 -rf json -rff "$out/first-call-logback.json" | tee "$out/first-call-logback.txt"
+jmh 'Log4jFirstCallBenchmark' -p appender=file,kafka-spool-memory,kafka-spool-disk,kafka-async -f 2 \
+  -rf json -rff "$out/first-call-log4j2.json" | tee "$out/first-call-log4j2.txt"
+step "far broker"
+java $(sed -n 's:.*<chronicle.jvm.flags>\(.*\)</chronicle.jvm.flags>.*:\1:p' pom.xml) \
+  -Devents=300000 -DroundTripsMs=2,10,50 -cp benchmarks/target/benchmarks.jar \
+  dev.kafkaspool.benchmarks.FarBrokerReport | tee "$out/far-broker.txt"
 
 elapsed=$(( $(date +%s) - started ))
 step "done"
