@@ -50,8 +50,8 @@ public final class EngineSettings {
 
     public static final Setting<FullPolicy> FULL_POLICY = new Setting<>("fullPolicy",
             "dropOldest, dropNewest or block", FullPolicy.DROP_OLDEST, "dropOldest",
-            "What happens to a new event when the spool is full: drop the oldest unshipped events, drop "
-                    + "the new one, or let the log call wait up to blockTimeout for room. While Kafka drains a full "
+            "What happens to a new event when the spool is full: drop the oldest unshipped events not being "
+                    + "sent, drop the new one, or let the log call wait up to blockTimeout for room. While Kafka drains a full "
                     + "spool, a log call (disk durability) first waits a tenth of blockTimeout for room.",
             ValueParsers::parseFullPolicy);
 

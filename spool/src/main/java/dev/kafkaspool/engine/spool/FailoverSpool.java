@@ -177,10 +177,8 @@ public final class FailoverSpool implements Spool {
     @Override
     public long dropOldest() {
         synchronized (lock) {
-            if (!diskUnreadable && disk.pendingEvents() > 0) {
-                return disk.dropOldest();
-            }
-            return memory.dropOldest();
+            long freed = !diskUnreadable && disk.pendingEvents() > 0 ? disk.dropOldest() : 0;
+            return freed > 0 ? freed : memory.dropOldest();
         }
     }
 

@@ -91,7 +91,7 @@ public final class MemorySpool implements Spool {
     @Override
     public long dropOldest() {
         synchronized (lock) {
-            Entry e = inFlight.isEmpty() ? unread.pollFirst() : null;
+            Entry e = unread.pollFirst();
             if (e == null) {
                 return 0;
             }

@@ -37,8 +37,10 @@ public interface Spool extends AutoCloseable {
     void rewind();
 
     /**
-     * Removes the oldest record not committed, provided no record is in flight (read and not
-     * committed): a record being sent is never dropped, so it is never counted twice.
+     * Removes the oldest record not in flight (read and not committed): the oldest unread one, or
+     * the oldest not committed when none is in flight. A record being sent is never dropped, so it
+     * is never counted both dropped and shipped. A dropped record is not read again, after a
+     * {@link #rewind()} either.
      *
      * @return the bytes freed, or 0 when nothing could be dropped
      */

@@ -100,9 +100,95 @@ public abstract class SpoolContractTest {
         spool.append(1L, Events.event(2, "e2"));
         SpoolRecord r = new SpoolRecord();
         spool.read(r);
+        spool.read(r);
 
         assertEquals(0, spool.dropOldest());
         assertEquals(2, spool.pendingEvents());
+    }
+
+    @Test
+    void withRecordsInFlightDropOldestDropsTheOldestUnreadOne() {
+        appendRange(1, 4);
+        long before = spool.pendingBytes();
+        SpoolRecord r = new SpoolRecord();
+        spool.read(r);
+
+        assertEquals(spool.storedSize(Events.event(2, "e2")), spool.dropOldest());
+        assertEquals(3, spool.pendingEvents());
+        assertEquals(before - spool.storedSize(Events.event(2, "e2")), spool.pendingBytes());
+        assertEquals(List.of("e3", "e4"), readAll());
+    }
+
+    @Test
+    void aDroppedRecordIsNotReadAgainAfterARewind() {
+        appendRange(1, 5);
+        SpoolRecord r = new SpoolRecord();
+        spool.read(r);
+        long first = r.position;
+        spool.read(r);
+        assertTrue(spool.dropOldest() > 0);
+        spool.commit(first);
+        spool.rewind();
+
+        assertEquals(List.of("e2", "e4", "e5"), readAll());
+        spool.rewind();
+        assertEquals(List.of("e2", "e4", "e5"), readAll(), "a second rewind too");
+        assertEquals(3, spool.pendingEvents());
+    }
+
+    @Test
+    void severalDropsTakeTheOldestUnreadRecordsInOrder() {
+        appendRange(1, 8);
+        SpoolRecord r = new SpoolRecord();
+        spool.read(r);
+        for (int i = 0; i < 3; i++) {
+            assertTrue(spool.dropOldest() > 0);
+        }
+        assertTrue(spool.read(r));
+        assertEquals("e5", Events.valueOf(r));
+        assertTrue(spool.dropOldest() > 0);
+        spool.rewind();
+        assertTrue(spool.read(r));
+        assertTrue(spool.dropOldest() > 0);
+
+        assertEquals(List.of("e7", "e8"), readAll());
+        spool.rewind();
+        assertEquals(List.of("e1", "e7", "e8"), readAll(), "e2-e4 and e6 dropped, then e5");
+        assertEquals(3, spool.pendingEvents());
+    }
+
+    @Test
+    void aCommitPastDroppedRecordsLeavesOnlyTheRecordsAfterIt() {
+        appendRange(1, 5);
+        SpoolRecord r = new SpoolRecord();
+        spool.read(r);
+        spool.dropOldest();
+        spool.read(r);
+        spool.dropOldest();
+        spool.read(r);
+        assertEquals("e5", Events.valueOf(r));
+        spool.commit(r.position);
+
+        assertEquals(0, spool.pendingEvents());
+        assertEquals(0, spool.pendingBytes());
+        spool.rewind();
+        assertEquals(List.of(), readAll());
+    }
+
+    @Test
+    void aDropWithNothingInFlightTakesTheOldestRecordNotCommittedNorDropped() {
+        appendRange(1, 5);
+        SpoolRecord r = new SpoolRecord();
+        spool.read(r);
+        spool.dropOldest();
+        spool.rewind();
+        assertEquals(1_000_001L, spool.oldestTimestampMillis());
+
+        assertEquals(spool.storedSize(Events.event(1, "e1")), spool.dropOldest());
+        assertEquals(1_000_003L, spool.oldestTimestampMillis(), "e2 was dropped before");
+        assertEquals(spool.storedSize(Events.event(3, "e3")), spool.dropOldest());
+        assertEquals(2, spool.pendingEvents());
+        assertEquals(List.of("e4", "e5"), readAll());
     }
 
     @Test
@@ -115,6 +201,12 @@ public abstract class SpoolContractTest {
         spool.read(r);
         spool.commit(r.position);
         assertEquals(1_000_009L, spool.oldestTimestampMillis());
+    }
+
+    protected void appendRange(int from, int to) {
+        for (int i = from; i <= to; i++) {
+            spool.append(1L, Events.event(i, "e" + i));
+        }
     }
 
     protected List<String> readAll() {

@@ -18,6 +18,13 @@ import java.util.function.LongSupplier;
  * {@code RecordWriter} and a {@code RecordReader} write and read its records, and its
  * {@code CommittedPosition} deletes the files shipped. All its methods take one lock: appends are a
  * few hundred nanoseconds, and the shipper holds it only to read or commit a record.
+ *
+ * <p>A record dropped while records are in flight lies beyond the committed position, which cannot
+ * move past the records in flight; its {@link DroppedRanges} keep it until a commit reaches it, and
+ * the reader skips it, after a rewind too. The ranges are kept in memory only: a process that stops
+ * before the committed position passes them leaves those records in the spool, and the next process
+ * ships them. So the ledger's count is lowered for dropped records only when the committed position
+ * passes them, as for shipped ones: it stays what reading the spool at opening finds.
  */
 public final class ChronicleSpool implements Spool {
     public static final QueueFiles.Cycles ROLL_CYCLE = QueueFiles.CYCLES;
@@ -35,11 +42,12 @@ public final class ChronicleSpool implements Spool {
     private final CommittedPosition committed;
     private final SpoolLedger ledger;
     private final ReadLog readLog = new ReadLog();
+    private final DroppedRanges dropped = new DroppedRanges();
     private final DiskSpace space;
     private volatile SpoolSync sync = SpoolSync.none();
     private long pendingBytes;
     private long pendingEvents;
-    /** Set when records were dropped that the reader had not reached: it must skip them. */
+    /** Set when the committed position passed records the reader had not reached: it must skip them. */
     private boolean readerBehind;
     /** What opening found. */
     private SpoolOpening opening;
@@ -152,7 +160,7 @@ public final class ChronicleSpool implements Spool {
                 reader.moveAfter(committed.get());
                 readerBehind = false;
             }
-            return reader.read(into, readLog);
+            return reader.read(into, readLog, dropped);
         }
     }
 
@@ -169,8 +177,7 @@ public final class ChronicleSpool implements Spool {
                 readLog.removeHead();
             }
             if (last != NONE && last > committed.get()) {
-                ledger.removed(removed);
-                committed.advanceTo(last);
+                commitUpTo(last, removed, true);
             }
         }
     }
@@ -184,25 +191,48 @@ public final class ChronicleSpool implements Spool {
         }
     }
 
+    /**
+     * Drops the oldest record not in flight. With records in flight it is the one after the last
+     * record read (and after the dropped range there), kept in {@link #dropped}; with none, the
+     * committed position moves past it.
+     */
     @Override
     public long dropOldest() {
         synchronized (lock) {
-            if (!readLog.isEmpty()) {
-                return 0;
-            }
-            committed.positionAfter(peeker);
+            boolean inFlight = !readLog.isEmpty();
+            long after = inFlight ? reader.lastRead() : committed.get();
+            peeker.moveAfter(dropped.endOfRangeAfter(after));
             try (QueueFiles.Document record = peeker.next()) {
                 if (!record.isPresent()) {
                     return 0;
                 }
                 long freed = record.size();
-                ledger.removed(1);
-                committed.set(record.index());
+                if (inFlight) {
+                    dropped.add(after, record.index());
+                } else {
+                    commitUpTo(record.index(), 1, false);
+                    readerBehind = true;
+                }
                 pendingBytes -= freed;
                 pendingEvents--;
-                readerBehind = true;
                 return freed;
             }
+        }
+    }
+
+    /**
+     * Moves the committed position to {@code index}, having shipped or dropped {@code records} up
+     * to it besides those of the dropped ranges it passes, and on past a dropped range that starts
+     * right after it. Files it leaves are deleted when {@code deleteFiles}; a drop leaves that to
+     * the next commit.
+     */
+    private void commitUpTo(long index, long records, boolean deleteFiles) {
+        long end = dropped.endOfRangeAfter(index);
+        ledger.removed(records + dropped.removeUpTo(end));
+        if (deleteFiles) {
+            committed.advanceTo(end);
+        } else {
+            committed.set(end);
         }
     }
 
@@ -226,7 +256,7 @@ public final class ChronicleSpool implements Spool {
             if (!readLog.isEmpty()) {
                 return readLog.headTimestamp();
             }
-            committed.positionAfter(peeker);
+            peeker.moveAfter(dropped.endOfRangeAfter(committed.get()));
             try (QueueFiles.Document record = peeker.next()) {
                 if (!record.isPresent()) {
                     return -1;

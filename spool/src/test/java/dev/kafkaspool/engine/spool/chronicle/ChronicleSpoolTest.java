@@ -61,6 +61,73 @@ class ChronicleSpoolTest extends SpoolContractTest {
         assertEquals(List.of("e2", "e3"), readAll());
     }
 
+    @Test
+    void recordsDroppedBeyondTheCommittedPositionComeBackAfterAReopenAndAreCountedSo() {
+        appendRange(1, 5);
+        SpoolRecord r = new SpoolRecord();
+        spool.read(r);
+        spool.commit(r.position);
+        spool.read(r);
+        spool.dropOldest();
+        spool.dropOldest();
+        assertEquals(2, spool.pendingEvents());
+        spool.close();
+
+        assertEquals(4, ledgerCount(), "the ledger counts e2 to e5: the committed position is at e1");
+        spool = open();
+        ChronicleSpool reopened = (ChronicleSpool) spool;
+        assertEquals(4, spool.pendingEvents());
+        assertEquals(0, reopened.openingLost());
+        assertEquals(null, reopened.openingDamage());
+        assertEquals(List.of("e2", "e3", "e4", "e5"), readAll());
+    }
+
+    @Test
+    void droppedRecordsTheCommittedPositionPassedStayDroppedAfterAReopen() {
+        appendRange(1, 7);
+        SpoolRecord r = new SpoolRecord();
+        spool.read(r);
+        spool.dropOldest();
+        spool.read(r);
+        long third = r.position;
+        spool.dropOldest();
+        spool.read(r);
+        assertEquals("e5", Events.valueOf(r));
+        spool.commit(third);
+        spool.dropOldest();
+        assertEquals(2, spool.pendingEvents(), "e5 and e7: e1 and e3 shipped, e2, e4 and e6 dropped");
+        spool.close();
+
+        assertEquals(3, ledgerCount(), "the committed position passed e2 and e4, not e6");
+        spool = open();
+        assertEquals(3, spool.pendingEvents());
+        assertEquals(List.of("e5", "e6", "e7"), readAll());
+    }
+
+    @Test
+    void aCommitJustBeforeADroppedRangeMovesPastItDurably() {
+        appendRange(1, 5);
+        SpoolRecord r = new SpoolRecord();
+        spool.read(r);
+        spool.dropOldest();
+        spool.dropOldest();
+        spool.commit(r.position);
+        assertEquals(2, spool.pendingEvents());
+        spool.close();
+
+        assertEquals(2, ledgerCount());
+        spool = open();
+        assertEquals(2, spool.pendingEvents());
+        assertEquals(List.of("e4", "e5"), readAll());
+    }
+
+    /** The unshipped events the ledger of the closed spool in {@link #dir} counts. */
+    private long ledgerCount() {
+        try (QueueFiles queue = QueueFiles.openReadOnly(dir); SpoolLedger ledger = SpoolLedger.of(queue)) {
+            return ledger.pending();
+        }
+    }
+
     /**
      * In a JVM with only the flags Chronicle needs, none of its system properties, and a home
      * directory of its own: the library sets the system properties that turn Chronicle's banner, usage
