@@ -9,27 +9,18 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
-import org.apache.kafka.common.quota.ClientQuotaAlteration;
-import org.apache.kafka.common.quota.ClientQuotaEntity;
 import dev.kafkaspool.testbroker.Await;
+import dev.kafkaspool.testbroker.ClientQuotas;
 
 /**
- * What an operator changes on a running broker while an application logs: a client's produce
- * quota, a topic's partition count, a topic deleted. Each call returns once the broker says the
- * change is made, or throws.
+ * What an operator changes on a running broker while an application logs: a topic's partition
+ * count, a topic deleted (a client's produce quota is {@link ClientQuotas}). Each call returns once
+ * the broker says the change is made, or throws.
  */
 final class BrokerChanges {
     private static final Duration BOUND = Duration.ofSeconds(60);
 
     private BrokerChanges() {
-    }
-
-    /** Limits what the client with {@code clientId} may produce, in bytes per second; null removes the limit. */
-    static void producerByteRate(String bootstrapServers, String clientId, Double bytesPerSecond) {
-        ClientQuotaEntity client = new ClientQuotaEntity(Map.of(ClientQuotaEntity.CLIENT_ID, clientId));
-        ClientQuotaAlteration.Op op = new ClientQuotaAlteration.Op("producer_byte_rate", bytesPerSecond);
-        run(bootstrapServers, admin -> admin.alterClientQuotas(List.of(new ClientQuotaAlteration(client, List.of(op))))
-                .all().get());
     }
 
     /** Raises the partition count of {@code topic} to {@code total}. */

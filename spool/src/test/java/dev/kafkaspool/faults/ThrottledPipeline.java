@@ -3,6 +3,7 @@ package dev.kafkaspool.faults;
 import dev.kafkaspool.engine.StatusListener;
 import dev.kafkaspool.pipeline.LogPipeline;
 import dev.kafkaspool.pipeline.PipelineBuilder;
+import dev.kafkaspool.testbroker.ClientQuotas;
 import dev.kafkaspool.testbroker.KafkaBroker;
 import java.nio.file.Path;
 import java.util.Map;
@@ -19,7 +20,7 @@ final class ThrottledPipeline {
     /** Sets the quota for the pipeline named {@code name}, then starts it with {@code settings} besides. */
     static LogPipeline start(KafkaBroker broker, Path dir, String name, String topic, double bytesPerSecond,
                              StatusListener status, Map<String, String> settings) {
-        BrokerChanges.producerByteRate(broker.bootstrapServers(), clientId(name), bytesPerSecond);
+        ClientQuotas.producerByteRate(broker.bootstrapServers(), clientId(name), bytesPerSecond);
         PipelineBuilder builder = LogPipeline.builder().status(status)
                 .set("name", name)
                 .set("bootstrapServers", broker.bootstrapServers())
@@ -34,7 +35,7 @@ final class ThrottledPipeline {
 
     /** Lifts the quota of the pipeline named {@code name}. */
     static void lift(KafkaBroker broker, String name) {
-        BrokerChanges.producerByteRate(broker.bootstrapServers(), clientId(name), null);
+        ClientQuotas.producerByteRate(broker.bootstrapServers(), clientId(name), null);
     }
 
     private static String clientId(String name) {
