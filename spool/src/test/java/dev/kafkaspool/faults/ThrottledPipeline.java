@@ -20,6 +20,12 @@ final class ThrottledPipeline {
     /** Sets the quota for the pipeline named {@code name}, then starts it with {@code settings} besides. */
     static LogPipeline start(KafkaBroker broker, Path dir, String name, String topic, double bytesPerSecond,
                              StatusListener status, Map<String, String> settings) {
+        return start(broker, dir, name, topic, bytesPerSecond, status, settings, Map.of());
+    }
+
+    /** As {@link #start(KafkaBroker, Path, String, String, double, StatusListener, Map)}, with producer properties besides. */
+    static LogPipeline start(KafkaBroker broker, Path dir, String name, String topic, double bytesPerSecond,
+                             StatusListener status, Map<String, String> settings, Map<String, String> producer) {
         ClientQuotas.producerByteRate(broker.bootstrapServers(), clientId(name), bytesPerSecond);
         PipelineBuilder builder = LogPipeline.builder().status(status)
                 .set("name", name)
@@ -30,6 +36,7 @@ final class ThrottledPipeline {
                 .producerProperty("compression.type", "none")
                 .producerProperty("batch.size", "16384");
         settings.forEach(builder::set);
+        producer.forEach(builder::producerProperty);
         return builder.start();
     }
 

@@ -7,7 +7,8 @@ import dev.kafkaspool.engine.EncodedEvent;
  * The bookkeeping of Kafka's answers in the window: counts the answered records at the window's
  * head (shipped, dropped, moved to a parked topic) and commits the spool, or the parked topic's
  * store, past them; and when the shipper stops sending straight from memory, copies the records
- * sent from memory and not yet answered to the spool, ahead of everything newer. Shipper thread only.
+ * sent from memory and not yet answered to the spool, ahead of everything newer (those the producer
+ * still holds are not sent again: {@link HeldOriginals}). Shipper thread only.
  */
 final class Answers {
     private final Shipment s;
@@ -31,6 +32,9 @@ final class Answers {
                 s.parked.checkShipped(head.parkedIn);
             } else if (!head.isDirect()) {
                 commitPosition = head.spoolPosition;
+                if (head.isHeldCopy()) {
+                    s.held.committed(head);
+                }
             }
             any = true;
         }
@@ -74,15 +78,22 @@ final class Answers {
     }
 
     /**
-     * Stops sending from memory: records sent from memory and not acknowledged are copied to the
-     * spool, in order, ahead of everything that comes after them.
+     * Stops sending from memory: records sent from memory and not answered are copied to the spool,
+     * in order, ahead of everything that comes after them. The records the producer took and holds
+     * are remembered ({@link HeldOriginals}): while the producer is kept, it delivers them, and their
+     * copies are committed without being sent; should it be abandoned, the copies are sent.
      */
     void leaveDirect() {
         s.direct = false;
         for (InFlight f : window.removeDirect()) {
-            if (!countIfAnswered(f)) {
-                f.copyTo(respool);
-                s.cappedSpool.append(f.instanceId, respool);
+            if (countIfAnswered(f)) {
+                continue;
+            }
+            f.copyTo(respool);
+            SendOutcome o = f.outcome();
+            boolean producerTookIt = o != SendOutcome.BACKPRESSURE && o != SendOutcome.NO_METADATA;
+            if (s.cappedSpool.append(f.instanceId, respool) && producerTookIt) {
+                s.held.hold(f);
             }
         }
     }

@@ -11,6 +11,10 @@ import org.apache.kafka.clients.producer.RecordMetadata;
  * A record handed to the producer and not yet answered. The producer's I/O thread completes it;
  * the shipper thread reads the outcome. A record sent straight from memory keeps what is needed
  * to spool it, should Kafka not take it; a record from the spool keeps its spool position.
+ *
+ * <p>A copy of a record sent from memory, read from the spool while the producer still holds the
+ * record itself ({@link HeldOriginals}), is not sent: it stands in the window for its original and
+ * takes the original's answer, so the event is delivered and counted once.
  */
 final class InFlight implements Callback {
     /** Spool position, or {@link #DIRECT} for a record sent from memory. */
@@ -27,8 +31,10 @@ final class InFlight implements Callback {
     final byte[] value;
     private final InFlightWindow window;
     private final int generation;
-    /** The producer it is sent through; null for a record never sent (a damaged one). */
+    /** The producer it is sent through; null for a record never sent (a damaged one, a copy of a held original). */
     private final ShippingProducer producer;
+    /** For a copy that is not sent, the record sent from memory whose answer it takes; otherwise null. */
+    private final InFlight original;
     /** Sent with the send time as its Kafka timestamp ({@link Restamping}); set before it is sent. */
     boolean restamped;
     /** The parked store it was read from, or null for a record from the spool or from memory. */
@@ -52,6 +58,25 @@ final class InFlight implements Callback {
         this.topic = topic;
         this.key = key;
         this.value = value;
+        this.original = null;
+    }
+
+    /** The copy at {@code spoolPosition} of {@code original}, which the producer holds: not sent, it takes its answer. */
+    InFlight(InFlightWindow window, long spoolPosition, InFlight original) {
+        this.window = window;
+        this.generation = window.generation();
+        this.producer = null;
+        this.spoolPosition = spoolPosition;
+        this.sentAtNanos = original.sentAtNanos;
+        this.instanceId = original.instanceId;
+        this.sequence = original.sequence;
+        this.timestampMillis = original.timestampMillis;
+        this.level = original.level;
+        this.topic = original.topic;
+        this.key = original.key;
+        this.value = original.value;
+        this.restamped = original.restamped;
+        this.original = original;
     }
 
     boolean isDirect() {
@@ -60,15 +85,20 @@ final class InFlight implements Callback {
 
     /** From send to acknowledgement; only once {@link #outcome()} is ACKED. */
     long sendLatencyNanos() {
-        return ackedAtNanos - sentAtNanos;
+        return original != null ? original.sendLatencyNanos() : ackedAtNanos - sentAtNanos;
+    }
+
+    /** Whether this is a copy that takes the answer of a record the producer holds. */
+    boolean isHeldCopy() {
+        return original != null;
     }
 
     SendOutcome outcome() {
-        return outcome;
+        return original != null ? original.outcome : outcome;
     }
 
     Exception failure() {
-        return failure;
+        return original != null ? original.failure : failure;
     }
 
     /**

@@ -71,6 +71,13 @@ final class InFlightWindow {
         return f;
     }
 
+    /** Removes the newest record: one the producer refused at once, to send again later. */
+    void removeNewest(InFlight f) {
+        if (records.peekLast() == f) {
+            forget(records.removeLast());
+        }
+    }
+
     /** Removes the records sent from memory (the newest ones) and returns them, oldest first. */
     ArrayDeque<InFlight> removeDirect() {
         ArrayDeque<InFlight> direct = new ArrayDeque<>();

@@ -83,6 +83,7 @@ final class MetadataWait {
         s.window.removeHead();
         s.spool.rewind();
         s.awaitingMetadata = false;
+        s.bufferRefused = null;
         s.nextAttemptNanos = Math.max(s.nextAttemptNanos, s.ticker.nanos() + backoffNanos);
         return true;
     }

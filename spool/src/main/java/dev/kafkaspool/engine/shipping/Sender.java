@@ -4,8 +4,9 @@ import org.apache.kafka.common.errors.InvalidTopicException;
 
 /**
  * Hands a record, from memory or from the spool, to the producer, in the window, and deals with
- * a refusal at once: a failure is an outage, a full buffer makes the spool take over, missing
- * metadata is waited for ({@link MetadataWait}). Shipper thread only.
+ * a refusal at once: a failure is an outage, a full buffer makes the spool take over (a record from
+ * the spool is sent again once the buffer has room, before anything newer), missing metadata is
+ * waited for ({@link MetadataWait}). Shipper thread only.
  */
 final class Sender {
     private final Shipment s;
@@ -41,7 +42,9 @@ final class Sender {
                 if (f.isDirect()) {
                     answers.leaveDirect();
                 } else {
-                    trouble.outage("the producer's buffer is full");
+                    // Kafka answers, slower than the spool is read: not an outage. The producer holds nothing of it.
+                    s.window.removeNewest(f);
+                    s.bufferRefused = f;
                 }
                 return false;
             case NO_METADATA:

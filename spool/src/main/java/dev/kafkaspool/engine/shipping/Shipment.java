@@ -25,6 +25,8 @@ final class Shipment {
     final Spool spool;
     final ParkedTopics parked;
     final InFlightWindow window = new InFlightWindow();
+    /** Records sent from memory the producer still holds, whose copies wait in the spool. */
+    final HeldOriginals held;
     final Restamping restamping = new Restamping();
     final ProducerLifecycle producers;
     final ProducerRecords records;
@@ -48,6 +50,11 @@ final class Shipment {
     long nextAttemptNanos;
     /** Topics the current producer has had records acknowledged for: missing metadata for one of these means an outage. */
     final Set<String> ackedTopics = new HashSet<>();
+    /**
+     * A spool record the producer's full buffer refused (it holds nothing of it): sent again before
+     * anything more is read from the spool; null when there is none, and after every rewind.
+     */
+    InFlight bufferRefused;
     /** A spool record waits in the window for its topic's metadata; nothing more is read meanwhile. */
     boolean awaitingMetadata;
     /** Since when records have been waiting for a new topic's metadata; 0 when none is. */
@@ -70,6 +77,7 @@ final class Shipment {
         this.problems = problems;
         this.ticker = ticker;
         this.instanceId = instanceId;
+        this.held = new HeldOriginals(instanceId);
         this.stallNanos = stallNanos;
         this.holdNanos = holdNanos;
         this.maxWindowBytes = maxWindowBytes;

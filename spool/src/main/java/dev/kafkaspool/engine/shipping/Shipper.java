@@ -21,8 +21,10 @@ import java.util.concurrent.locks.LockSupport;
  * <ul>
  *   <li>events go straight to Kafka only once the spool is read to its end;</li>
  *   <li>when the shipper stops sending straight to Kafka, for whatever reason, every record sent
- *       from memory and not yet acknowledged is copied to the spool first, before any newer event
- *       (a copy Kafka also received later becomes a duplicate with the same event id);</li>
+ *       from memory and not yet acknowledged is copied to the spool first, before any newer event;
+ *       while the producer that holds such a record is kept, the copy is not sent: it takes the
+ *       record's answer ({@link HeldOriginals}), and is sent only once that producer is abandoned
+ *       without having acknowledged the record;</li>
  *   <li>when Kafka fails a record, the producer is abandoned with everything it holds (closed
  *       from the failed record's callback, before it sends anything more: {@link ShippingProducer})
  *       and the spool is re-read from the last record acknowledged in order.</li>

@@ -11,7 +11,8 @@ import org.apache.kafka.clients.producer.Producer;
 /**
  * Ships the spool in order, as far as the window allows, when it is the spool's turn (a producer
  * is ready, no record waits for metadata, the back-off is over): records of a parked topic move to
- * its store ({@link ParkedShipping}), damaged ones are dropped in their turn, the others are sent.
+ * its store ({@link ParkedShipping}), damaged ones are dropped in their turn, a copy of a record the
+ * producer still holds takes that record's answer ({@link HeldOriginals}), the others are sent.
  * Once the spool is read to its end, events from the queue go straight to Kafka. Shipper thread only.
  */
 final class SpoolDrain {
@@ -52,6 +53,17 @@ final class SpoolDrain {
 
     /** Ships records from the spool, in order, as far as the window allows. */
     private boolean drain() {
+        InFlight refused = s.bufferRefused;
+        if (refused != null) {
+            // Refused by the producer's full buffer: it goes again first; while the buffer is full, nothing more is read.
+            s.bufferRefused = null;
+            InFlight again = new InFlight(window, s.producer, refused.spoolPosition, s.ticker.nanos(),
+                    refused.instanceId, refused.sequence, refused.timestampMillis, refused.level, refused.topic,
+                    refused.key, refused.value);
+            if (!sender.send(again)) {
+                return false;
+            }
+        }
         int sent = 0;
         while (sent < DRAIN_BATCH && s.windowHasRoom()) {
             if (!s.spool.read(spoolRecord)) {
@@ -61,6 +73,13 @@ final class SpoolDrain {
             SpoolRecord r = spoolRecord;
             if (r.damage != null) {
                 skipDamaged(r);
+                sent++;
+                continue;
+            }
+            InFlight original = s.held.originalOf(r.instanceId, r.sequence);
+            if (original != null) {
+                // A copy of a record the producer holds: it takes the original's answer, unsent.
+                window.add(new InFlight(window, r.position, original));
                 sent++;
                 continue;
             }
@@ -96,6 +115,7 @@ final class SpoolDrain {
     }
 
     private void spoolReadToEnd() {
+        s.held.spoolReadToEnd();
         if (s.queue != null) {
             s.direct = true;
         }

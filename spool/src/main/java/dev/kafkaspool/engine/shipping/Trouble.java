@@ -96,7 +96,7 @@ final class Trouble {
         // Records the producer accepted and still holds: abandon the producer with them, or it
         // would deliver them later, out of order with the spool. A producer that only refused
         // records at once holds nothing and keeps fetching metadata: keep it.
-        boolean producerHoldsRecords = window.first(SendOutcome.PENDING) != null;
+        boolean producerHoldsRecords = window.first(SendOutcome.PENDING) != null || s.held.holdsUnanswered();
         answers.leaveDirect();
         answers.takeAnsweredPrefix();
         if (s.producer != null && (producerHoldsRecords || s.producer.isClosed())) {
@@ -104,7 +104,10 @@ final class Trouble {
             s.producer = null;
             s.ackedTopics.clear();
         }
+        // The copies of records the producer had not answered are sent again; see HeldOriginals.
+        s.held.producerAbandoned();
         s.awaitingMetadata = false;
+        s.bufferRefused = null;
         window.reset();
         s.spool.rewind();
         s.parked.abandonAll();
