@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.kafkaspool.engine.EngineStats;
 import dev.kafkaspool.engine.RecordingStatus;
 import dev.kafkaspool.pipeline.LogPipeline;
-import dev.kafkaspool.pipeline.PipelineEvent;
-import dev.kafkaspool.testbroker.Await;
 import dev.kafkaspool.testbroker.KafkaBroker;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,16 +45,7 @@ class FullProducerBufferTest {
             LogPipeline pipeline = ThrottledPipeline.start(broker, dir, name, TOPIC, BYTES_PER_SECOND, status,
                     Map.of("durability", "memory"), Map.of("buffer.memory", "1048576"));
             try {
-                assertTrue(pipeline.append(new PipelineEvent("1")));
-                Await.until(() -> pipeline.stats().shipped() >= 1, BOUND, () -> "Kafka answers, " + pipeline.stats());
-                int refused = 0;
-                for (int n = 2; n <= EVENTS; n++) {
-                    if (!pipeline.append(new PipelineEvent(Integer.toString(n)))) {
-                        refused++;
-                    }
-                }
-                Await.until(() -> pipeline.stats().shipped() + pipeline.stats().droppedTotal() >= EVENTS, BOUND,
-                        () -> "every event shipped or dropped, stats " + pipeline.stats());
+                int refused = ThrottledPipeline.burst(pipeline, EVENTS, BOUND);
                 EngineStats stats = pipeline.stats();
                 Arrivals arrivals = Arrivals.of(broker.consumeAll(TOPIC, BOUND));
                 System.out.println("FullProducerBufferTest: " + arrivals + " stats " + stats);

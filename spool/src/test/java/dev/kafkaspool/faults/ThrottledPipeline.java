@@ -1,11 +1,16 @@
 package dev.kafkaspool.faults;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.kafkaspool.engine.StatusListener;
 import dev.kafkaspool.pipeline.LogPipeline;
 import dev.kafkaspool.pipeline.PipelineBuilder;
+import dev.kafkaspool.pipeline.PipelineEvent;
+import dev.kafkaspool.testbroker.Await;
 import dev.kafkaspool.testbroker.ClientQuotas;
 import dev.kafkaspool.testbroker.KafkaBroker;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -38,6 +43,26 @@ final class ThrottledPipeline {
         settings.forEach(builder::set);
         producer.forEach(builder::producerProperty);
         return builder.start();
+    }
+
+    /**
+     * Logs event 1, waits until Kafka has acknowledged it, then logs events 2 to {@code events} flat
+     * out and waits until every one is shipped or dropped.
+     *
+     * @return the log calls the pipeline refused
+     */
+    static int burst(LogPipeline pipeline, int events, Duration bound) {
+        assertTrue(pipeline.append(new PipelineEvent("1")));
+        Await.until(() -> pipeline.stats().shipped() >= 1, bound, () -> "Kafka answers, " + pipeline.stats());
+        int refused = 0;
+        for (int n = 2; n <= events; n++) {
+            if (!pipeline.append(new PipelineEvent(Integer.toString(n)))) {
+                refused++;
+            }
+        }
+        Await.until(() -> pipeline.stats().shipped() + pipeline.stats().droppedTotal() >= events, bound,
+                () -> "every event shipped or dropped, stats " + pipeline.stats());
+        return refused;
     }
 
     /** Lifts the quota of the pipeline named {@code name}. */

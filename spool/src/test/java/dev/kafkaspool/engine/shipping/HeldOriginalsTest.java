@@ -14,10 +14,8 @@ import dev.kafkaspool.engine.SpoolEngine;
 import dev.kafkaspool.engine.TestConfigs;
 import dev.kafkaspool.engine.TestEvents;
 import dev.kafkaspool.testbroker.Await;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -62,7 +60,7 @@ class HeldOriginalsTest {
                 // Kafka acknowledges every record the producer holds, the originals first.
             }
             EngineAwait.shipped(engine, 11);
-            assertEquals(range(1, 11), numbers(producer.history()), "each event sent once, in order");
+            assertEquals(SentNumbers.range(1, 11), SentNumbers.of(producer.history()), "each event sent once, in order");
             assertEquals(1, created.size(), "the producer was kept");
             EngineStats stats = engine.stats();
             assertEquals(11, stats.accepted(), stats.toString());
@@ -84,7 +82,8 @@ class HeldOriginalsTest {
             EngineAwait.shipped(engine, 11);
             FullableProducer next = created.get(created.size() - 1);
             assertTrue(next != producer, "a new producer took over");
-            assertEquals(range(1, 11), numbers(next.history()), "the new producer got every event once, in order");
+            assertEquals(SentNumbers.range(1, 11), SentNumbers.of(next.history()),
+                    "the new producer got every event once, in order");
             EngineStats stats = engine.stats();
             assertEquals(11, stats.shipped(), stats.toString());
             assertEquals(0, stats.spoolEvents(), stats.toString());
@@ -106,15 +105,16 @@ class HeldOriginalsTest {
         TestEvents events = new TestEvents(engine, TOPIC, 10);
         events.submitRange(1, 10);
         Await.until(() -> producer.history().size() == 10, BOUND,
-                () -> "events 1 to 10 sent straight to the producer: " + numbers(producer.history()));
+                () -> "events 1 to 10 sent straight to the producer: " + SentNumbers.of(producer.history()));
         producer.full = true;
         events.submitRange(11, 11);
         Await.until(() -> engine.stats().spooled() == 11, BOUND,
                 () -> "the records sent from memory copied to the spool, " + engine.stats());
         producer.full = false;
         Await.until(() -> producer.history().size() >= 11, BOUND,
-                () -> "event 11 sent from the spool: " + numbers(producer.history()));
-        assertEquals(range(1, 11), numbers(producer.history()), "the copies of records it holds were not sent");
+                () -> "event 11 sent from the spool: " + SentNumbers.of(producer.history()));
+        assertEquals(SentNumbers.range(1, 11), SentNumbers.of(producer.history()),
+                "the copies of records it holds were not sent");
         return producer;
     }
 
@@ -130,22 +130,6 @@ class HeldOriginalsTest {
         }).start();
     }
 
-    private static List<Long> numbers(List<ProducerRecord<byte[], byte[]>> records) {
-        List<Long> numbers = new ArrayList<>();
-        for (ProducerRecord<byte[], byte[]> r : records) {
-            String value = new String(r.value(), StandardCharsets.UTF_8);
-            numbers.add(Long.parseLong(value.substring(0, value.indexOf(':'))));
-        }
-        return numbers;
-    }
-
-    private static List<Long> range(long from, long to) {
-        List<Long> numbers = new ArrayList<>();
-        for (long n = from; n <= to; n++) {
-            numbers.add(n);
-        }
-        return numbers;
-    }
 
     /** A mock producer whose buffer the test fills: a send then fails at once, as with {@code max.block.ms=0}. */
     private static final class FullableProducer extends MockProducer<byte[], byte[]> {

@@ -17,7 +17,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -111,7 +110,7 @@ class ShippingProducerTest {
             MockProducer<byte[], byte[]> failing = first.get();
             events.submitRange(1, 10);
             Await.until(() -> failing.history().size() == 10, Duration.ofSeconds(60),
-                    () -> "events 1 to 10 sent straight to the first producer: " + numbers(failing.history()));
+                    () -> "events 1 to 10 sent straight to the first producer: " + SentNumbers.of(failing.history()));
 
             // On this thread, as if on the producer's I/O thread: Kafka gives up on event 1.
             assertTrue(failing.errorNext(new KafkaException("batch expired")));
@@ -121,7 +120,7 @@ class ShippingProducerTest {
             EngineAwait.shipped(engine, 20);
             assertEquals(10, failing.history().size(), "nothing was sent to the closed producer after the failure");
             MockProducer<byte[], byte[]> next = created.get(created.size() - 1);
-            assertEquals(range(1, 20), numbers(next.history()),
+            assertEquals(SentNumbers.range(1, 20), SentNumbers.of(next.history()),
                     "the new producer got every event, from the failed one on, once and in order");
             EngineStats stats = engine.stats();
             assertEquals(0, stats.droppedTotal(), stats.toString());
@@ -136,22 +135,5 @@ class ShippingProducerTest {
 
     private static ProblemReporter problems() {
         return new ProblemReporter("test", new RecordingStatus(), new EngineCounters(), Ticker.SYSTEM);
-    }
-
-    private static List<Long> numbers(List<ProducerRecord<byte[], byte[]>> records) {
-        List<Long> numbers = new ArrayList<>();
-        for (ProducerRecord<byte[], byte[]> r : records) {
-            String value = new String(r.value(), StandardCharsets.UTF_8);
-            numbers.add(Long.parseLong(value.substring(0, value.indexOf(':'))));
-        }
-        return numbers;
-    }
-
-    private static List<Long> range(long from, long to) {
-        List<Long> numbers = new ArrayList<>();
-        for (long n = from; n <= to; n++) {
-            numbers.add(n);
-        }
-        return numbers;
     }
 }
