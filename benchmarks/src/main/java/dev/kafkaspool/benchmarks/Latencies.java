@@ -1,51 +1,39 @@
 package dev.kafkaspool.benchmarks;
 
-import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
 
-/** Recorded durations in nanoseconds, up to a fixed count, read as percentiles of a sorted copy. */
+/**
+ * Recorded durations in nanoseconds, in an HdrHistogram histogram (three significant digits; its
+ * range is allocated up front, so recording never allocates), read as percentiles.
+ */
 final class Latencies {
-    private final long[] nanos;
-    private int count;
+    private static final long LONGEST_NANOS = TimeUnit.HOURS.toNanos(1);
+    private static final long ONE_MILLI = TimeUnit.MILLISECONDS.toNanos(1);
 
-    Latencies(int capacity) {
-        nanos = new long[capacity];
-    }
+    private final Histogram nanos = new Histogram(LONGEST_NANOS, 3);
 
     void record(long duration) {
-        if (count < nanos.length) {
-            nanos[count++] = duration;
-        }
+        nanos.recordValue(Math.min(Math.max(duration, 0), LONGEST_NANOS));
     }
 
-    int count() {
-        return count;
+    long count() {
+        return nanos.getTotalCount();
     }
 
     /** p50 / p99 / p99.9 / max in microseconds, or "-" when nothing was recorded. */
     String summary() {
+        long count = count();
         if (count == 0) {
             return "-";
         }
-        long[] sorted = Arrays.copyOf(nanos, count);
-        Arrays.sort(sorted);
-        int slow = count - lowerBound(sorted, 1_000_000L);
-        return String.format("%s / %s / %s / %s µs; %,d of %,d took over 1 ms", micros(sorted, 0.50),
-                micros(sorted, 0.99), micros(sorted, 0.999), micros(sorted, 1.0), slow, count);
+        long slow = nanos.getCountBetweenValues(nanos.nextNonEquivalentValue(ONE_MILLI), LONGEST_NANOS);
+        return String.format("%s / %s / %s / %s µs; %,d of %,d took over 1 ms", micros(nanos.getValueAtPercentile(50)),
+                micros(nanos.getValueAtPercentile(99)), micros(nanos.getValueAtPercentile(99.9)),
+                micros(nanos.getMaxValue()), slow, count);
     }
 
-    private static int lowerBound(long[] sorted, long value) {
-        int i = Arrays.binarySearch(sorted, value);
-        if (i < 0) {
-            return -i - 1;
-        }
-        while (i > 0 && sorted[i - 1] == value) {
-            i--;
-        }
-        return i;
-    }
-
-    private static String micros(long[] sorted, double quantile) {
-        int index = Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1);
-        return String.format("%,.1f", sorted[Math.max(0, index)] / 1e3);
+    private static String micros(long nanos) {
+        return String.format("%,.1f", nanos / 1e3);
     }
 }

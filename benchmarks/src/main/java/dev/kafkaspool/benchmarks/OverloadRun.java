@@ -46,15 +46,15 @@ final class OverloadRun {
     TopicAudit topic;
     private volatile boolean dropSeen;
 
-    private OverloadRun(Durability durability, int capacity) {
+    private OverloadRun(Durability durability) {
         this.durability = durability;
-        this.filling = new Latencies(capacity);
-        this.full = new Latencies(capacity);
+        this.filling = new Latencies();
+        this.full = new Latencies();
     }
 
     static OverloadRun run(Kafka kafka, Path spoolDir, Durability durability, int rate, double quotaBytes,
                            int seconds, int drainSeconds) {
-        OverloadRun run = new OverloadRun(durability, (int) Math.min(Integer.MAX_VALUE - 8, (long) rate * seconds + 1));
+        OverloadRun run = new OverloadRun(durability);
         SpoolConfig config = SpoolConfig.builder()
                 .set(EngineSettings.NAME, NAME)
                 .set(EngineSettings.BOOTSTRAP_SERVERS, kafka.bootstrapServers())

@@ -79,6 +79,12 @@ final class InFlight implements Callback {
         this.original = original;
     }
 
+    /** The same spool record, to send again through {@code producer} after the producer refused it at once. */
+    InFlight again(ShippingProducer producer, long nowNanos) {
+        return new InFlight(window, producer, spoolPosition, nowNanos, instanceId, sequence, timestampMillis, level,
+                topic, key, value);
+    }
+
     boolean isDirect() {
         return spoolPosition == DIRECT;
     }

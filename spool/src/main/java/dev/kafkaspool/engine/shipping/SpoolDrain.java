@@ -57,10 +57,7 @@ final class SpoolDrain {
         if (refused != null) {
             // Refused by the producer's full buffer: it goes again first; while the buffer is full, nothing more is read.
             s.bufferRefused = null;
-            InFlight again = new InFlight(window, s.producer, refused.spoolPosition, s.ticker.nanos(),
-                    refused.instanceId, refused.sequence, refused.timestampMillis, refused.level, refused.topic,
-                    refused.key, refused.value);
-            if (!sender.send(again)) {
+            if (!sender.send(refused.again(s.producer, s.ticker.nanos()))) {
                 return false;
             }
         }
