@@ -111,10 +111,20 @@ public final class QueueFiles implements AutoCloseable {
         return new StoredLong(queue.indexForId(id));
     }
 
-    /** The appender, usable by any one thread at a time. */
+    /**
+     * The appender, usable by any one thread at a time, with the current roll cycle's file created
+     * and mapped, so that the first record written after opening does not pay for that (and for
+     * the classes it loads) on a logging thread: a document begun and rolled back. Best effort:
+     * when that fails, the first write tries again and reports what goes wrong.
+     */
     Appender appender() {
         ExcerptAppender appender = queue.createAppender();
         appender.singleThreadedCheckDisabled(true);
+        try (DocumentContext dc = appender.writingDocument()) {
+            dc.rollbackOnClose();
+        } catch (RuntimeException e) { // NOPMD: best effort, see above
+            // the first write creates the file and reports its failure
+        }
         return new Appender(appender);
     }
 

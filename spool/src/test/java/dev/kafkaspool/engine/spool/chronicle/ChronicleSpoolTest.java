@@ -121,6 +121,34 @@ class ChronicleSpoolTest extends SpoolContractTest {
         assertEquals(List.of("e4", "e5"), readAll());
     }
 
+    /**
+     * The first write after opening must not create the roll cycle's file on a logging thread
+     * (tens of milliseconds in a fresh JVM): opening creates it, and a spool opened and closed
+     * without a write opens again with nothing pending and no damage.
+     */
+    @Test
+    void openingCreatesTheFileTheFirstRecordGoesTo() throws Exception {
+        List<String> files = spoolFiles();
+        assertEquals(1, files.size(), "the current roll cycle's file, before any write: " + files);
+        spool.close();
+
+        spool = open();
+        ChronicleSpool reopened = (ChronicleSpool) spool;
+        assertEquals(0, spool.pendingEvents());
+        assertEquals(null, reopened.openingDamage());
+        spool.append(1L, Events.event(1, "e1"));
+        spool.close();
+        spool = open();
+        assertEquals(List.of("e1"), readAll());
+    }
+
+    private List<String> spoolFiles() throws java.io.IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(QueueFiles.SUFFIX))
+                    .sorted().collect(Collectors.toList());
+        }
+    }
+
     /** The unshipped events the ledger of the closed spool in {@link #dir} counts. */
     private long ledgerCount() {
         try (QueueFiles queue = QueueFiles.openReadOnly(dir); SpoolLedger ledger = SpoolLedger.of(queue)) {
