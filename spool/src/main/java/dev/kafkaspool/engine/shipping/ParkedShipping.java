@@ -60,13 +60,18 @@ final class ParkedShipping {
 
     /**
      * Reads a parked topic whose turn it is and sends its records, in order, while the producer
-     * takes them. When the producer does not take the first one, the topic waits for its next try.
+     * takes them. When the producer does not take the first one, the topic waits for its next try;
+     * when its buffer is full, the topic is read again once its records in flight are answered, as
+     * the spool's are (see {@link Sender}): Kafka answers, and nothing is abandoned.
      *
-     * @return the records read (0 when none was due)
+     * @return the records handed on: sent, or dropped as damaged (0 when none was due)
      */
     int ship(ShippingProducer producer, int maxRecords) {
         outageCause = null;
         ParkedTopic p = parked.due(ticker.nanos());
+        if (p != null) {
+            p.beforeReading();
+        }
         int read = 0;
         while (p != null && read < maxRecords && windowHasRoom.getAsBoolean() && p.store.read(record)) {
             SpoolRecord r = record;
@@ -86,7 +91,12 @@ final class ParkedShipping {
                     f.onCompletion(null, e);
                 }
                 SendOutcome o = f.outcome();
-                if (o == SendOutcome.NO_METADATA || o == SendOutcome.FAILED || o == SendOutcome.BACKPRESSURE) {
+                if (o == SendOutcome.BACKPRESSURE) {
+                    p.bufferFull();
+                    read--;
+                    break;
+                }
+                if (o == SendOutcome.NO_METADATA || o == SendOutcome.FAILED) {
                     if (p.hasInFlight()) {
                         // Records read before it are in flight: start over from the oldest not acknowledged.
                         outageCause = f.failure();
