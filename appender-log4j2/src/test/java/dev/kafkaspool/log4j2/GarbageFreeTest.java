@@ -11,6 +11,7 @@ import dev.kafkaspool.encoding.EncodingSettings;
 import dev.kafkaspool.encoding.Layout;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.ThreadContext;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -57,9 +58,20 @@ class GarbageFreeTest {
     @ParameterizedTest
     @EnumSource(value = Layout.class, names = {"ECS", "OTLP_JSON", "OTLP_PROTO", "FLUENTD"})
     void theAppendersAppendAllocatesNothing(Layout layout) {
+        appendAllocatesNothing(layout, "memory");
+    }
+
+    /** In disk durability the logging thread also writes the event to the spool, under its cap. */
+    @Test
+    void theAppendersAppendAllocatesNothingInDiskDurability() {
+        appendAllocatesNothing(Layout.ECS, "disk");
+    }
+
+    private void appendAllocatesNothing(Layout layout, String durability) {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         try (Log4jTestContext log4j = new Log4jTestContext("kafka-spool-garbage-free.xml")
-                .with("spoolDir", dir.resolve("spool").toString()).with("layout", layout.configName()).start()) {
+                .with("spoolDir", dir.resolve("spool").toString()).with("layout", layout.configName())
+                .with("durability", durability).start()) {
             KafkaSpoolAppender appender = log4j.appender("kafka");
             org.apache.logging.log4j.core.impl.MutableLogEvent event = new org.apache.logging.log4j.core.impl.MutableLogEvent();
             event.setLoggerName("com.example.OrderService");
@@ -83,7 +95,7 @@ class GarbageFreeTest {
                 appender.append(event);
             }
             double perCall = (threads.getThreadAllocatedBytes(id) - before) / (double) MEASURED;
-            assertTrue(perCall < 1.0, layout + ": bytes per append: " + perCall);
+            assertTrue(perCall < 1.0, layout + ", " + durability + " durability: bytes per append: " + perCall);
         }
     }
 

@@ -24,7 +24,7 @@ public final class EventIds {
             out[p++] = HEX[(int) (instanceId >>> shift) & 0xF];
         }
         out[p++] = '-';
-        int digits = Math.max(1, (67 - Long.numberOfLeadingZeros(sequence)) / 4);
+        int digits = hexDigits(sequence);
         for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) {
             out[p++] = HEX[(int) (sequence >>> shift) & 0xF];
         }
@@ -40,8 +40,13 @@ public final class EventIds {
 
     /** The id as header bytes of exact length. */
     public static byte[] toBytes(long instanceId, long sequence) {
-        byte[] buf = new byte[MAX_LENGTH];
-        int n = write(instanceId, sequence, buf, 0);
-        return n == buf.length ? buf : java.util.Arrays.copyOf(buf, n);
+        byte[] out = new byte[17 + hexDigits(sequence)];
+        write(instanceId, sequence, out, 0);
+        return out;
+    }
+
+    /** The hex digits of the sequence, without leading zeros (at least one). */
+    private static int hexDigits(long sequence) {
+        return Math.max(1, (67 - Long.numberOfLeadingZeros(sequence)) / 4);
     }
 }

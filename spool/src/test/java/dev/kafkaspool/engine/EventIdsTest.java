@@ -12,4 +12,12 @@ class EventIdsTest {
         assertEquals("0000000000000001-10", EventIds.toString(1, 16));
         assertEquals("0000000000000001-0", EventIds.toString(1, 0));
     }
+
+    @Test
+    void theHeaderBytesAreTheIdInAsciiOfExactLength() {
+        for (long sequence : new long[] {0, 1, 15, 16, 255, 256, 1L << 32, Long.MAX_VALUE, -1}) {
+            assertEquals(EventIds.toString(0x1234L, sequence), new String(EventIds.toBytes(0x1234L, sequence),
+                    java.nio.charset.StandardCharsets.US_ASCII), "sequence " + sequence);
+        }
+    }
 }

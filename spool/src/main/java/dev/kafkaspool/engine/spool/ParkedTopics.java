@@ -159,7 +159,11 @@ public final class ParkedTopics implements AutoCloseable {
         }
     }
 
+    /** The bytes parked; asked by every log call in disk durability, so without an iterator when none is parked. */
     public long pendingBytes() {
+        if (topics.isEmpty()) {
+            return 0;
+        }
         long sum = 0;
         for (ParkedTopic p : topics.values()) {
             sum += p.store.pendingBytes();
@@ -168,6 +172,9 @@ public final class ParkedTopics implements AutoCloseable {
     }
 
     public long pendingEvents() {
+        if (topics.isEmpty()) {
+            return 0;
+        }
         long sum = 0;
         for (ParkedTopic p : topics.values()) {
             sum += p.store.pendingEvents();
