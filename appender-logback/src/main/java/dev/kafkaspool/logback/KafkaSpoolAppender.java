@@ -5,14 +5,9 @@ import dev.kafkaspool.engine.EngineState;
 import dev.kafkaspool.engine.EngineStats;
 import java.nio.charset.Charset;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Iterator;
-import java.util.Map;
 
-import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.LoggingEvent;
-import ch.qos.logback.classic.spi.ThrowableProxy;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
@@ -99,23 +94,10 @@ public final class KafkaSpoolAppender extends AppenderElements implements Append
         status.appenderStarted();
     }
 
-    /**
-     * Reads and encodes a made-up event the way {@link #append} does, without handing it on, so
-     * that the classes of the append path load now, on the thread that configures Logback, and not
-     * in the first log call of the first logging thread.
-     */
+    /** Reads and encodes a {@link LogbackWarmUpEvent} the way {@link #append} does, without handing it on. */
     private void warmUp(LogPipeline p) {
-        LoggingEvent sample = new LoggingEvent();
-        sample.setLoggerName(KafkaSpoolAppender.class.getName());
-        sample.setLevel(Level.INFO);
-        sample.setThreadName(Thread.currentThread().getName());
-        sample.setInstant(Instant.now());
-        sample.setMessage("warm-up {}");
-        sample.setArgumentArray(new Object[] {1});
-        sample.setMDCPropertyMap(Map.of());
-        sample.setThrowableProxy(new ThrowableProxy(new IllegalStateException("warm-up")));
         LogbackEventView view = views.get();
-        view.wrap(sample, false);
+        view.wrap(LogbackWarmUpEvent.create(), false);
         try {
             p.warmUp(view);
         } finally {
