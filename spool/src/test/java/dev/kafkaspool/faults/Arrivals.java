@@ -11,6 +11,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.kafkaspool.encoding.Records;
 import dev.kafkaspool.testbroker.Delivery;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -124,6 +127,17 @@ final class Arrivals {
     }
 
     /** Numbers from {@code from} to {@code to} that did not arrive. */
+    /**
+     * Asserts that events 1 to {@code sent} all arrived and nothing else did; a failure names the
+     * first missing ones.
+     */
+    void assertEveryEventArrived(long sent) {
+        List<Long> lost = missing(1, sent);
+        assertTrue(lost.isEmpty(), lost.size() + " events lost, the first " + lost.subList(0, Math.min(20, lost.size()))
+                + "; " + this);
+        assertEquals(sent, distinct(), "nothing arrived that was not logged: " + this);
+    }
+
     List<Long> missing(long from, long to) {
         List<Long> m = new ArrayList<>();
         for (long n = from; n <= to; n++) {

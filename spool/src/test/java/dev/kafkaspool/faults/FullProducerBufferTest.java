@@ -9,7 +9,6 @@ import dev.kafkaspool.pipeline.LogPipeline;
 import dev.kafkaspool.testbroker.KafkaBroker;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
@@ -52,9 +51,7 @@ class FullProducerBufferTest {
                 assertTrue(stats.spooled() > 100, "the producer's buffer filled and the spool took over: " + stats);
                 assertEquals(0, refused, "no log call was refused: " + stats);
                 assertEquals(0, stats.droppedTotal(), "nothing dropped: " + stats + " " + status.warnings());
-                List<Long> lost = arrivals.missing(1, EVENTS);
-                assertTrue(lost.isEmpty(), lost.size() + " events lost; " + arrivals);
-                assertEquals(EVENTS, arrivals.distinct(), arrivals.toString());
+                arrivals.assertEveryEventArrived(EVENTS);
                 assertEquals(0, arrivals.duplicates(), "no copies without an outage: " + arrivals);
                 assertEquals(0, arrivals.spreadEvents(), arrivals.toString());
                 assertTrue(arrivals.problems().isEmpty(), arrivals.problems().size() + " problems: " + arrivals);

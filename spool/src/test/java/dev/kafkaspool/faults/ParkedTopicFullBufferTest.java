@@ -11,7 +11,6 @@ import dev.kafkaspool.testbroker.Await;
 import dev.kafkaspool.testbroker.KafkaBroker;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
@@ -57,9 +56,7 @@ class ParkedTopicFullBufferTest {
                 Arrivals arrivals = Arrivals.of(broker.consumeAll(TOPIC, BOUND));
                 System.out.println("ParkedTopicFullBufferTest: " + arrivals + " stats " + stats);
                 assertEquals(0, stats.droppedTotal(), "nothing dropped: " + stats + " " + status.warnings());
-                List<Long> lost = arrivals.missing(1, EVENTS);
-                assertTrue(lost.isEmpty(), lost.size() + " events lost; " + arrivals);
-                assertEquals(EVENTS, arrivals.distinct(), arrivals.toString());
+                arrivals.assertEveryEventArrived(EVENTS);
                 assertEquals(0, arrivals.duplicates(), "no copies without an outage: " + arrivals + " "
                         + status.warnings());
                 assertEquals(0, arrivals.spreadEvents(), arrivals.toString());

@@ -1,7 +1,6 @@
 package dev.kafkaspool.faults;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kafkaspool.engine.EngineStats;
 import dev.kafkaspool.engine.RecordingStatus;
@@ -9,7 +8,6 @@ import dev.kafkaspool.pipeline.LogPipeline;
 import dev.kafkaspool.testbroker.KafkaBroker;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
@@ -50,9 +48,7 @@ class ThrottledDiskSpoolTest {
                 Arrivals arrivals = Arrivals.of(broker.consumeAll(TOPIC, BOUND));
                 assertEquals(0, refused, "no log call was refused: " + stats);
                 assertEquals(0, stats.droppedTotal(), "nothing dropped: " + stats + " " + status.warnings());
-                List<Long> lost = arrivals.missing(1, EVENTS);
-                assertTrue(lost.isEmpty(), lost.size() + " events lost; " + arrivals);
-                assertEquals(EVENTS, arrivals.distinct(), arrivals.toString());
+                arrivals.assertEveryEventArrived(EVENTS);
             } finally {
                 pipeline.stop(Duration.ofSeconds(10));
             }

@@ -69,9 +69,9 @@ final class MetadataWait {
         s.nextAttemptNanos = now + backoffNanos;
     }
 
-    /** Whether Kafka answers at all (another topic was acknowledged, or the producer is connected). */
+    /** Whether Kafka answers at all (another topic was acknowledged, or a broker answers the producer). */
     private boolean parkable() {
-        return !s.ackedTopics.isEmpty() || s.producer.isConnected();
+        return !s.ackedTopics.isEmpty() || s.producer.isAnswered();
     }
 
     /** Once every record before one that waits for metadata is answered, reads it again after a pause. */

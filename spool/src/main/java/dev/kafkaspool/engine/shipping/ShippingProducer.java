@@ -61,14 +61,31 @@ public final class ShippingProducer {
      * guess. Allocates: for the stop, not for every round.
      */
     boolean isConnected() {
+        double connections = metric("connection-count");
+        return Double.isNaN(connections) || connections > 0;
+    }
+
+    /**
+     * Whether a broker answers this producer: it holds an open connection and has had a response
+     * ({@code response-total}). A connection that a listener accepts and never answers on, such as
+     * plaintext to a TLS port, is not an answer. True when the client has no such metrics (a mock).
+     * Allocates: not for every round.
+     */
+    boolean isAnswered() {
+        double responses = metric("response-total");
+        return isConnected() && (Double.isNaN(responses) || responses > 0);
+    }
+
+    /** The value of one of the producer's own metrics ({@code producer-metrics}), NaN when it has none. */
+    private double metric(String name) {
         for (Map.Entry<MetricName, ? extends Metric> e : client.metrics().entrySet()) {
-            MetricName name = e.getKey();
-            if (name.name().equals("connection-count") && name.group().equals("producer-metrics")) {
+            MetricName n = e.getKey();
+            if (n.name().equals(name) && n.group().equals("producer-metrics")) {
                 Object value = e.getValue().metricValue();
-                return !(value instanceof Number) || ((Number) value).doubleValue() > 0;
+                return value instanceof Number ? ((Number) value).doubleValue() : Double.NaN;
             }
         }
-        return true;
+        return Double.NaN;
     }
 
     /** The failure that made a callback close it, or null. */
