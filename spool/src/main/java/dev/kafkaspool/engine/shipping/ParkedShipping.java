@@ -72,10 +72,9 @@ final class ParkedShipping {
         if (p != null) {
             p.beforeReading();
         }
-        int read = 0;
-        while (p != null && read < maxRecords && windowHasRoom.getAsBoolean() && p.store.read(record)) {
+        int handed = 0;
+        while (p != null && handed < maxRecords && windowHasRoom.getAsBoolean() && p.store.read(record)) {
             SpoolRecord r = record;
-            read++;
             InFlight f = new InFlight(window, producer, r.position, ticker.nanos(), r.instanceId, r.sequence,
                     r.timestampMillis, r.level, r.topic, r.key, r.value == null ? NO_BYTES : r.value);
             f.parkedIn = p;
@@ -93,7 +92,6 @@ final class ParkedShipping {
                 SendOutcome o = f.outcome();
                 if (o == SendOutcome.BACKPRESSURE) {
                     p.bufferFull();
-                    read--;
                     break;
                 }
                 if (o == SendOutcome.NO_METADATA || o == SendOutcome.FAILED) {
@@ -108,8 +106,9 @@ final class ParkedShipping {
             }
             window.add(f);
             p.sent();
+            handed++;
         }
-        return read;
+        return handed;
     }
 
     /** Why the last {@link #ship} stopped in a way that needs an outage (abandon and re-read everything), or null. */
