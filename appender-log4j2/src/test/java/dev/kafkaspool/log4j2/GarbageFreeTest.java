@@ -2,6 +2,7 @@ package dev.kafkaspool.log4j2;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -29,6 +30,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class GarbageFreeTest {
     private static final int WARM_UP = 20_000;
     private static final int MEASURED = 10_000;
+    /** Rounds of measured appends, of which one must allocate nothing. */
+    private static final int ROUNDS = 10;
     /** One small object per call that Log4j's own path allocates in some runs and not in others. */
     private static final double LOG4J_VARIANCE = 25.0;
 
@@ -53,7 +56,7 @@ class GarbageFreeTest {
     /**
      * The appender's {@code append}, called with Log4j's reusable event as Log4j's garbage-free
      * path hands it over, allocates nothing on the logging thread: reading the event, encoding it
-     * and handing it off. Less than a byte per call allows a one-off spread over the measured calls.
+     * and handing it off. Less than a byte per call, in one of a few rounds, allows a one-off.
      */
     @ParameterizedTest
     @EnumSource(value = Layout.class, names = {"ECS", "OTLP_JSON", "OTLP_PROTO", "FLUENTD"})
@@ -88,14 +91,24 @@ class GarbageFreeTest {
                 event.setTimeMillis(1_700_000_000_000L + i);
                 appender.append(event);
             }
+            // A per-call allocation shows in every round; a one-off does not. The spool's write in
+            // disk durability allocates a few KB now and then during the first tens of thousands
+            // of calls on a busy machine, with the optimising compiler only (none with -XX:TieredStopAtLevel=1).
             long id = Thread.currentThread().getId();
-            long before = threads.getThreadAllocatedBytes(id);
-            for (int i = 0; i < MEASURED; i++) {
-                event.setTimeMillis(1_700_000_100_000L + i);
-                appender.append(event);
+            StringBuilder rounds = new StringBuilder();
+            for (int round = 0; round < ROUNDS; round++) {
+                long before = threads.getThreadAllocatedBytes(id);
+                for (int i = 0; i < MEASURED; i++) {
+                    event.setTimeMillis(1_700_000_100_000L + round * MEASURED + i);
+                    appender.append(event);
+                }
+                double perCall = (threads.getThreadAllocatedBytes(id) - before) / (double) MEASURED;
+                if (perCall < 1.0) {
+                    return;
+                }
+                rounds.append(' ').append(perCall);
             }
-            double perCall = (threads.getThreadAllocatedBytes(id) - before) / (double) MEASURED;
-            assertTrue(perCall < 1.0, layout + ", " + durability + " durability: bytes per append: " + perCall);
+            fail(layout + ", " + durability + " durability: bytes per append in each round of " + MEASURED + ":" + rounds);
         }
     }
 
