@@ -1,9 +1,7 @@
 package dev.kafkaspool.encoding;
 
 import dev.kafkaspool.engine.LogLevel;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.lang.management.ManagementFactory;
+import dev.kafkaspool.testing.Allocations;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -21,22 +19,10 @@ class EncoderAllocationTest {
     @ParameterizedTest
     @EnumSource(value = Layout.class, names = {"ECS", "OTLP_JSON", "OTLP_PROTO", "FLUENTD"})
     void aTypicalEventAllocatesNothingOnceWarmedUp(Layout layout) {
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        assertTrue(threads.isThreadAllocatedMemorySupported());
         RecordFormat format = Records.format(layout);
         EventEncoder encoder = new EventEncoder();
         ArrayEvent event = new ArrayEvent();
-        for (int i = 0; i < WARM_UP; i++) {
-            encoder.encode(format, event, 42, i);
-        }
-        long id = Thread.currentThread().getId();
-        long before = threads.getThreadAllocatedBytes(id);
-        for (int i = 0; i < MEASURED; i++) {
-            encoder.encode(format, event, 42, WARM_UP + i);
-        }
-        double perEvent = (threads.getThreadAllocatedBytes(id) - before) / (double) MEASURED;
-        // Less than a byte per event: a one-off spread over the measured events, not a per-event allocation.
-        assertTrue(perEvent < 1.0, layout + ": " + perEvent + " bytes per event");
+        Allocations.assertAllocatesNothing(layout.toString(), WARM_UP, MEASURED, i -> encoder.encode(format, event, 42, i));
     }
 
     /** An event with MDC entries (trace context among them), key-values and a marker, read from arrays. */

@@ -31,7 +31,14 @@ public final class ParkedTopics implements AutoCloseable {
     /** The spool directory's subdirectory that holds the parked topics' stores. */
     public static final String DIRECTORY = "parked";
 
+    private static final ParkedTopic[] NONE = new ParkedTopic[0];
+
     private final Map<String, ParkedTopic> topics = new ConcurrentHashMap<>();
+    /**
+     * The map's values, replaced as a whole when a topic joins or leaves: what logging threads
+     * iterate (the spool's cap check in disk durability), without an iterator per call.
+     */
+    private volatile ParkedTopic[] all = NONE;
     /** Where disk stores go; null when the spool is in memory. */
     private final Path root;
     private final long maxBytes;
@@ -62,7 +69,7 @@ public final class ParkedTopics implements AutoCloseable {
                     remove(new ParkedTopic(topic, store, dir, 0));
                     continue;
                 }
-                topics.put(topic, new ParkedTopic(topic, store, dir, ticker.nanos()));
+                put(new ParkedTopic(topic, store, dir, ticker.nanos()));
                 problems.info(store.pendingEvents() + " event(s) for topic " + topic + " were parked by an earlier "
                         + "run; they are shipped, in order, once Kafka takes the topic");
             }
@@ -107,7 +114,7 @@ public final class ParkedTopics implements AutoCloseable {
             return false;
         }
         long now = ticker.nanos();
-        topics.put(topic, new ParkedTopic(topic, store, dir, now + ParkedTopic.MIN_RETRY_NANOS));
+        put(new ParkedTopic(topic, store, dir, now + ParkedTopic.MIN_RETRY_NANOS));
         problems.warn("Kafka does not take events for topic " + topic + " (" + why + "); its events are parked in "
                 + (dir == null ? "memory" : dir) + " and shipped in order once it does, tried again at growing "
                 + "intervals; the other topics ship meanwhile", null);
@@ -126,10 +133,7 @@ public final class ParkedTopics implements AutoCloseable {
 
     /** A parked topic whose records may be read now, or null. */
     public ParkedTopic due(long nowNanos) {
-        if (topics.isEmpty()) {
-            return null;
-        }
-        for (ParkedTopic p : topics.values()) {
+        for (ParkedTopic p : all) {
             if (p.isDue(nowNanos)) {
                 return p;
             }
@@ -140,6 +144,7 @@ public final class ParkedTopics implements AutoCloseable {
     /** Called when records of the topic left the window: a shipped store leaves the set. */
     public void checkShipped(ParkedTopic p) {
         if (p.isEmpty() && topics.remove(p.topic, p)) {
+            all = topics.values().toArray(NONE);
             remove(p);
             problems.info("Kafka takes events for topic " + p.topic + " again; its parked events are shipped");
         }
@@ -148,35 +153,29 @@ public final class ParkedTopics implements AutoCloseable {
     /** An outage abandoned everything in flight: each store is read again from its oldest record. */
     public void abandonAll() {
         long now = ticker.nanos();
-        for (ParkedTopic p : topics.values()) {
+        for (ParkedTopic p : all) {
             p.abandoned(now);
         }
     }
 
     public void maintain() {
-        for (ParkedTopic p : topics.values()) {
+        for (ParkedTopic p : all) {
             p.store.maintain();
         }
     }
 
-    /** The bytes parked; asked by every log call in disk durability, so without an iterator when none is parked. */
+    /** The bytes parked; asked by every log call in disk durability, so without an iterator. */
     public long pendingBytes() {
-        if (topics.isEmpty()) {
-            return 0;
-        }
         long sum = 0;
-        for (ParkedTopic p : topics.values()) {
+        for (ParkedTopic p : all) {
             sum += p.store.pendingBytes();
         }
         return sum;
     }
 
     public long pendingEvents() {
-        if (topics.isEmpty()) {
-            return 0;
-        }
         long sum = 0;
-        for (ParkedTopic p : topics.values()) {
+        for (ParkedTopic p : all) {
             sum += p.store.pendingEvents();
         }
         return sum;
@@ -185,7 +184,7 @@ public final class ParkedTopics implements AutoCloseable {
     /** The oldest timestamp over the stores, or -1. */
     public long oldestTimestampMillis() {
         long oldest = -1;
-        for (ParkedTopic p : topics.values()) {
+        for (ParkedTopic p : all) {
             long t = oldestOf(p);
             if (t >= 0 && (oldest < 0 || t < oldest)) {
                 oldest = t;
@@ -203,7 +202,7 @@ public final class ParkedTopics implements AutoCloseable {
     long dropOldest() {
         ParkedTopic oldest = null;
         long oldestMillis = Long.MAX_VALUE;
-        for (ParkedTopic p : topics.values()) {
+        for (ParkedTopic p : all) {
             long t = oldestOf(p);
             if (t >= 0 && t < oldestMillis) {
                 oldest = p;
@@ -229,7 +228,7 @@ public final class ParkedTopics implements AutoCloseable {
     /** See {@link Spool#persist()}: the records closing loses (memory stores). */
     public long persist() {
         long lost = 0;
-        for (ParkedTopic p : topics.values()) {
+        for (ParkedTopic p : all) {
             lost += p.store.persist();
         }
         return lost;
@@ -237,9 +236,14 @@ public final class ParkedTopics implements AutoCloseable {
 
     @Override
     public void close() {
-        for (ParkedTopic p : topics.values()) {
+        for (ParkedTopic p : all) {
             p.store.close();
         }
+    }
+
+    private void put(ParkedTopic p) {
+        topics.put(p.topic, p);
+        all = topics.values().toArray(NONE);
     }
 
     /** Closes a shipped store and deletes its directory. */
