@@ -17,18 +17,31 @@ public final class EventIds {
     private EventIds() {
     }
 
+    /** The length of an id's instance part with the dash after it, the same for every id of an instance. */
+    public static final int PREFIX_LENGTH = 17;
+
     /** Writes the id into {@code out} at {@code offset}; returns the number of bytes written. */
     public static int write(long instanceId, long sequence, byte[] out, int offset) {
+        writePrefix(instanceId, out, offset);
+        return PREFIX_LENGTH + writeSequence(sequence, out, offset + PREFIX_LENGTH);
+    }
+
+    /** Writes the instance part and the dash ({@link #PREFIX_LENGTH} bytes) into {@code out} at {@code offset}. */
+    public static void writePrefix(long instanceId, byte[] out, int offset) {
         int p = offset;
         for (int shift = 60; shift >= 0; shift -= 4) {
             out[p++] = HEX[(int) (instanceId >>> shift) & 0xF];
         }
-        out[p++] = '-';
+        out[p] = '-';
+    }
+
+    private static int writeSequence(long sequence, byte[] out, int offset) {
         int digits = hexDigits(sequence);
+        int p = offset;
         for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) {
             out[p++] = HEX[(int) (sequence >>> shift) & 0xF];
         }
-        return p - offset;
+        return digits;
     }
 
     /** The id as a String. */
@@ -40,8 +53,19 @@ public final class EventIds {
 
     /** The id as header bytes of exact length. */
     public static byte[] toBytes(long instanceId, long sequence) {
-        byte[] out = new byte[17 + hexDigits(sequence)];
-        write(instanceId, sequence, out, 0);
+        byte[] prefix = new byte[PREFIX_LENGTH];
+        writePrefix(instanceId, prefix, 0);
+        return toBytes(prefix, sequence);
+    }
+
+    /**
+     * The id as header bytes of exact length, its instance part copied from {@code prefix}
+     * ({@link #writePrefix}): for a sender of many ids of one instance.
+     */
+    public static byte[] toBytes(byte[] prefix, long sequence) {
+        byte[] out = new byte[PREFIX_LENGTH + hexDigits(sequence)];
+        System.arraycopy(prefix, 0, out, 0, PREFIX_LENGTH);
+        writeSequence(sequence, out, PREFIX_LENGTH);
         return out;
     }
 

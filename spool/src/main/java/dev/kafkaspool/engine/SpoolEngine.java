@@ -71,7 +71,7 @@ public final class SpoolEngine implements AutoCloseable {
         this.queue = config.durability() == Durability.MEMORY ? new EventQueue(config.queueSize(), config.queueMaxBytes()) : null;
         Map<String, Object> producerProperties = config.producerProperties();
         this.producers = new ProducerLifecycle(config.name(), b.producerFactory, producerProperties, problems);
-        this.shipper = new Shipper(queue, spool, producers, new ProducerRecords(b.headers, instanceId), counters, problems,
+        this.shipper = new Shipper(queue, spool, producers, new ProducerRecords(b.headers, instanceId, ticker), counters, problems,
                 ticker, instanceId, config.stallTimeout().toNanos(), config.answeringWait().toNanos(),
                 maxWindowBytes(producerProperties));
         Thread t = new Thread(shipper, "kafka-spool-" + config.name() + "-shipper");

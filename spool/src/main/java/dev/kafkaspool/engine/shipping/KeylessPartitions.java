@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
+import dev.kafkaspool.engine.Ticker;
 import org.apache.kafka.clients.producer.Producer;
 
 /**
@@ -15,9 +16,12 @@ import org.apache.kafka.clients.producer.Producer;
  *
  * <p>Runs of {@value #RUN_LENGTH} consecutive events go to one partition, as the producer's own
  * sticky partitioner would batch them; each engine instance starts its runs at a partition of its
- * own. The partition count of each topic is asked from the producer for every record; the
+ * own. The partition count of each topic is asked from the producer at most once every
+ * {@value #ASK_INTERVAL_MICROS} µs (asking for every record took a tenth of a drain's time); the
  * producer learns of a change at its next metadata update ({@code metadata.max.age.ms}, or at
- * once after an error).
+ * once after an error). A record made in between with a count that has just fallen names a
+ * partition the producer no longer has: the producer refuses it, and it is made again later, as
+ * after any failure.
  *
  * <p>When partitions are added, the new count applies only to runs of this engine instance that
  * come after every run it has already sent to the topic; events of runs already begun, and
@@ -31,14 +35,18 @@ import org.apache.kafka.clients.producer.Producer;
  */
 final class KeylessPartitions {
     static final int RUN_LENGTH = 1024;
+    static final long ASK_INTERVAL_MICROS = 1000;
     private static final int RUN_SHIFT = Integer.numberOfTrailingZeros(RUN_LENGTH);
+    private static final long ASK_INTERVAL_NANOS = ASK_INTERVAL_MICROS * 1000;
 
     private final long ownInstanceId;
+    private final Ticker ticker;
     private final Map<String, Counts> counts = new HashMap<>();
 
     /** @param ownInstanceId the engine instance whose events are numbered in the order they are sent */
-    KeylessPartitions(long ownInstanceId) {
+    KeylessPartitions(long ownInstanceId, Ticker ticker) {
         this.ownInstanceId = ownInstanceId;
+        this.ticker = ticker;
     }
 
     /**
@@ -48,13 +56,17 @@ final class KeylessPartitions {
      *     (with {@code max.block.ms=0} it does not wait for it); the caller treats it as a failed send
      */
     int partitionFor(Producer<byte[], byte[]> producer, String topic, long instanceId, long sequence) {
-        int now = producer.partitionsFor(topic).size();
         Counts known = counts.get(topic);
+        long nowNanos = ticker.nanos();
         if (known == null) {
-            known = new Counts(Math.max(1, now));
+            known = new Counts(Math.max(1, producer.partitionsFor(topic).size()), nowNanos);
             counts.put(topic, known);
-        } else if (now > 0) {
-            known.update(now);
+        } else if (nowNanos - known.askedAtNanos >= ASK_INTERVAL_NANOS) {
+            int now = producer.partitionsFor(topic).size();
+            known.askedAtNanos = nowNanos;
+            if (now > 0) {
+                known.update(now);
+            }
         }
         long ownRun = instanceId == ownInstanceId ? sequence >>> RUN_SHIFT : -1;
         long run = (sequence >>> RUN_SHIFT) + (instanceId >>> 1);
@@ -71,9 +83,12 @@ final class KeylessPartitions {
         private long[] lastRunBefore = new long[1];
         private int size = 1;
         private long highestOwnRun = -1;
+        /** When the producer was last asked. */
+        private long askedAtNanos;
 
-        Counts(int first) {
+        Counts(int first, long askedAtNanos) {
             count[0] = first;
+            this.askedAtNanos = askedAtNanos;
         }
 
         void update(int now) {

@@ -1,7 +1,9 @@
 package dev.kafkaspool.engine.shipping;
 
 import dev.kafkaspool.engine.EventIds;
-import java.util.ArrayList;
+import dev.kafkaspool.engine.LogLevel;
+import dev.kafkaspool.engine.Ticker;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -9,12 +11,13 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
  * Builds the Kafka record for an event: its topic, key, value and timestamp, and the headers
  * consumers route on without parsing the value: the event id, the level, and the static headers
  * the appender configured (content type, layout, pod...).
+ *
+ * <p><b>Not thread-safe</b>: the shipper thread's.
  */
 public final class ProducerRecords {
     /** Header holding the event id; the same id as in the record's value. */
@@ -22,15 +25,30 @@ public final class ProducerRecords {
     /** Header holding the level name. */
     static final String LEVEL_HEADER = "log.level";
 
-    private final Header[] staticHeaders;
+    /** The level header of each level, made once: the same key and value in every record of that level. */
+    private static final Header[] LEVEL_HEADERS = levelHeaders();
+
+    /**
+     * The headers of the record being made: the event id, the level, then the static ones. A
+     * record copies its headers as it is made, so one array serves every record.
+     */
+    private final Header[] headers;
+    private final List<Header> headerView;
     private final KeylessPartitions keyless;
+    /** The event id's instance part of the last record, and whose it is: most records are one instance's. */
+    private final byte[] idPrefix = new byte[EventIds.PREFIX_LENGTH];
+    private long idPrefixInstance;
+    private boolean idPrefixWritten;
 
     /** @param instanceId the engine's instance id, which numbers the events it sends in order */
-    public ProducerRecords(Map<String, byte[]> staticHeaders, long instanceId) {
-        this.keyless = new KeylessPartitions(instanceId);
-        List<Header> h = new ArrayList<>();
-        staticHeaders.forEach((k, v) -> h.add(new RecordHeader(k, v)));
-        this.staticHeaders = h.toArray(new Header[0]);
+    public ProducerRecords(Map<String, byte[]> staticHeaders, long instanceId, Ticker ticker) {
+        this.keyless = new KeylessPartitions(instanceId, ticker);
+        this.headers = new Header[2 + staticHeaders.size()];
+        int i = 2;
+        for (Map.Entry<String, byte[]> h : staticHeaders.entrySet()) {
+            headers[i++] = new RecordHeader(h.getKey(), h.getValue());
+        }
+        this.headerView = Arrays.asList(headers);
     }
 
     /**
@@ -42,13 +60,28 @@ public final class ProducerRecords {
     ProducerRecord<byte[], byte[]> create(InFlight f, Producer<byte[], byte[]> producer) {
         Integer partition = f.key == null
                 ? keyless.partitionFor(producer, f.topic, f.instanceId, f.sequence) : null;
-        Header[] headers = new Header[staticHeaders.length + 2];
-        headers[0] = new RecordHeader(EVENT_ID_HEADER, EventIds.toBytes(f.instanceId, f.sequence));
-        headers[1] = new RecordHeader(LEVEL_HEADER, f.level.headerValue());
-        System.arraycopy(staticHeaders, 0, headers, 2, staticHeaders.length);
+        headers[0] = new RecordHeader(EVENT_ID_HEADER, eventId(f.instanceId, f.sequence));
+        headers[1] = LEVEL_HEADERS[f.level.ordinal()];
         // A restamped record gets the send time from the producer; the event's own time is in its value.
         Long timestamp = f.restamped ? null : f.timestampMillis;
-        return new ProducerRecord<>(f.topic, partition, timestamp, f.key, f.value,
-                new RecordHeaders(headers));
+        return new ProducerRecord<>(f.topic, partition, timestamp, f.key, f.value, headerView);
+    }
+
+    private byte[] eventId(long instanceId, long sequence) {
+        if (!idPrefixWritten || instanceId != idPrefixInstance) {
+            EventIds.writePrefix(instanceId, idPrefix, 0);
+            idPrefixInstance = instanceId;
+            idPrefixWritten = true;
+        }
+        return EventIds.toBytes(idPrefix, sequence);
+    }
+
+    private static Header[] levelHeaders() {
+        LogLevel[] levels = LogLevel.values();
+        Header[] headers = new Header[levels.length];
+        for (LogLevel level : levels) {
+            headers[level.ordinal()] = new RecordHeader(LEVEL_HEADER, level.headerValue());
+        }
+        return headers;
     }
 }

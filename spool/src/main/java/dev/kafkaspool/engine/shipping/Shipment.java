@@ -48,8 +48,8 @@ final class Shipment {
     boolean direct;
     /** When the spool may be read again. */
     long nextAttemptNanos;
-    /** Topics the current producer has had records acknowledged for: missing metadata for one of these means an outage. */
-    final Set<String> ackedTopics = new HashSet<>();
+    /** Topics the current producer has had records acknowledged for. */
+    final AckedTopics ackedTopics = new AckedTopics();
     /**
      * A spool record the producer's full buffer refused (it holds nothing of it): sent again before
      * anything more is read from the spool; null when there is none, and after every rewind.

@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import dev.kafkaspool.engine.ManualTicker;
 
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.common.PartitionInfo;
@@ -19,7 +22,8 @@ class KeylessPartitionsTest {
     private static final String TOPIC = "logs";
 
     private final CountingProducer producer = new CountingProducer();
-    private final KeylessPartitions keyless = new KeylessPartitions(OWN);
+    private final ManualTicker ticker = new ManualTicker();
+    private final KeylessPartitions keyless = new KeylessPartitions(OWN, ticker);
 
     @Test
     void copiesSentAfterPartitionsWereAddedLandInTheirFirstCopysPartition() {
@@ -27,7 +31,7 @@ class KeylessPartitionsTest {
         List<Integer> first = partitions(OWN, 1, 3_000);
         List<Integer> earlierFirst = partitions(EARLIER_PROCESS, 1, 3_000);
 
-        producer.partitions = 4;
+        setPartitions(4);
         assertEquals(first, partitions(OWN, 1, 3_000), "copies of events sent before the change");
         assertEquals(earlierFirst, partitions(EARLIER_PROCESS, 1, 3_000), "copies of an earlier process's events");
         // The run of event 3,000 was begun before the change: its other events stay with it.
@@ -36,7 +40,7 @@ class KeylessPartitionsTest {
         Set<Integer> used = new HashSet<>(partitions(OWN, 3_072, 3_072 + 4 * KeylessPartitions.RUN_LENGTH - 1));
         assertEquals(Set.of(0, 1, 2, 3), used, "later runs use the new partitions");
         List<Integer> later = partitions(OWN, 3_072, 9_000);
-        producer.partitions = 6;
+        setPartitions(6);
         assertEquals(later, partitions(OWN, 3_072, 9_000), "after a second change too");
         assertEquals(first, partitions(OWN, 1, 3_000), "and the first ones still");
     }
@@ -45,9 +49,28 @@ class KeylessPartitionsTest {
     void aTopicCreatedAgainWithFewerPartitionsGetsEveryRecordInThem() {
         producer.partitions = 4;
         partitions(OWN, 1, 5_000);
-        producer.partitions = 1;
+        setPartitions(1);
         assertEquals(Set.of(0), new HashSet<>(partitions(OWN, 1, 9_000)));
         assertEquals(Set.of(0), new HashSet<>(partitions(EARLIER_PROCESS, 1, 9_000)));
+    }
+
+    /** The producer is asked at most once an interval: a change is seen once the interval has passed. */
+    @Test
+    void theProducerIsAskedAtMostOnceAnInterval() {
+        producer.partitions = 2;
+        partitions(OWN, 1, 5_000);
+        assertEquals(1, producer.asked, "asked for the first record only");
+        producer.partitions = 4;
+        assertEquals(Set.of(0, 1), new HashSet<>(partitions(OWN, 5_001, 9_000)), "the change is not seen yet");
+        ticker.advance(KeylessPartitions.ASK_INTERVAL_MICROS, TimeUnit.MICROSECONDS);
+        assertEquals(Set.of(0, 1, 2, 3), new HashSet<>(partitions(OWN, 9_001, 20_000)), "now it is");
+        assertEquals(2, producer.asked);
+    }
+
+    /** The topic's partitions change, and the interval after which the producer is asked again passes. */
+    private void setPartitions(int count) {
+        producer.partitions = count;
+        ticker.advance(KeylessPartitions.ASK_INTERVAL_MICROS, TimeUnit.MICROSECONDS);
     }
 
     private List<Integer> partitions(long instanceId, long from, long to) {
@@ -61,6 +84,7 @@ class KeylessPartitionsTest {
     /** A producer whose topic has as many partitions as the test says. */
     private static final class CountingProducer extends MockProducer<byte[], byte[]> {
         int partitions;
+        int asked;
 
         CountingProducer() {
             super(false, null, new ByteArraySerializer(), new ByteArraySerializer());
@@ -68,6 +92,7 @@ class KeylessPartitionsTest {
 
         @Override
         public synchronized List<PartitionInfo> partitionsFor(String topic) {
+            asked++;
             List<PartitionInfo> infos = new ArrayList<>();
             for (int i = 0; i < partitions; i++) {
                 infos.add(new PartitionInfo(topic, i, null, null, null));
