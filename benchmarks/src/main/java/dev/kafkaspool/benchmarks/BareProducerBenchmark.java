@@ -4,7 +4,7 @@ import dev.kafkaspool.config.Durability;
 import dev.kafkaspool.config.ProducerSettings;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +17,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -39,8 +40,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Before the trial, a spool of {@code events} events is filled and drained by an engine, exactly
  * as {@code DrainBenchmark} does, and the records it produced are read back from the topic: their
  * partition, timestamp, key (none), value and headers (event id, level) are what the loop sends. The
- * timed operation creates a producer (as the engine's start does), sends every record with a
- * callback that counts acknowledgements, flushes, and returns once all were acknowledged. Producer
+ * timed operation creates a producer (as the engine's start does), makes each record with its
+ * headers and sends it with a callback that counts acknowledgements, flushes, and returns once all
+ * were acknowledged. Producer
  * properties: the engine's defaults ({@link ProducerSettings#DEFAULTS}: acks, idempotence, lz4,
  * linger, batch size, buffer, timeouts), its serializers and its one request in flight per
  * connection; {@code max.block.ms} is left at the client's default, so the loop waits in
@@ -50,9 +52,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgsAppend = {JvmFlags.EXPORT_SUN_NIO_CH, JvmFlags.OPEN_JAVA_LANG_REFLECT,
         JvmFlags.EXPORT_JDK_INTERNAL_REF, JvmFlags.OPEN_JAVA_NIO, JvmFlags.OPEN_SUN_NIO_CH, JvmFlags.OPEN_JAVA_LANG,
-        JvmFlags.NO_ANALYTICS, JvmFlags.NO_ANNOUNCER})
-@Warmup(iterations = 2)
-@Measurement(iterations = 5)
+        JvmFlags.NO_ANALYTICS, JvmFlags.NO_ANNOUNCER, JvmFlags.HEAP_MIN, JvmFlags.HEAP_MAX, JvmFlags.PRE_TOUCH})
+@Warmup(iterations = 3)
+@Measurement(iterations = 6)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class BareProducerBenchmark {
@@ -63,7 +65,13 @@ public class BareProducerBenchmark {
 
     private Path dir;
     private Kafka up;
-    private List<ProducerRecord<byte[], byte[]>> records;
+    /**
+     * The drained records' fields, column by column: holding 500,000 {@code ProducerRecord}s with
+     * their header lists (about 750 MB of small objects) made the loop's own garbage collection,
+     * not its sending, the measure (G1's marking of them doubled the loop's CPU after a few
+     * iterations).
+     */
+    private Columns records;
     private Map<String, Object> properties;
     private KafkaProducer<byte[], byte[]> producer;
     private final AtomicLong acknowledged = new AtomicLong();
@@ -84,7 +92,7 @@ public class BareProducerBenchmark {
                 capture.awaitDrained(events, CAPTURE_TIMEOUT);
             }
             TempDirs.delete(spool);
-            records = toProducerRecords(up.consume(events, CAPTURE_TIMEOUT));
+            records = toColumns(up.consume(events, CAPTURE_TIMEOUT));
         } catch (RuntimeException | Error e) {
             stopBroker();
             throw e;
@@ -99,20 +107,28 @@ public class BareProducerBenchmark {
         System.out.println("  [bare] producer properties: " + ProducerSettings.masked(properties));
     }
 
-    private List<ProducerRecord<byte[], byte[]>> toProducerRecords(List<ConsumerRecord<byte[], byte[]>> read) {
+    private Columns toColumns(List<ConsumerRecord<byte[], byte[]>> read) {
         if (read.size() < events) {
             throw new IllegalStateException("read " + read.size() + " of the " + events + " drained records");
         }
-        List<ProducerRecord<byte[], byte[]>> out = new ArrayList<>(events);
+        Header[] first = read.get(0).headers().toArray();
         long valueBytes = 0;
         long headerBytes = 0;
+        long[] headerValueBytes = new long[first.length];
         for (ConsumerRecord<byte[], byte[]> record : read.subList(0, events)) {
-            out.add(new ProducerRecord<>(Kafka.TOPIC, record.partition(), record.timestamp(), record.key(),
-                    record.value(), record.headers()));
             valueBytes += record.value().length;
-            for (Header header : record.headers()) {
-                headerBytes += header.key().length() + (header.value() == null ? 0 : header.value().length);
+            Header[] headers = record.headers().toArray();
+            for (int h = 0; h < headers.length; h++) {
+                int length = headers[h].value() == null ? 0 : headers[h].value().length;
+                headerBytes += headers[h].key().length() + length;
+                if (h < first.length) {
+                    headerValueBytes[h] += length;
+                }
             }
+        }
+        Columns out = new Columns(events, first, valueBytes, headerValueBytes);
+        for (int i = 0; i < events; i++) {
+            out.set(i, read.get(i));
         }
         System.out.printf("  [bare] %,d records as the drain sent them: %,d value bytes, %,d header bytes, keys %s%n",
                 events, valueBytes, headerBytes, read.get(0).key() == null ? "none" : "present");
@@ -131,8 +147,8 @@ public class BareProducerBenchmark {
                 failure.compareAndSet(null, error);
             }
         };
-        for (ProducerRecord<byte[], byte[]> record : records) {
-            producer.send(record, counting);
+        for (int i = 0; i < events; i++) {
+            producer.send(records.record(i), counting);
         }
         producer.flush();
         sendNanos = System.nanoTime() - start;
@@ -162,5 +178,79 @@ public class BareProducerBenchmark {
             up.close();
         }
         TempDirs.delete(dir);
+    }
+
+    /**
+     * The fields of the records to send: numbers in arrays, bytes in one array per field. Each
+     * record is made as it is sent, its value and header values copied into arrays of their own,
+     * as an application serialising its events makes them.
+     */
+    private static final class Columns {
+        private final int[] partitions;
+        private final long[] timestamps;
+        private final Bytes values;
+        private final String[] headerKeys;
+        private final Bytes[] headerValues;
+
+        Columns(int events, Header[] firstHeaders, long valueBytes, long[] headerValueBytes) {
+            partitions = new int[events];
+            timestamps = new long[events];
+            values = new Bytes(events, valueBytes);
+            headerKeys = new String[firstHeaders.length];
+            headerValues = new Bytes[firstHeaders.length];
+            for (int h = 0; h < firstHeaders.length; h++) {
+                headerKeys[h] = firstHeaders[h].key();
+                headerValues[h] = new Bytes(events, headerValueBytes[h]);
+            }
+        }
+
+        void set(int i, ConsumerRecord<byte[], byte[]> record) {
+            Header[] headers = record.headers().toArray();
+            if (record.key() != null || headers.length != headerKeys.length) {
+                throw new IllegalStateException("record " + i + " has a key or " + headers.length + " headers, the "
+                        + "first none and " + headerKeys.length);
+            }
+            partitions[i] = record.partition();
+            timestamps[i] = record.timestamp();
+            values.add(record.value());
+            for (int h = 0; h < headers.length; h++) {
+                if (!headers[h].key().equals(headerKeys[h])) {
+                    throw new IllegalStateException("record " + i + " has header " + headers[h].key() + " where the "
+                            + "first has " + headerKeys[h]);
+                }
+                headerValues[h].add(headers[h].value());
+            }
+        }
+
+        ProducerRecord<byte[], byte[]> record(int i) {
+            Header[] headers = new Header[headerKeys.length];
+            for (int h = 0; h < headers.length; h++) {
+                headers[h] = new RecordHeader(headerKeys[h], headerValues[h].get(i));
+            }
+            return new ProducerRecord<>(Kafka.TOPIC, partitions[i], timestamps[i], null, values.get(i),
+                    Arrays.asList(headers));
+        }
+    }
+
+    /** Byte strings, one after another in one array of their total length. */
+    private static final class Bytes {
+        private final int[] offsets;
+        private final byte[] bytes;
+        private int count;
+
+        Bytes(int capacity, long totalBytes) {
+            offsets = new int[capacity + 1];
+            bytes = new byte[Math.toIntExact(totalBytes)];
+        }
+
+        void add(byte[] b) {
+            int end = offsets[count];
+            System.arraycopy(b, 0, bytes, end, b.length);
+            offsets[++count] = end + b.length;
+        }
+
+        byte[] get(int i) {
+            return Arrays.copyOfRange(bytes, offsets[i], offsets[i + 1]);
+        }
     }
 }

@@ -30,9 +30,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgsAppend = {JvmFlags.EXPORT_SUN_NIO_CH, JvmFlags.OPEN_JAVA_LANG_REFLECT,
         JvmFlags.EXPORT_JDK_INTERNAL_REF, JvmFlags.OPEN_JAVA_NIO, JvmFlags.OPEN_SUN_NIO_CH, JvmFlags.OPEN_JAVA_LANG,
-        JvmFlags.NO_ANALYTICS, JvmFlags.NO_ANNOUNCER})
-@Warmup(iterations = 2)
-@Measurement(iterations = 5)
+        JvmFlags.NO_ANALYTICS, JvmFlags.NO_ANNOUNCER, JvmFlags.HEAP_MIN, JvmFlags.HEAP_MAX, JvmFlags.PRE_TOUCH})
+@Warmup(iterations = 3)
+@Measurement(iterations = 6)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class DrainBenchmark {

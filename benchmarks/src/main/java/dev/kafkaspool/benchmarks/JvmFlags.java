@@ -27,6 +27,14 @@ public final class JvmFlags {
     static final String OPEN_JAVA_LANG = "--add-opens=java.base/java.lang=ALL-UNNAMED";
     static final String NO_ANALYTICS = "-Dchronicle.analytics.disable=true";
     static final String NO_ANNOUNCER = "-Dchronicle.announcer.disable=true";
+    /**
+     * A heap of fixed size, its pages touched at start: a heap that grows while a trial runs makes
+     * the kernel's page faults (system time) part of the measure, erratically (shots twice and
+     * four times as long as their neighbours, seen with the drain's bare producer loop).
+     */
+    static final String HEAP_MIN = "-Xms2g";
+    static final String HEAP_MAX = "-Xmx2g";
+    static final String PRE_TOUCH = "-XX:+AlwaysPreTouch";
 
     static final List<String> ALL = List.of(EXPORT_SUN_NIO_CH, OPEN_JAVA_LANG_REFLECT, EXPORT_JDK_INTERNAL_REF,
             OPEN_JAVA_NIO, OPEN_SUN_NIO_CH, OPEN_JAVA_LANG, NO_ANALYTICS, NO_ANNOUNCER);
