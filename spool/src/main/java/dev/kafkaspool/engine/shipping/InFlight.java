@@ -19,6 +19,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 final class InFlight implements Callback {
     /** Spool position, or {@link #DIRECT} for a record sent from memory. */
     static final long DIRECT = -1;
+    private static final byte[] NO_BYTES = new byte[0];
 
     final long spoolPosition;
     final long sentAtNanos;
@@ -28,7 +29,8 @@ final class InFlight implements Callback {
     final LogLevel level;
     final String topic;
     final byte[] key;
-    final byte[] value;
+    /** The value; let go once the producer took a record read from the spool or a parked store ({@link #accepted}). */
+    byte[] value;
     private final InFlightWindow window;
     private final int generation;
     /** The producer it is sent through; null for a record never sent (a damaged one, a copy of a held original). */
@@ -132,6 +134,18 @@ final class InFlight implements Callback {
         outcome = o;
         if (stopsPartition || o == SendOutcome.BACKPRESSURE) {
             window.signalTrouble(generation);
+        }
+    }
+
+    /**
+     * The producer took it. A record read from the spool or a parked store is read from there
+     * again should it have to be sent again, so its value is let go: the records in flight hold
+     * no bytes the producer's buffer holds too. A record sent from memory keeps its value, to be
+     * spooled should Kafka not take it.
+     */
+    void accepted() {
+        if (!isDirect()) {
+            value = NO_BYTES;
         }
     }
 

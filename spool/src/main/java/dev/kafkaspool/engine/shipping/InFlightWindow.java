@@ -21,8 +21,8 @@ final class InFlightWindow {
 
     void add(InFlight f) {
         records.addLast(f);
-        bytes += f.value.length;
         if (f.isDirect()) {
+            bytes += f.value.length;
             directCount++;
         }
     }
@@ -31,6 +31,10 @@ final class InFlightWindow {
         return records.size();
     }
 
+    /**
+     * The bytes of the records sent from memory, which the window keeps until Kafka answers them
+     * (see {@link InFlight#accepted}).
+     */
     long bytes() {
         return bytes;
     }
@@ -115,8 +119,8 @@ final class InFlightWindow {
     }
 
     private void forget(InFlight f) {
-        bytes -= f.value.length;
         if (f.isDirect()) {
+            bytes -= f.value.length;
             directCount--;
         }
     }

@@ -104,6 +104,7 @@ final class ParkedShipping {
                     break;
                 }
             }
+            f.accepted();
             window.add(f);
             p.sent();
             handed++;

@@ -51,6 +51,7 @@ final class Sender {
                 metadata.await(f);
                 return false;
             default:
+                f.accepted();
                 return true;
         }
     }

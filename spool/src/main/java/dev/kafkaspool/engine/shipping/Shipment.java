@@ -17,6 +17,11 @@ import java.util.Set;
  * metadata. Shipper thread only.
  */
 final class Shipment {
+    /**
+     * The most records in flight. Records from the spool hold no bytes once the producer took
+     * them; beyond this count, the producer's {@code buffer.memory} bounds them (a full buffer
+     * refuses a record, which is sent again once there is room).
+     */
     private static final int MAX_WINDOW_RECORDS = 100_000;
 
     /** The queue from the logging threads (memory durability), or null (disk durability). */
@@ -40,6 +45,7 @@ final class Shipment {
      * {@code blockTimeout}), instead of going to the spool: see {@link QueueRouting}.
      */
     final long holdNanos;
+    /** The most bytes the window keeps of records sent from memory (half of {@code buffer.memory}). */
     private final long maxWindowBytes;
 
     /** The producer records go through; null until one is ready, and once one is abandoned. */
@@ -94,6 +100,7 @@ final class Shipment {
                 && now - headMovedNanos < holdNanos;
     }
 
+    /** Room for another record: under the count, and the bytes kept of records sent from memory under their cap. */
     boolean windowHasRoom() {
         return window.size() < MAX_WINDOW_RECORDS && window.bytes() < maxWindowBytes;
     }
