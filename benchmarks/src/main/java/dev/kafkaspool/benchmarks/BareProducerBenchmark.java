@@ -4,7 +4,6 @@ import dev.kafkaspool.config.Durability;
 import dev.kafkaspool.config.ProducerSettings;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -66,12 +64,12 @@ public class BareProducerBenchmark {
     private Path dir;
     private Kafka up;
     /**
-     * The drained records' fields, column by column: holding 500,000 {@code ProducerRecord}s with
+     * The drained records, in a few large arrays: holding 500,000 {@code ProducerRecord}s with
      * their header lists (about 750 MB of small objects) made the loop's own garbage collection,
      * not its sending, the measure (G1's marking of them doubled the loop's CPU after a few
      * iterations).
      */
-    private Columns records;
+    private DrainedRecords records;
     private Map<String, Object> properties;
     private KafkaProducer<byte[], byte[]> producer;
     private final AtomicLong acknowledged = new AtomicLong();
@@ -92,7 +90,7 @@ public class BareProducerBenchmark {
                 capture.awaitDrained(events, CAPTURE_TIMEOUT);
             }
             TempDirs.delete(spool);
-            records = toColumns(up.consume(events, CAPTURE_TIMEOUT));
+            records = toDrainedRecords(up.consume(events, CAPTURE_TIMEOUT));
         } catch (RuntimeException | Error e) {
             stopBroker();
             throw e;
@@ -107,7 +105,7 @@ public class BareProducerBenchmark {
         System.out.println("  [bare] producer properties: " + ProducerSettings.masked(properties));
     }
 
-    private Columns toColumns(List<ConsumerRecord<byte[], byte[]>> read) {
+    private DrainedRecords toDrainedRecords(List<ConsumerRecord<byte[], byte[]>> read) {
         if (read.size() < events) {
             throw new IllegalStateException("read " + read.size() + " of the " + events + " drained records");
         }
@@ -126,7 +124,7 @@ public class BareProducerBenchmark {
                 }
             }
         }
-        Columns out = new Columns(events, first, valueBytes, headerValueBytes);
+        DrainedRecords out = new DrainedRecords(events, first, valueBytes, headerValueBytes);
         for (int i = 0; i < events; i++) {
             out.set(i, read.get(i));
         }
@@ -178,79 +176,5 @@ public class BareProducerBenchmark {
             up.close();
         }
         TempDirs.delete(dir);
-    }
-
-    /**
-     * The fields of the records to send: numbers in arrays, bytes in one array per field. Each
-     * record is made as it is sent, its value and header values copied into arrays of their own,
-     * as an application serialising its events makes them.
-     */
-    private static final class Columns {
-        private final int[] partitions;
-        private final long[] timestamps;
-        private final Bytes values;
-        private final String[] headerKeys;
-        private final Bytes[] headerValues;
-
-        Columns(int events, Header[] firstHeaders, long valueBytes, long[] headerValueBytes) {
-            partitions = new int[events];
-            timestamps = new long[events];
-            values = new Bytes(events, valueBytes);
-            headerKeys = new String[firstHeaders.length];
-            headerValues = new Bytes[firstHeaders.length];
-            for (int h = 0; h < firstHeaders.length; h++) {
-                headerKeys[h] = firstHeaders[h].key();
-                headerValues[h] = new Bytes(events, headerValueBytes[h]);
-            }
-        }
-
-        void set(int i, ConsumerRecord<byte[], byte[]> record) {
-            Header[] headers = record.headers().toArray();
-            if (record.key() != null || headers.length != headerKeys.length) {
-                throw new IllegalStateException("record " + i + " has a key or " + headers.length + " headers, the "
-                        + "first none and " + headerKeys.length);
-            }
-            partitions[i] = record.partition();
-            timestamps[i] = record.timestamp();
-            values.add(record.value());
-            for (int h = 0; h < headers.length; h++) {
-                if (!headers[h].key().equals(headerKeys[h])) {
-                    throw new IllegalStateException("record " + i + " has header " + headers[h].key() + " where the "
-                            + "first has " + headerKeys[h]);
-                }
-                headerValues[h].add(headers[h].value());
-            }
-        }
-
-        ProducerRecord<byte[], byte[]> record(int i) {
-            Header[] headers = new Header[headerKeys.length];
-            for (int h = 0; h < headers.length; h++) {
-                headers[h] = new RecordHeader(headerKeys[h], headerValues[h].get(i));
-            }
-            return new ProducerRecord<>(Kafka.TOPIC, partitions[i], timestamps[i], null, values.get(i),
-                    Arrays.asList(headers));
-        }
-    }
-
-    /** Byte strings, one after another in one array of their total length. */
-    private static final class Bytes {
-        private final int[] offsets;
-        private final byte[] bytes;
-        private int count;
-
-        Bytes(int capacity, long totalBytes) {
-            offsets = new int[capacity + 1];
-            bytes = new byte[Math.toIntExact(totalBytes)];
-        }
-
-        void add(byte[] b) {
-            int end = offsets[count];
-            System.arraycopy(b, 0, bytes, end, b.length);
-            offsets[++count] = end + b.length;
-        }
-
-        byte[] get(int i) {
-            return Arrays.copyOfRange(bytes, offsets[i], offsets[i + 1]);
-        }
     }
 }
