@@ -20,9 +20,9 @@ import org.apache.kafka.clients.producer.Producer;
  * {@value #ASK_INTERVAL_MICROS} µs (asking for every record took a tenth of a drain's time); the
  * producer learns of a change at its next metadata update ({@code metadata.max.age.ms}, or at
  * once after an error). A record made in between with a count that has just fallen names a
- * partition the producer no longer has: the producer refuses it at once, the shipper takes that
- * as an outage (its records are read again after the back-off), and by then the count is asked
- * again.
+ * partition the producer no longer has: the producer refuses it at once as missing from its
+ * metadata, the shipper tries it again after a pause ({@link MetadataWait}: an outage for a topic
+ * the producer has written to), and by then the count is asked again.
  *
  * <p>When partitions are added, the new count applies only to runs of this engine instance that
  * come after every run it has already sent to the topic; events of runs already begun, and
