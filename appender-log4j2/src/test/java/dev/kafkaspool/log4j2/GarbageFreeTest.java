@@ -2,14 +2,13 @@ package dev.kafkaspool.log4j2;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import dev.kafkaspool.encoding.EncodingSettings;
 import dev.kafkaspool.encoding.Layout;
+import dev.kafkaspool.testbroker.Allocations;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.ThreadContext;
@@ -37,12 +36,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class GarbageFreeTest {
     private static final int WARM_UP = 20_000;
     private static final int MEASURED = 10_000;
-    /** Rounds of measured calls, of which one must allocate nothing. */
-    private static final int ROUNDS = 10;
     /** One small object per call that Log4j's default clock allocates in some runs and not in others. */
     private static final double LOG4J_VARIANCE = 25.0;
-    private static final com.sun.management.ThreadMXBean THREADS =
-            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     @TempDir
     Path dir;
@@ -71,8 +66,8 @@ class GarbageFreeTest {
                 .with("spoolDir", dir.resolve("spool").toString()).with("layout", layout.configName()).start()) {
             Logger logger = log4j.logger("com.example.OrderService");
             String orderId = "order-42";
-            withTraceContext(() -> assertAllocatesNothing(layout + ", a whole log call",
-                    () -> logger.info("order {} paid", orderId)));
+            withTraceContext(() -> Allocations.assertAllocatesNothing(layout + ", a whole log call", WARM_UP, MEASURED,
+                    i -> logger.info("order {} paid", orderId)));
         }
     }
 
@@ -109,44 +104,12 @@ class GarbageFreeTest {
             context.putValue("span_id", "00f067aa0ba902b7");
             context.putValue("trace_flags", "01");
             event.setContextData(context);
-            long[] millis = {1_700_000_000_000L};
-            assertAllocatesNothing(layout + ", " + durability + " durability, the appender's append", () -> {
-                event.setTimeMillis(millis[0]++);
-                appender.append(event);
-            });
+            Allocations.assertAllocatesNothing(layout + ", " + durability + " durability, the appender's append",
+                    WARM_UP, MEASURED, i -> {
+                        event.setTimeMillis(1_700_000_000_000L + i);
+                        appender.append(event);
+                    });
         }
-    }
-
-    /**
-     * Warms the call up, then measures it in rounds, one of which must average under a byte per
-     * call: a per-call allocation shows in every round, a one-off does not. The spool's write in
-     * disk durability allocates a few KB now and then during the first tens of thousands of calls
-     * on a busy machine, with the optimising compiler only (none with -XX:TieredStopAtLevel=1).
-     */
-    private static void assertAllocatesNothing(String what, Runnable call) {
-        assertTrue(THREADS.isThreadAllocatedMemorySupported());
-        for (int i = 0; i < WARM_UP; i++) {
-            call.run();
-        }
-        StringBuilder rounds = new StringBuilder();
-        for (int round = 0; round < ROUNDS; round++) {
-            double perCall = measure(call);
-            if (perCall < 1.0) {
-                return;
-            }
-            rounds.append(' ').append(perCall);
-        }
-        fail(what + ": bytes per call in each round of " + MEASURED + ":" + rounds);
-    }
-
-    /** Bytes the calling thread allocates per call, over {@link #MEASURED} calls. */
-    private static double measure(Runnable call) {
-        long id = Thread.currentThread().getId();
-        long before = THREADS.getThreadAllocatedBytes(id);
-        for (int i = 0; i < MEASURED; i++) {
-            call.run();
-        }
-        return (THREADS.getThreadAllocatedBytes(id) - before) / (double) MEASURED;
     }
 
     /** Bytes the logging thread allocates per log call; {@code layout}, when given, is checked to be the appender's. */
@@ -162,7 +125,7 @@ class GarbageFreeTest {
                 for (int i = 0; i < WARM_UP; i++) {
                     logger.info("order {} paid", orderId);
                 }
-                perCall[0] = measure(() -> logger.info("order {} paid", orderId));
+                perCall[0] = Allocations.bytesPerCall(0, MEASURED, i -> logger.info("order {} paid", orderId));
             });
             return perCall[0];
         }

@@ -1,7 +1,7 @@
 package dev.kafkaspool.encoding;
 
 import dev.kafkaspool.engine.LogLevel;
-import dev.kafkaspool.testing.Allocations;
+import dev.kafkaspool.testbroker.Allocations;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

@@ -14,7 +14,7 @@ import dev.kafkaspool.engine.ProblemReporter;
 import dev.kafkaspool.engine.RecordingStatus;
 import dev.kafkaspool.engine.TestConfigs;
 import dev.kafkaspool.engine.spool.chronicle.ChronicleSpool;
-import dev.kafkaspool.testing.Allocations;
+import dev.kafkaspool.testbroker.Allocations;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
