@@ -81,10 +81,15 @@ final class InFlight implements Callback {
         this.original = original;
     }
 
-    /** The same spool record, to send again through {@code producer} after the producer refused it at once. */
+    /**
+     * The same record of the spool or a parked topic's store, to send again through {@code producer}
+     * after the producer refused it at once.
+     */
     InFlight again(ShippingProducer producer, long nowNanos) {
-        return new InFlight(window, producer, spoolPosition, nowNanos, instanceId, sequence, timestampMillis, level,
-                topic, key, value);
+        InFlight copy = new InFlight(window, producer, spoolPosition, nowNanos, instanceId, sequence, timestampMillis,
+                level, topic, key, value);
+        copy.parkedIn = parkedIn;
+        return copy;
     }
 
     boolean isDirect() {

@@ -83,7 +83,9 @@ final class MetadataWait {
         s.window.removeHead();
         s.spool.rewind();
         s.awaitingMetadata = false;
-        s.bufferRefused = null;
+        if (s.bufferRefused != null && s.bufferRefused.parkedIn == null) {
+            s.bufferRefused = null; // read again with the spool; a parked topic's record is not
+        }
         s.nextAttemptNanos = Math.max(s.nextAttemptNanos, s.ticker.nanos() + backoffNanos);
         return true;
     }

@@ -3,10 +3,15 @@ package dev.kafkaspool.engine.shipping;
 import org.apache.kafka.common.errors.InvalidTopicException;
 
 /**
- * Hands a record, from memory or from the spool, to the producer, in the window, and deals with
- * a refusal at once: a failure is an outage, a full buffer makes the spool take over (a record from
- * the spool is sent again once the buffer has room, before anything newer), missing metadata is
- * waited for ({@link MetadataWait}). Shipper thread only.
+ * The one way a record goes to the producer, whether it comes from memory, the spool or a parked
+ * topic's store ({@link #hand}), and what a refusal of a record from memory or the spool means
+ * ({@link #send}): a failure is an outage, a full buffer makes the spool take over, missing metadata
+ * is waited for ({@link MetadataWait}).
+ *
+ * <p>A full buffer refuses a record at once and holds nothing of it: Kafka answers, more slowly
+ * than the spool is read, which is not an outage. A record from the spool or a store that it
+ * refused waits in {@link Shipment#bufferRefused} and goes again first, before anything more is
+ * read from anywhere ({@link #refusedAgain}). Shipper thread only.
  */
 final class Sender {
     private final Shipment s;
@@ -21,37 +26,71 @@ final class Sender {
         this.metadata = metadata;
     }
 
-    /** Hands a record to the producer; false when the send failed at once (already dealt with). */
-    boolean send(InFlight f) {
+    /**
+     * Hands a record to the producer, in the window, and returns the outcome the producer left it
+     * with at once. A record the producer took lets go of what it no longer needs
+     * ({@link InFlight#accepted}); one from the spool or a store that the full buffer refused leaves
+     * the window and waits to go again first. The caller deals with the other refusals.
+     */
+    SendOutcome hand(InFlight f) {
         f.restamped = s.restamping.appliesTo(f.topic, f.timestampMillis);
         s.window.add(f);
         if (!TopicNames.isValid(f.topic)) {
             f.onCompletion(null, new InvalidTopicException("'" + f.topic + "' is not a name Kafka accepts for a topic"));
-            return true;
+        } else {
+            try {
+                s.producer.client().send(s.records.create(f, s.producer.client()), f);
+            } catch (RuntimeException e) {
+                f.onCompletion(null, e);
+            }
         }
-        try {
-            s.producer.client().send(s.records.create(f, s.producer.client()), f);
-        } catch (RuntimeException e) {
-            f.onCompletion(null, e);
+        SendOutcome o = f.outcome();
+        switch (o) {
+            case BACKPRESSURE:
+                if (!f.isDirect()) {
+                    s.window.removeNewest(f);
+                    s.bufferRefused = f;
+                }
+                break;
+            case NO_METADATA:
+            case FAILED:
+                break;
+            default:
+                f.accepted();
         }
-        switch (f.outcome()) {
+        return o;
+    }
+
+    /**
+     * The record the full buffer refused, to go again through the current producer, when it came
+     * from a parked topic's store ({@code parked}) or from the spool; null when no such record
+     * waits. While one waits, nothing more is read from the other source either: the buffer is full
+     * for every record.
+     */
+    InFlight refusedAgain(boolean parked) {
+        InFlight refused = s.bufferRefused;
+        if (refused == null || (refused.parkedIn != null) != parked) {
+            return null;
+        }
+        s.bufferRefused = null;
+        return refused.again(s.producer, s.ticker.nanos());
+    }
+
+    /** Sends a record from memory or the spool; false when the producer refused it (already dealt with). */
+    boolean send(InFlight f) {
+        switch (hand(f)) {
             case FAILED:
                 trouble.outage(s.describe(f.failure()));
                 return false;
             case BACKPRESSURE:
                 if (f.isDirect()) {
                     answers.leaveDirect();
-                } else {
-                    // Kafka answers, slower than the spool is read: not an outage. The producer holds nothing of it.
-                    s.window.removeNewest(f);
-                    s.bufferRefused = f;
                 }
                 return false;
             case NO_METADATA:
                 metadata.await(f);
                 return false;
             default:
-                f.accepted();
                 return true;
         }
     }

@@ -57,8 +57,9 @@ final class Shipment {
     /** Topics the current producer has had records acknowledged for. */
     final AckedTopics ackedTopics = new AckedTopics();
     /**
-     * A spool record the producer's full buffer refused (it holds nothing of it): sent again before
-     * anything more is read from the spool; null when there is none, and after every rewind.
+     * A record of the spool or of a parked topic's store that the producer's full buffer refused
+     * (it holds nothing of it): sent again before anything more is read from either
+     * ({@link Sender#refusedAgain}); null when there is none, and after every rewind of its source.
      */
     InFlight bufferRefused;
     /** A spool record waits in the window for its topic's metadata; nothing more is read meanwhile. */

@@ -71,12 +71,11 @@ public final class Shipper implements Runnable {
                 stallNanos, holdNanos, maxWindowBytes, startNanos);
         this.shipment = s;
         this.state = new ShipperState(s.spool, problems, ticker, queue != null, startNanos, stallNanos);
-        this.parkedShipping = new ParkedShipping(s.parked, s.window, records, s.restamping, problems, ticker,
-                s::windowHasRoom);
         Answers answers = new Answers(s);
         this.trouble = new Trouble(s, answers, state);
         MetadataWait metadata = new MetadataWait(s, answers, trouble);
         Sender sender = new Sender(s, answers, trouble, metadata);
+        this.parkedShipping = new ParkedShipping(s, sender);
         this.collector = new AnswerCollector(s, answers, trouble, metadata, state);
         this.routing = new QueueRouting(s, answers, sender);
         this.drain = new SpoolDrain(s, sender, parkedShipping, state);
@@ -141,7 +140,7 @@ public final class Shipper implements Runnable {
         worked |= drain.drainWhenDue();
         ShippingProducer producer = shipment.producer;
         if (producer != null && !producer.isClosed()) {
-            worked |= parkedShipping.ship(producer, SpoolDrain.DRAIN_BATCH) > 0;
+            worked |= parkedShipping.ship(SpoolDrain.DRAIN_BATCH) > 0;
             if (parkedShipping.outageCause() != null) {
                 trouble.outage(shipment.describe(parkedShipping.outageCause()));
             }

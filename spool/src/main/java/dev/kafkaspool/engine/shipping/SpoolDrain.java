@@ -53,11 +53,10 @@ final class SpoolDrain {
 
     /** Ships records from the spool, in order, as far as the window allows. */
     private boolean drain() {
-        InFlight refused = s.bufferRefused;
-        if (refused != null) {
+        if (s.bufferRefused != null) {
             // Refused by the producer's full buffer: it goes again first; while the buffer is full, nothing more is read.
-            s.bufferRefused = null;
-            if (!sender.send(refused.again(s.producer, s.ticker.nanos()))) {
+            InFlight refused = sender.refusedAgain(false);
+            if (refused == null || !sender.send(refused)) {
                 return false;
             }
         }

@@ -24,8 +24,6 @@ public final class ParkedTopic {
     private int inFlight;
     /** The producer took its last record: keep reading the store. */
     private boolean flowing;
-    /** The producer's full buffer refused a record: read again from it once nothing of the topic is in flight. */
-    private boolean readAgainWhenAnswered;
 
     ParkedTopic(String topic, Spool store, Path dir, long retryAtNanos) {
         this.topic = topic;
@@ -36,26 +34,7 @@ public final class ParkedTopic {
 
     /** Whether its records may be read now: it is flowing, or its retry is due and nothing of it is in flight. */
     boolean isDue(long nowNanos) {
-        return flowing || inFlight == 0 && (readAgainWhenAnswered || nowNanos - retryAtNanos >= 0);
-    }
-
-    /**
-     * The producer's full buffer refused a record read from the store, and holds nothing of it:
-     * Kafka answers, more slowly than the store is read. Once none of the topic's records is in
-     * flight, its records are read again from the oldest not shipped, without a pause (reading
-     * again earlier would send the ones in flight twice).
-     */
-    public void bufferFull() {
-        flowing = false;
-        readAgainWhenAnswered = true;
-    }
-
-    /** Called before its records are read: after a full buffer, from the oldest not shipped. */
-    public void beforeReading() {
-        if (readAgainWhenAnswered) {
-            store.rewind();
-            readAgainWhenAnswered = false;
-        }
+        return flowing || inFlight == 0 && nowNanos - retryAtNanos >= 0;
     }
 
     public boolean hasInFlight() {
@@ -77,7 +56,6 @@ public final class ParkedTopic {
     public void notYet(long nowNanos) {
         store.rewind();
         flowing = false;
-        readAgainWhenAnswered = false;
         retryAtNanos = nowNanos + retryNanos;
         retryNanos = Math.min(retryNanos * 2, MAX_RETRY_NANOS);
     }
@@ -91,7 +69,6 @@ public final class ParkedTopic {
     void abandoned(long nowNanos) {
         inFlight = 0;
         flowing = false;
-        readAgainWhenAnswered = false;
         store.rewind();
         retryAtNanos = nowNanos + retryNanos;
     }
