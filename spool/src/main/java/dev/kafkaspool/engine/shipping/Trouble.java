@@ -12,7 +12,12 @@ import java.util.concurrent.TimeUnit;
  */
 final class Trouble {
     static final long MIN_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
-    static final long MAX_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(5);
+    /**
+     * The longest pause before the spool is read again after an outage. A try while Kafka is still
+     * gone costs little (a producer without metadata refuses a record at once), and a spool
+     * drains only from the first try after the broker is back.
+     */
+    static final long MAX_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final Shipment s;
     private final Answers answers;
