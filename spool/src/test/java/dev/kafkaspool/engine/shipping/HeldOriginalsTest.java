@@ -17,18 +17,10 @@ import dev.kafkaspool.testbroker.Await;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.kafka.clients.producer.BufferExhaustedException;
-import org.apache.kafka.clients.producer.Callback;
-import org.apache.kafka.clients.producer.MockProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -128,25 +120,5 @@ class HeldOriginalsTest {
             created.add(p);
             return p;
         }).start();
-    }
-
-
-    /** A mock producer whose buffer the test fills: a send then fails at once, as with {@code max.block.ms=0}. */
-    private static final class FullableProducer extends MockProducer<byte[], byte[]> {
-        volatile boolean full;
-
-        FullableProducer(boolean autoComplete) {
-            super(autoComplete, null, new ByteArraySerializer(), new ByteArraySerializer());
-        }
-
-        @Override
-        public synchronized Future<RecordMetadata> send(ProducerRecord<byte[], byte[]> record, Callback callback) {
-            if (full) {
-                BufferExhaustedException e = new BufferExhaustedException("the buffer is full");
-                callback.onCompletion(null, e);
-                return CompletableFuture.failedFuture(e);
-            }
-            return super.send(record, callback);
-        }
     }
 }
