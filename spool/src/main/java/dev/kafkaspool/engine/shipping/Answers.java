@@ -49,6 +49,7 @@ final class Answers {
         SendOutcome outcome = f.outcome();
         if (outcome == SendOutcome.ACKED) {
             s.ackedTopics.add(f.topic);
+            s.lastFailure = null;
             if (s.metadataMissingSinceNanos != 0) {
                 s.metadataMissingSinceNanos = 0;
                 s.diagnosedTopics.clear();

@@ -54,8 +54,11 @@ final class MetadataWait {
             }
         } else if (now - s.metadataMissingSinceNanos > stallNanos) {
             // Stays set until a record is acknowledged: later retries go straight to the outage's back-off.
-            trouble.outage("topic " + f.topic + " has been missing from the producer's metadata for "
-                    + TimeUnit.NANOSECONDS.toMillis(stallNanos) + " ms (" + s.describe(f.failure()) + ")");
+            // A record's failure meanwhile (a wrong password shows only now and then) is the likelier cause: first.
+            String missing = "topic " + f.topic + " has been missing from the producer's metadata for "
+                    + TimeUnit.NANOSECONDS.toMillis(stallNanos) + " ms";
+            trouble.outage(s.lastFailure != null ? s.lastFailure + "; " + missing
+                    : missing + " (" + s.describe(f.failure()) + ")");
             if (s.diagnosedTopics.add(f.topic)) {
                 s.producers.diagnose(f.topic, java.time.Duration.ofNanos(stallNanos));
             }

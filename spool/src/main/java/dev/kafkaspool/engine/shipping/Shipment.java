@@ -64,6 +64,8 @@ final class Shipment {
     InFlight bufferRefused;
     /** A spool record waits in the window for its topic's metadata; nothing more is read meanwhile. */
     boolean awaitingMetadata;
+    /** The last failure of a record since Kafka last acknowledged one, described for messages; null when none. */
+    String lastFailure;
     /** Since when records have been waiting for a new topic's metadata; 0 when none is. */
     long metadataMissingSinceNanos;
     /** Topics Kafka was asked about while they were missing from the metadata; cleared by an acknowledgement. */

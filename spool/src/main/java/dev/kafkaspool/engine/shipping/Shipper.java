@@ -142,7 +142,7 @@ public final class Shipper implements Runnable {
         if (producer != null && !producer.isClosed()) {
             worked |= parkedShipping.ship(SpoolDrain.DRAIN_BATCH) > 0;
             if (parkedShipping.outageCause() != null) {
-                trouble.outage(shipment.describe(parkedShipping.outageCause()));
+                trouble.failed(parkedShipping.outageCause());
             }
         }
         return worked;

@@ -44,10 +44,10 @@ final class Trouble {
         }
         InFlight failed = window.first(SendOutcome.FAILED);
         if (failed != null) {
-            outage(s.describe(failed.failure()));
+            failed(failed.failure());
         } else if (s.producer != null && s.producer.isClosed()) {
             // A record no longer in the window (copied to the spool when sending from memory stopped) failed.
-            outage(s.describe(s.producer.abandonedFor()));
+            failed(s.producer.abandonedFor());
         } else if (s.direct && window.first(SendOutcome.BACKPRESSURE) != null) {
             answers.leaveDirect();
         }
@@ -86,6 +86,17 @@ final class Trouble {
         abandonInFlight();
         s.nextAttemptNanos = s.ticker.nanos();
         return true;
+    }
+
+    /**
+     * Kafka failed a record: an outage, and the failure is remembered until Kafka acknowledges a
+     * record, so that a later outage for missing metadata can name it (a wrong password, say, shows
+     * only now and then, between the producer's metadata requests).
+     */
+    void failed(Exception e) {
+        String cause = s.describe(e);
+        s.lastFailure = cause;
+        outage(cause);
     }
 
     /** Kafka is not taking records: spool from now on, abandon the producer, re-read the spool later. */
