@@ -4,7 +4,6 @@ import dev.kafkaspool.engine.EngineStats;
 import java.io.Serializable;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.Appender;
 import org.apache.logging.log4j.core.Core;
 import org.apache.logging.log4j.core.Filter;
@@ -14,8 +13,6 @@ import org.apache.logging.log4j.core.appender.AbstractAppender;
 import org.apache.logging.log4j.core.config.Property;
 import org.apache.logging.log4j.core.config.plugins.Plugin;
 import org.apache.logging.log4j.core.config.plugins.PluginBuilderFactory;
-import org.apache.logging.log4j.core.impl.Log4jLogEvent;
-import org.apache.logging.log4j.message.ParameterizedMessage;
 
 /**
  * The {@code <KafkaSpool>} appender: ships each event as a record to Kafka, spooling to local disk
@@ -80,7 +77,7 @@ public final class KafkaSpoolAppender extends AbstractAppender {
         return manager;
     }
 
-    /** Starts, then runs a made-up event through the append path once (nothing is shipped): see {@link #warmUp}. */
+    /** Starts, then runs made-up events through the append path once (nothing is shipped): see {@link #warmUp}. */
     @Override
     public void start() {
         super.start();
@@ -88,22 +85,19 @@ public final class KafkaSpoolAppender extends AbstractAppender {
     }
 
     /**
-     * Reads and encodes a made-up event the way {@link #append} does, without handing it on, so
-     * that the classes of the append path load now, on the thread that configures Log4j, and not in
-     * the first log call of the first logging thread.
+     * Reads and encodes the {@link Log4jWarmUpEvents} the way {@link #append} does, without handing
+     * them on, so that the classes of the append path load now, on the thread that configures Log4j,
+     * and not in the first log call of the first logging thread.
      */
     private void warmUp() {
-        LogEvent sample = Log4jLogEvent.newBuilder()
-                .setLoggerName(KafkaSpoolAppender.class.getName())
-                .setLevel(Level.INFO)
-                .setMessage(new ParameterizedMessage("warm-up {}", 1))
-                .setThrown(new IllegalStateException("warm-up"))
-                .build();
-        Log4jEventView view = new ThreadEncoding(false).adapter.wrap(sample);
-        try {
-            manager.pipeline().warmUp(view);
-        } finally {
-            view.clear();
+        Log4jEventView adapter = new ThreadEncoding(false).adapter;
+        for (LogEvent sample : Log4jWarmUpEvents.create()) {
+            Log4jEventView view = adapter.wrap(sample);
+            try {
+                manager.pipeline().warmUp(view);
+            } finally {
+                view.clear();
+            }
         }
     }
 

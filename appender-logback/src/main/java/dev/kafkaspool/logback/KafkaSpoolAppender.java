@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Iterator;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
@@ -94,14 +95,16 @@ public final class KafkaSpoolAppender extends AppenderElements implements Append
         status.appenderStarted();
     }
 
-    /** Reads and encodes a {@link LogbackWarmUpEvent} the way {@link #append} does, without handing it on. */
+    /** Reads and encodes the {@link LogbackWarmUpEvent}s the way {@link #append} does, without handing them on. */
     private void warmUp(LogPipeline p) {
         LogbackEventView view = views.get();
-        view.wrap(LogbackWarmUpEvent.create(), false);
-        try {
-            p.warmUp(view);
-        } finally {
-            view.clear();
+        for (LoggingEvent sample : LogbackWarmUpEvent.create(getContext())) {
+            view.wrap(sample, false);
+            try {
+                p.warmUp(view);
+            } finally {
+                view.clear();
+            }
         }
     }
 

@@ -1,0 +1,69 @@
+package dev.kafkaspool.samples.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kafkaspool.samples.demo.DemoService;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The first log call of an application whose logging framework configured itself from the sample
+ * files, with Kafka down, in a JVM of its own ({@link FirstCall}): the appender's start has loaded
+ * every class that call needs, so the call loads none on the logging thread. Loading classes is
+ * what makes a first call slow (milliseconds); the benchmark page has the times.
+ *
+ * <p>The appenders' warm-ups make their events the way a logger does, so the framework's part of
+ * the call is loaded too: with Logback the call loads nothing at all; with Log4j 2 it loads only
+ * the predicates its logger configuration hands itself inside the call, which no appender can
+ * load before.
+ */
+@Tag("process")
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
+class FirstCallTest {
+    /** What Log4j 2's first call loads whatever the appender: {@code LoggerConfig.LoggerConfigPredicate}'s constants. */
+    private static final String LOG4J_CALL_OWN = "org.apache.logging.log4j.core.config.LoggerConfig$LoggerConfigPredicate";
+
+    @TempDir
+    Path work;
+
+    @ParameterizedTest(name = "{0}, {1}")
+    @CsvSource({"ORDERS, dev/kafkaspool/samples/logback/logback.xml",
+            "ORDERS, dev/kafkaspool/samples/logback/logback-kubernetes.xml",
+            "PAYMENTS, dev/kafkaspool/samples/log4j2/log4j2.xml"})
+    void theFirstLogCallLoadsNoClassOfTheAppendPath(DemoService framework, String configuration) throws Exception {
+        Map<String, String> env = new LinkedHashMap<>(PodSpec.deployment().env("first-call-0", "first-call"));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + closedPort());
+        env.put("KAFKA_SPOOL_DIR", work.resolve("spool").toString());
+        try (AppJvm app = AppJvm.builder(framework, work).configuration(configuration).env(env)
+                .jvmFlag(ClassLoads.JVM_FLAG).mainClass(FirstCall.class).start(0, "return", "app")) {
+            assertEquals(0, app.awaitExit(), app.stderr());
+            assertTrue(app.lines().contains("first call done"), app.lines() + app.stderr());
+            List<String> loaded = app.lines().stream().filter(l -> l.startsWith("loaded "))
+                    .map(l -> l.substring("loaded ".length())).collect(Collectors.toList());
+            System.out.println("FirstCallTest " + framework + " " + configuration + ": " + loaded);
+            List<String> unexpected = framework == DemoService.ORDERS ? loaded
+                    : loaded.stream().filter(c -> !c.startsWith(LOG4J_CALL_OWN)).collect(Collectors.toList());
+            assertEquals(List.of(), unexpected, "classes loaded in the first call: " + loaded);
+        }
+    }
+
+    /** A local port nobody listens on: Kafka down from the start. */
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
