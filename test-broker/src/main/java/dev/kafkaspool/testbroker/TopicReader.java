@@ -2,16 +2,22 @@ package dev.kafkaspool.testbroker;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
 
-/** Reads a topic from its beginning with a fresh consumer that belongs to no group. */
+/**
+ * Reads a topic from its beginning with a fresh consumer that belongs to no group. Should the
+ * consumer's position be reset (it resets to the beginning, see {@link BrokerClients#reader}), the
+ * records it reads again are left out: a record is taken once per partition and offset.
+ */
 final class TopicReader {
 
     private static final Duration MAX_POLL = Duration.ofMillis(200);
@@ -29,18 +35,24 @@ final class TopicReader {
             int expected, Duration timeout) {
         Deadline deadline = Deadline.after(timeout);
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        Map<TopicPartition, Long> nextOffsets = new HashMap<>();
         try (KafkaConsumer<byte[], byte[]> consumer = BrokerClients.reader(bootstrapServers)) {
             List<TopicPartition> partitions = partitionsOf(consumer, topic, deadline);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             while (!partitions.isEmpty() && records.size() < expected && !deadline.hasPassed()) {
-                consumer.poll(shorter(deadline.remaining(), MAX_POLL)).forEach(records::add);
+                addNew(consumer.poll(shorter(deadline.remaining(), MAX_POLL)), records, nextOffsets);
             }
             if (!partitions.isEmpty() && !deadline.hasPassed()) {
                 Map<TopicPartition, Long> ends = endOffsets(consumer, partitions, deadline);
                 while (!deadline.hasPassed() && !reachedEnds(consumer, ends)) {
-                    consumer.poll(shorter(deadline.remaining(), MAX_POLL)).forEach(records::add);
+                    addNew(consumer.poll(shorter(deadline.remaining(), MAX_POLL)), records, nextOffsets);
                 }
+            }
+            if (records.size() < expected) {
+                System.out.println("TopicReader: read " + records.size() + " of " + expected + " records of " + topic
+                        + " in " + timeout + "; next offset read per partition " + nextOffsets + ", end offsets "
+                        + endsForReport(consumer, partitions));
             }
         }
         return records;
@@ -59,11 +71,33 @@ final class TopicReader {
             Map<TopicPartition, Long> ends = endOffsets(consumer, partitions, deadline);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> nextOffsets = new HashMap<>();
             while (!partitions.isEmpty() && !deadline.hasPassed() && !reachedEnds(consumer, ends)) {
-                consumer.poll(shorter(deadline.remaining(), MAX_POLL)).forEach(records::add);
+                addNew(consumer.poll(shorter(deadline.remaining(), MAX_POLL)), records, nextOffsets);
             }
         }
         return records;
+    }
+
+    /** Adds the records of {@code polled} not read before: those at or past the next offset of their partition. */
+    private static void addNew(ConsumerRecords<byte[], byte[]> polled, List<ConsumerRecord<byte[], byte[]>> records,
+            Map<TopicPartition, Long> nextOffsets) {
+        for (ConsumerRecord<byte[], byte[]> record : polled) {
+            TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+            if (record.offset() >= nextOffsets.getOrDefault(partition, 0L)) {
+                records.add(record);
+                nextOffsets.put(partition, record.offset() + 1);
+            }
+        }
+    }
+
+    /** The partitions' end offsets for a report, or why they are not known. */
+    private static Object endsForReport(KafkaConsumer<byte[], byte[]> consumer, List<TopicPartition> partitions) {
+        try {
+            return consumer.endOffsets(partitions, Duration.ofSeconds(10));
+        } catch (RuntimeException e) {
+            return e.toString();
+        }
     }
 
     private static Map<TopicPartition, Long> endOffsets(KafkaConsumer<byte[], byte[]> consumer,
