@@ -15,13 +15,25 @@ import org.apache.logging.log4j.message.ReusableMessageFactory;
  * so that the classes of the append path load on the thread that configures Log4j and not in the
  * first log call of the first logging thread. One of each kind of event a logger makes: the
  * reusable event with a reusable message that garbage-free logging makes (Log4j's default outside
- * web applications), and an event of its own with a parameterized message and an exception.
+ * web applications), and an event of its own with a parameterized message and an exception. The
+ * reusable message comes from Log4j's own factory and goes back to it, as in a log call, so it is
+ * kept as Log4j keeps its messages (in a thread-local or not, as Log4j is configured).
  */
 final class Log4jWarmUpEvents {
     private Log4jWarmUpEvents() {
     }
 
     static List<LogEvent> create() {
+        LogEvent own = Log4jLogEvent.newBuilder()
+                .setLoggerName(KafkaSpoolAppender.class.getName())
+                .setLevel(Level.INFO)
+                .setMessage(new ParameterizedMessage("warm-up {}", 1))
+                .setThrown(new IllegalStateException("warm-up"))
+                .build();
+        return List.of(reused(), own);
+    }
+
+    private static LogEvent reused() {
         MutableLogEvent reused = new MutableLogEvent();
         reused.setLoggerName(KafkaSpoolAppender.class.getName());
         reused.setLevel(Level.INFO);
@@ -34,12 +46,6 @@ final class Log4jWarmUpEvents {
         } finally {
             ReusableMessageFactory.release(message);
         }
-        LogEvent own = Log4jLogEvent.newBuilder()
-                .setLoggerName(KafkaSpoolAppender.class.getName())
-                .setLevel(Level.INFO)
-                .setMessage(new ParameterizedMessage("warm-up {}", 1))
-                .setThrown(new IllegalStateException("warm-up"))
-                .build();
-        return List.of(reused, own);
+        return reused;
     }
 }
