@@ -1,14 +1,11 @@
 package dev.kafkaspool.logback;
 
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.LoggingEvent;
-import ch.qos.logback.classic.spi.ThrowableProxy;
 import ch.qos.logback.core.Context;
 
 /**
@@ -30,25 +27,11 @@ final class LogbackWarmUpEvent {
 
     static List<LoggingEvent> create(Context context) {
         if (!(context instanceof LoggerContext)) {
-            return List.of(fromParts());
+            return List.of(); // an appender started outside a logger context: nothing a logger would make
         }
         Logger root = ((LoggerContext) context).getLogger(Logger.ROOT_LOGGER_NAME);
         return List.of(new LoggingEvent(FQCN, root, Level.INFO, "warm-up {}", null, new Object[] {1}),
                 new LoggingEvent(FQCN, root, Level.INFO, "warm-up {}", null,
                         new Object[] {1, new IllegalStateException("warm-up")}));
-    }
-
-    /** Without a logger context to make the event in: the same event, set part by part. */
-    private static LoggingEvent fromParts() {
-        LoggingEvent sample = new LoggingEvent();
-        sample.setLoggerName(KafkaSpoolAppender.class.getName());
-        sample.setLevel(Level.INFO);
-        sample.setThreadName(Thread.currentThread().getName());
-        sample.setInstant(Instant.now());
-        sample.setMessage("warm-up {}");
-        sample.setArgumentArray(new Object[] {1});
-        sample.setMDCPropertyMap(Map.of());
-        sample.setThrowableProxy(new ThrowableProxy(new IllegalStateException("warm-up")));
-        return sample;
     }
 }
