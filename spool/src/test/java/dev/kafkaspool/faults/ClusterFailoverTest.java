@@ -184,8 +184,7 @@ class ClusterFailoverTest {
         Await.until(() -> pipeline.stats().shipped() + pipeline.stats().droppedTotal() >= sent, BOUND,
                 () -> "every event shipped or dropped, sent " + sent + ", stats " + pipeline.stats());
         // Read until every acknowledged event can be there (copies may come on top), not only to the
-        // ends the partitions had at one moment: right after the restarts a read from the ends of
-        // that moment once found a third of the events.
+        // ends the partitions had at one moment.
         Arrivals arrivals = Arrivals.of(cluster.consume(TOPIC, Math.toIntExact(sent), BOUND));
         EngineStats stats = pipeline.stats();
         System.out.println("ClusterFailoverTest " + scenario + ": sent=" + sent

@@ -53,9 +53,8 @@ final class BrokerClients {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
-        // A position out of range (say, asked of a node that is not yet what the cluster says it
-        // is, right after a restart) goes back to the beginning, never on to the end past records
-        // not read yet, as the default (latest) would; TopicReader leaves out what it reads twice.
+        // A position out of range goes back to the beginning, never on to the end past records not
+        // read yet, as the default (latest) would; TopicReader leaves out what it reads twice.
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis(API_TIMEOUT));
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);

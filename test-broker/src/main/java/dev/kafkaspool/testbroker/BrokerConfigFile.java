@@ -61,6 +61,12 @@ final class BrokerConfigFile {
                 Map.entry("share.coordinator.state.topic.min.isr", "1"),
                 Map.entry("share.coordinator.state.topic.num.partitions", "1"),
                 Map.entry("group.initial.rebalance.delay.ms", "0"),
+                // Keep every record whatever its timestamp. Test events carry a fixed time (so that
+                // layouts compare byte for byte) that ages past Kafka's default retention of 7 days;
+                // the retention check (30 s after a broker starts, then every 5 minutes) would then
+                // delete every closed segment of a topic, and a read after a restart found only the
+                // records written since.
+                Map.entry("log.retention.ms", "-1"),
                 // After a kill -9 the old registration blocks the restarted broker until its
                 // session expires: keep that short.
                 Map.entry("broker.session.timeout.ms", "3000"),

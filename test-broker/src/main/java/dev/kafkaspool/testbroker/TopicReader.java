@@ -51,8 +51,8 @@ final class TopicReader {
             }
             if (records.size() < expected) {
                 System.out.println("TopicReader: read " + records.size() + " of " + expected + " records of " + topic
-                        + " in " + timeout + "; next offset read per partition " + nextOffsets + ", end offsets "
-                        + endsForReport(consumer, partitions));
+                        + " in " + timeout + "; next offset read per partition " + nextOffsets + ", "
+                        + offsetsForReport(consumer, partitions) + ", offsets skipped " + skippedForReport(records));
             }
         }
         return records;
@@ -91,13 +91,31 @@ final class TopicReader {
         }
     }
 
-    /** The partitions' end offsets for a report, or why they are not known. */
-    private static Object endsForReport(KafkaConsumer<byte[], byte[]> consumer, List<TopicPartition> partitions) {
+    /** The partitions' beginning and end offsets for a report (a record below the beginning is gone), or why they are not known. */
+    private static String offsetsForReport(KafkaConsumer<byte[], byte[]> consumer, List<TopicPartition> partitions) {
         try {
-            return consumer.endOffsets(partitions, Duration.ofSeconds(10));
+            return "beginning offsets " + consumer.beginningOffsets(partitions, Duration.ofSeconds(10))
+                    + ", end offsets " + consumer.endOffsets(partitions, Duration.ofSeconds(10));
         } catch (RuntimeException e) {
-            return e.toString();
+            return "offsets not known: " + e;
         }
+    }
+
+    /** Per partition, the first offset read and the first few stretches of offsets not read between records read. */
+    private static Map<Integer, List<String>> skippedForReport(List<ConsumerRecord<byte[], byte[]>> records) {
+        Map<Integer, List<String>> report = new HashMap<>();
+        Map<Integer, Long> next = new HashMap<>();
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            List<String> partition = report.computeIfAbsent(record.partition(), p -> new ArrayList<>());
+            Long expectedOffset = next.get(record.partition());
+            if (expectedOffset == null) {
+                partition.add("first " + record.offset());
+            } else if (record.offset() != expectedOffset && partition.size() < 6) {
+                partition.add(expectedOffset + "-" + (record.offset() - 1));
+            }
+            next.put(record.partition(), record.offset() + 1);
+        }
+        return report;
     }
 
     private static Map<TopicPartition, Long> endOffsets(KafkaConsumer<byte[], byte[]> consumer,

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -91,6 +92,22 @@ class KafkaBrokerExtensionTest {
             Config config = admin.describeConfigs(List.of(topic)).all().get().get(topic);
             assertEquals("3600000", config.get("retention.ms").value());
         }
+    }
+
+    @Test
+    void topicsKeepRecordsWhateverTheirAge(KafkaBroker broker) throws Exception {
+        broker.createTopic("unconfigured", 1);
+        ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, "unconfigured");
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            Config config = admin.describeConfigs(List.of(topic)).all().get().get(topic);
+            assertEquals("-1", config.get("retention.ms").value(), "no time retention: test events carry a fixed, aging time");
+        }
+    }
+
+    @Test
+    void theBrokerLogHoldsTheBrokersOwnLogging(KafkaBroker broker) throws Exception {
+        String log = Files.readString(broker.logFile());
+        assertTrue(log.contains("INFO") && log.contains("(kafka."), "Kafka's own INFO lines in " + broker.logFile());
     }
 
     @Test
