@@ -91,7 +91,10 @@ final class TopicReader {
         }
     }
 
-    /** The partitions' beginning and end offsets for a report (a record below the beginning is gone), or why they are not known. */
+    /**
+     * The partitions' beginning and end offsets for a report (a record below the beginning is
+     * gone), or why they are not known.
+     */
     private static String offsetsForReport(KafkaConsumer<byte[], byte[]> consumer, List<TopicPartition> partitions) {
         try {
             return "beginning offsets " + consumer.beginningOffsets(partitions, Duration.ofSeconds(10))
@@ -101,7 +104,10 @@ final class TopicReader {
         }
     }
 
-    /** Per partition, the first offset read and the first few stretches of offsets not read between records read. */
+    /**
+     * Per partition, the first offset read and the first few stretches of offsets not read between
+     * records read.
+     */
     private static Map<Integer, List<String>> skippedForReport(List<ConsumerRecord<byte[], byte[]>> records) {
         Map<Integer, List<String>> report = new HashMap<>();
         Map<Integer, Long> next = new HashMap<>();

@@ -87,21 +87,14 @@ class KafkaBrokerExtensionTest {
     @Test
     void createTopicAppliesTheTopicConfigs(KafkaBroker broker) throws Exception {
         broker.createTopic("configured", 2, Map.of("retention.ms", "3600000"));
-        ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, "configured");
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
-            Config config = admin.describeConfigs(List.of(topic)).all().get().get(topic);
-            assertEquals("3600000", config.get("retention.ms").value());
-        }
+        assertEquals("3600000", topicConfig(broker, "configured", "retention.ms"));
     }
 
     @Test
     void topicsKeepRecordsWhateverTheirAge(KafkaBroker broker) throws Exception {
         broker.createTopic("unconfigured", 1);
-        ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, "unconfigured");
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
-            Config config = admin.describeConfigs(List.of(topic)).all().get().get(topic);
-            assertEquals("-1", config.get("retention.ms").value(), "no time retention: test events carry a fixed, aging time");
-        }
+        assertEquals("-1", topicConfig(broker, "unconfigured", "retention.ms"),
+                "no time retention: test events carry a fixed, aging time");
     }
 
     @Test
@@ -114,6 +107,15 @@ class KafkaBrokerExtensionTest {
     void testsRunWithTheNewerClientsAndWithoutTheBrokerJars() {
         assertThrows(ClassNotFoundException.class, () -> Class.forName("kafka.Kafka"));
         assertEquals(System.getProperty("expectedKafkaClientsVersion"), LibraryVersions.kafkaClients().version());
+    }
+
+    /** The value the broker gives for {@code key} of topic {@code name}. */
+    private static String topicConfig(KafkaBroker broker, String name, String key) throws Exception {
+        ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, name);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            Config config = admin.describeConfigs(List.of(topic)).all().get().get(topic);
+            return config.get(key).value();
+        }
     }
 
     private static List<String> sorted(List<String> values) {
