@@ -25,6 +25,19 @@ public final class SpoolingApplication {
     /** A system property that sets the child's {@code syncInterval}. */
     static final String SYNC_INTERVAL_PROPERTY = "kafkaspool.test.syncInterval";
 
+    /** A system property that sets the child's timeout for its stop (ISO-8601, default 5 s). */
+    static final String STOP_TIMEOUT_PROPERTY = "kafkaspool.test.stopTimeout";
+
+    /** A system property: how many threads of the child keep the CPU busy for its whole life. */
+    static final String BUSY_THREADS_PROPERTY = "kafkaspool.test.busyThreads";
+
+    /** Keeps a core busy: always runnable, as a thread of an application busy with its own work. */
+    private static void spin() {
+        while (!Thread.currentThread().isInterrupted()) {
+            Thread.onSpinWait();
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         String bootstrap = args[0];
         Path spoolDir = Path.of(args[1]);
@@ -34,6 +47,11 @@ public final class SpoolingApplication {
         boolean waitUntilSpooled = Boolean.parseBoolean(args[5]);
         long first = args.length > 6 ? Long.parseLong(args[6]) : 1;
 
+        for (int i = 0; i < Integer.getInteger(BUSY_THREADS_PROPERTY, 0); i++) {
+            Thread busy = new Thread(SpoolingApplication::spin, "busy-" + i);
+            busy.setDaemon(true);
+            busy.start();
+        }
         SpoolConfig.Builder config = TestConfigs.config(bootstrap, spoolDir, durability);
         String syncInterval = System.getProperty(SYNC_INTERVAL_PROPERTY);
         if (syncInterval != null) {
@@ -64,7 +82,7 @@ public final class SpoolingApplication {
         while (System.in.read() >= 0) {
             Thread.onSpinWait();
         }
-        engine.stop(Duration.ofSeconds(5));
+        engine.stop(Duration.parse(System.getProperty(STOP_TIMEOUT_PROPERTY, "PT5S")));
     }
 
     /**

@@ -73,7 +73,8 @@ class TwoProcessesTest {
         }
         Delivery d = Delivery.of(broker.consume(topic, 2 * EACH, BOUND));
         System.out.println("TwoProcessesTest: " + d);
-        assertEquals(List.of(), d.missing(1, 2 * EACH), d.toString());
+        assertEquals(List.of(), d.missing(1, 2 * EACH), d + "\nthe first said: " + read(firstErr)
+                + "\nthe second said: " + read(secondErr));
         assertEquals(2 * EACH, d.numbers().size(), d.toString());
         assertTrue(d.problems().isEmpty(), d.toString());
         // The engine's own warnings; the JVM's (Java 25 warns about native access) are not the engine's.

@@ -56,13 +56,33 @@ public final class ShippingProducer {
     }
 
     /**
-     * Whether the producer holds an open connection to a broker, from its {@code connection-count}
-     * metric; true when the client has no such metric (a mock), so that nothing is given up on a
-     * guess. Allocates: for the stop, not for every round.
+     * Whether the producer holds a connection to a broker, open or being opened, from its
+     * {@code connection-count} metric; true when the client has no such metric (a mock), so that
+     * nothing is given up on a guess. Allocates: for the stop, not for every round.
      */
     boolean isConnected() {
         double connections = metric("connection-count");
         return Double.isNaN(connections) || connections > 0;
+    }
+
+    /**
+     * How many connections the producer has opened, from its {@code connection-creation-total}
+     * metric. Zero when the client has no such metric (a mock). Allocates: for the stop, not for
+     * every round.
+     */
+    double connectionsCreated() {
+        double created = metric("connection-creation-total");
+        return Double.isNaN(created) ? 0 : created;
+    }
+
+    /**
+     * How many of the producer's connections have closed, from its {@code connection-close-total}
+     * metric: a refused or failed attempt to connect counts too. Zero when the client has no such
+     * metric (a mock). Allocates: for the stop, not for every round.
+     */
+    double connectionsClosed() {
+        double closed = metric("connection-close-total");
+        return Double.isNaN(closed) ? 0 : closed;
     }
 
     /**

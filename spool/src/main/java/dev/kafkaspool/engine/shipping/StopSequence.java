@@ -12,7 +12,7 @@ import java.util.concurrent.locks.LockSupport;
  * what is left, closes the producer and persists the spool. Shipper thread only.
  */
 final class StopSequence {
-    /** At stop, how long the producer may go without a connection before the spool is left for the next start. */
+    /** At stop, how long the producer's attempts to connect may fail before the spool is left for the next start. */
     private static final long STOP_CONNECT_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final Shipment s;
@@ -21,6 +21,11 @@ final class StopSequence {
     private final QueueRouting routing;
     private final SpoolDrain drain;
     private final ShipperState state;
+    /** {@link #unreachable}'s producer, since when it watches it, and its connection counts then. */
+    private ShippingProducer watched;
+    private long watchedSince;
+    private double createdBefore;
+    private double closedBefore;
 
     StopSequence(Shipment s, Answers answers, AnswerCollector collector, QueueRouting routing, SpoolDrain drain,
                  ShipperState state) {
@@ -77,33 +82,49 @@ final class StopSequence {
 
     /**
      * At stop, ships the spool too, in order, until it is shipped or the deadline passes, unless
-     * Kafka is known to be down (spooling) or the producer has had no connection for a second (Kafka
-     * down since the start, not yet known as an outage): a process that stops soon after it started would
-     * otherwise leave the events it logged before its producer was ready in the spool, for a next
-     * process on the same directory that may never come (a Kubernetes Job with an {@code emptyDir}).
+     * Kafka is known to be down: an outage (spooling), or {@link #unreachable}. A process that stops
+     * soon after it started would otherwise leave the events it logged before its producer was ready
+     * in the spool, for a next process on the same directory that may never come (a Kubernetes Job
+     * with an {@code emptyDir}).
      */
     private void drainSpoolBeforeStop(long drainDeadline) {
-        long unconnectedSince = 0;
         while (s.ticker.nanos() - drainDeadline < 0 && state.get() != EngineState.SPOOLING
                 && (s.spool.pendingEvents() > 0 || !s.window.isEmpty())) {
             boolean worked = collector.collectAnswers();
             worked |= drain.drainWhenDue();
-            if (s.producer != null && !s.producer.isConnected()) {
-                long now = s.ticker.nanos();
-                if (unconnectedSince == 0) {
-                    unconnectedSince = now;
-                } else if (now - unconnectedSince > STOP_CONNECT_NANOS) {
-                    // Kafka cannot be reached (down since the start, within stallTimeout): do not hold up the stop.
-                    s.problems.info("stopping: no connection to Kafka at " + s.producers.target() + "; "
-                            + s.spool.pendingEvents() + " event(s) stay in the " + s.spool.description());
-                    return;
-                }
-            } else {
-                unconnectedSince = 0;
+            if (unreachable(s.ticker.nanos())) {
+                // Kafka refuses or drops the connections (down since the start, within stallTimeout).
+                s.problems.info("stopping: no connection to Kafka at " + s.producers.target() + "; "
+                        + s.spool.pendingEvents() + " event(s) stay in the " + s.spool.description());
+                return;
             }
             if (!worked) {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
             }
         }
+    }
+
+    /**
+     * Whether the producer has opened no connection for a second in which its attempts to connect
+     * failed, and has none now (Kafka down since the start, not yet known as an outage). A producer
+     * that has not tried yet is waited for: a cold JVM on a busy node can take seconds to open its
+     * first connection. From the producer's {@code connection-creation-total} and
+     * {@code connection-close-total}; a new producer or a new connection starts the second again.
+     */
+    private boolean unreachable(long now) {
+        ShippingProducer p = s.producer;
+        if (p == null) {
+            return false;
+        }
+        double created = p.connectionsCreated();
+        double closed = p.connectionsClosed();
+        if (p != watched || created != createdBefore) {
+            watched = p;
+            watchedSince = now;
+            createdBefore = created;
+            closedBefore = closed;
+            return false;
+        }
+        return now - watchedSince > STOP_CONNECT_NANOS && closed > closedBefore && !p.isConnected();
     }
 }
