@@ -96,6 +96,27 @@ class StopTest {
     }
 
     /**
+     * The same with a listener that takes the connections and closes them unanswered (TLS spoken to
+     * a plaintext port: the broker closes each connection after the handshake's first bytes). The
+     * producer opens connections, so only their failing tells the stop that Kafka is out of reach.
+     */
+    @Test
+    void stopRightAfterAStartWithConnectionsClosedUnansweredLeavesTheSpoolForTheNextStart() {
+        String topic = "stop-unanswered";
+        broker.createTopic(topic, 1);
+        RecordingStatus status = new RecordingStatus();
+        SpoolConfig config = TestConfigs.config(broker.bootstrapServers(), spoolDir, Durability.DISK)
+                .parse(EngineSettings.STALL_TIMEOUT, "60s").producerProperty("security.protocol", "SSL").build();
+        SpoolEngine engine = TestConfigs.start(config, status);
+        new TestEvents(engine, topic, 100).submitRange(1, 500);
+
+        assertTrue(engine.stop(Duration.ofSeconds(60)), "the stop ends");
+        assertTrue(status.messages().stream().anyMatch(m -> m.contains("no connection to Kafka")
+                && m.contains("500 event(s) stay in the")), status.messages().toString());
+        assertEquals(500, engine.stats().spoolEvents(), engine.stats().toString());
+    }
+
+    /**
      * A process that logs right after it started and stops at once (a batch job, a Kubernetes Job
      * whose spool goes with its pod): the events that went to the spool while the producer was not
      * ready yet are shipped by the stop too, not left for a next process.

@@ -66,13 +66,12 @@ public final class ShippingProducer {
     }
 
     /**
-     * How many connections the producer has opened, from its {@code connection-creation-total}
-     * metric. Zero when the client has no such metric (a mock). Allocates: for the stop, not for
-     * every round.
+     * How many responses brokers have sent the producer, from its {@code response-total} metric.
+     * Zero when the client has no such metric (a mock). Allocates: for the stop, not for every round.
      */
-    double connectionsCreated() {
-        double created = metric("connection-creation-total");
-        return Double.isNaN(created) ? 0 : created;
+    double responses() {
+        double responses = metric("response-total");
+        return Double.isNaN(responses) ? 0 : responses;
     }
 
     /**

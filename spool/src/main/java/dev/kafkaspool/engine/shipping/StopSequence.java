@@ -12,7 +12,7 @@ import java.util.concurrent.locks.LockSupport;
  * what is left, closes the producer and persists the spool. Shipper thread only.
  */
 final class StopSequence {
-    /** At stop, how long the producer's attempts to connect may fail before the spool is left for the next start. */
+    /** At stop, how long the producer's connections may fail unanswered before the spool is left for the next start. */
     private static final long STOP_CONNECT_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final Shipment s;
@@ -21,10 +21,10 @@ final class StopSequence {
     private final QueueRouting routing;
     private final SpoolDrain drain;
     private final ShipperState state;
-    /** {@link #unreachable}'s producer, since when it watches it, and its connection counts then. */
+    /** {@link #unreachable}'s producer, since when it watches it, and its response and close counts then. */
     private ShippingProducer watched;
     private long watchedSince;
-    private double createdBefore;
+    private double responsesBefore;
     private double closedBefore;
 
     StopSequence(Shipment s, Answers answers, AnswerCollector collector, QueueRouting routing, SpoolDrain drain,
@@ -105,23 +105,24 @@ final class StopSequence {
     }
 
     /**
-     * Whether the producer has opened no connection for a second in which its attempts to connect
-     * failed, and has none now (Kafka down since the start, not yet known as an outage). A producer
-     * that has not tried yet is waited for: a cold JVM on a busy node can take seconds to open its
-     * first connection. From the producer's {@code connection-creation-total} and
-     * {@code connection-close-total}; a new producer or a new connection starts the second again.
+     * Whether the producer has had no answer for a second in which its connections failed (refused,
+     * or closed unanswered, as after a failed TLS handshake), and has no connection now: Kafka down
+     * or out of reach since the start, not yet known as an outage. A producer that has not tried yet
+     * is waited for: a cold JVM on a busy node can take seconds to open its first connection. From
+     * the producer's {@code response-total} and {@code connection-close-total}; a new producer or an
+     * answer starts the second again.
      */
     private boolean unreachable(long now) {
         ShippingProducer p = s.producer;
         if (p == null) {
             return false;
         }
-        double created = p.connectionsCreated();
+        double responses = p.responses();
         double closed = p.connectionsClosed();
-        if (p != watched || created != createdBefore) {
+        if (p != watched || responses != responsesBefore) {
             watched = p;
             watchedSince = now;
-            createdBefore = created;
+            responsesBefore = responses;
             closedBefore = closed;
             return false;
         }

@@ -55,16 +55,17 @@ class StopConnectionTest {
     }
 
     @Test
-    void aProducerWhoseAttemptsFailIsGivenUpOnAndTheSpoolIsLeftForTheNextStart() throws Exception {
+    void aProducerWhoseConnectionsFailUnansweredIsGivenUpOnAndTheSpoolIsLeftForTheNextStart() throws Exception {
         UnconnectedProducer producer = new UnconnectedProducer();
         RecordingStatus status = new RecordingStatus();
         SpoolEngine engine = spooled(producer, status);
 
-        // Refused after 50 ms, every 200 ms, as by a remote host where nothing listens, for as long as the stop may take.
+        // Failing after 50 ms, every 200 ms (refused by a remote host where nothing listens, or a TLS handshake
+        // that fails), for as long as the stop may take.
         Thread refusals = new Thread(() -> {
             try {
                 while (true) {
-                    producer.attemptRefusedAfter(50);
+                    producer.failsUnansweredAfter(50);
                     Thread.sleep(150);
                 }
             } catch (InterruptedException e) {

@@ -16,34 +16,36 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * A mock producer without a connection until the test connects it: its connection metrics say so
- * (as the Kafka producer's {@code connection-count}, {@code connection-creation-total} and
- * {@code connection-close-total}), and a send
+ * (as the Kafka producer's {@code connection-count}, {@code connection-close-total} and
+ * {@code response-total}), and a send
  * fails at once as the Kafka producer's does without metadata ({@code max.block.ms=0}). Once
  * connected it acknowledges every record.
  */
 final class UnconnectedProducer extends MockProducer<byte[], byte[]> {
     private volatile boolean connected;
     private volatile boolean connecting;
-    private volatile double created;
     private volatile double closed;
+    private volatile double responses;
 
     UnconnectedProducer() {
         super(true, null, new ByteArraySerializer(), new ByteArraySerializer());
         metric("connection-count", () -> connected || connecting ? 1 : 0);
-        metric("connection-creation-total", () -> created);
         metric("connection-close-total", () -> closed);
+        metric("response-total", () -> responses);
     }
 
+    /** Connected: brokers answer and every record is acknowledged. */
     void connect() {
-        created++;
         connected = true;
+        responses++;
     }
 
     /**
-     * An attempt to connect that takes {@code millis} and is refused, as the Kafka producer counts
-     * it: a connection being opened meanwhile, a closed one after it.
+     * A connection that fails after {@code millis} without an answer (refused, or opened and closed
+     * by a failed TLS handshake), as the Kafka producer counts it: a connection meanwhile, a closed
+     * one after it.
      */
-    void attemptRefusedAfter(long millis) throws InterruptedException {
+    void failsUnansweredAfter(long millis) throws InterruptedException {
         connecting = true;
         Thread.sleep(millis);
         connecting = false;
