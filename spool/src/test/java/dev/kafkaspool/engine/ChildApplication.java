@@ -5,7 +5,9 @@ import dev.kafkaspool.engine.spool.chronicle.ChronicleDefaults;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -116,6 +118,15 @@ public final class ChildApplication implements AutoCloseable {
         }
         reader.join(TimeUnit.SECONDS.toMillis(30));
         return process.exitValue();
+    }
+
+    /** What a child wrote to {@code stderr} (its status lines), or nothing when it wrote no file. */
+    public static String read(Path stderr) {
+        try {
+            return Files.exists(stderr) ? Files.readString(stderr) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public boolean isAlive() {

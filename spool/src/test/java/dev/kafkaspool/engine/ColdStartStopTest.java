@@ -9,9 +9,6 @@ import dev.kafkaspool.testbroker.KafkaBrokerExtension;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -67,23 +64,15 @@ class ColdStartStopTest {
         try (ChildApplication child = ChildApplication.start(flags, broker.bootstrapServers(), spoolDir,
                 durability, topic, EVENTS, false, err)) {
             Await.until(() -> child.lastTaken() == EVENTS || !child.isAlive(), BOUND,
-                    () -> "the child logs: " + child.lines() + " " + read(err));
-            assertEquals(0, child.stop(), "the child stops cleanly: " + read(err));
+                    () -> "the child logs: " + child.lines() + " " + ChildApplication.read(err));
+            assertEquals(0, child.stop(), "the child stops cleanly: " + ChildApplication.read(err));
         }
-        String said = read(err);
+        String said = ChildApplication.read(err);
         Delivery d = Delivery.of(broker.consume(topic, EVENTS, BOUND));
         assertEquals(List.of(), d.missing(1, EVENTS), d + "\nthe child said: " + said);
         assertFalse(said.contains("stay in the"), said);
         try (SpoolInspection inspection = SpoolInspection.open(spoolDir)) {
             assertEquals(0, inspection.summary().pendingEvents(), "nothing left in the spool: " + said);
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.exists(file) ? Files.readString(file) : "";
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

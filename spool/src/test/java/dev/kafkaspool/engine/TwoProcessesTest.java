@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -55,38 +53,34 @@ class TwoProcessesTest {
                 broker.bootstrapServers(), spoolDir, Durability.DISK, topic, EACH, false, 1, firstErr)) {
             Await.until(() -> first.lastTaken() == EACH || !first.isAlive(), BOUND,
                     () -> "the first logs: " + first.lines());
-            assertTrue(first.printed("diskSpool true"), first.lines() + " " + read(firstErr));
+            assertTrue(first.printed("diskSpool true"), first.lines() + " " + ChildApplication.read(firstErr));
 
             try (ChildApplication second = ChildApplication.start(ChildApplication.chronicleFlags(),
                     broker.bootstrapServers(), spoolDir, Durability.DISK, topic, EACH, false, EACH + 1, secondErr)) {
                 Await.until(() -> second.lastTaken() == 2 * EACH || !second.isAlive(), BOUND,
                         () -> "the second logs: " + second.lines());
-                assertTrue(second.printed("diskSpool false"), second.lines() + " " + read(secondErr));
-                assertTrue(read(secondErr).contains("spool directory " + spoolDir.toAbsolutePath()
-                        + " is in use by another appender or process"), read(secondErr));
-                assertTrue(read(secondErr).contains("kept in memory instead"), read(secondErr));
+                assertTrue(second.printed("diskSpool false"), second.lines() + " " + ChildApplication.read(secondErr));
+                assertTrue(ChildApplication.read(secondErr).contains("spool directory " + spoolDir.toAbsolutePath()
+                        + " is in use by another appender or process"), ChildApplication.read(secondErr));
+                assertTrue(ChildApplication.read(secondErr).contains("kept in memory instead"), ChildApplication.read(secondErr));
                 assertTrue(first.isAlive(), "the first runs on");
-                assertEquals(0, second.stop(), "the second stops cleanly: " + read(secondErr));
+                assertEquals(0, second.stop(), "the second stops cleanly: " + ChildApplication.read(secondErr));
             }
             assertTrue(first.isAlive(), "the first runs on after the second stopped");
-            assertEquals(0, first.stop(), "the first stops cleanly: " + read(firstErr));
+            assertEquals(0, first.stop(), "the first stops cleanly: " + ChildApplication.read(firstErr));
         }
         Delivery d = Delivery.of(broker.consume(topic, 2 * EACH, BOUND));
         System.out.println("TwoProcessesTest: " + d);
-        assertEquals(List.of(), d.missing(1, 2 * EACH), d + "\nthe first said: " + read(firstErr)
-                + "\nthe second said: " + read(secondErr));
+        assertEquals(List.of(), d.missing(1, 2 * EACH), d + "\nthe first said: " + ChildApplication.read(firstErr)
+                + "\nthe second said: " + ChildApplication.read(secondErr));
         assertEquals(2 * EACH, d.numbers().size(), d.toString());
         assertTrue(d.problems().isEmpty(), d.toString());
         // The engine's own warnings; the JVM's (Java 25 warns about native access) are not the engine's.
-        assertFalse(read(firstErr).contains("kafka-spool WARN"), "the first had nothing to warn about: "
-                + read(firstErr));
+        assertFalse(ChildApplication.read(firstErr).contains("kafka-spool WARN"), "the first had nothing to warn about: "
+                + ChildApplication.read(firstErr));
         try (SpoolInspection inspection = SpoolInspection.open(spoolDir)) {
             assertTrue(inspection.verify().clean(), "the first's spool is intact");
             assertEquals(0, inspection.summary().pendingEvents(), "and shipped");
         }
-    }
-
-    private static String read(Path file) throws IOException {
-        return Files.exists(file) ? Files.readString(file) : "";
     }
 }
