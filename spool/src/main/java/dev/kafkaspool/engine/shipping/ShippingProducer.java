@@ -70,8 +70,7 @@ public final class ShippingProducer {
      * Zero when the client has no such metric (a mock). Allocates: for the stop, not for every round.
      */
     double responses() {
-        double responses = metric("response-total");
-        return Double.isNaN(responses) ? 0 : responses;
+        return total("response-total");
     }
 
     /**
@@ -80,8 +79,7 @@ public final class ShippingProducer {
      * metric (a mock). Allocates: for the stop, not for every round.
      */
     double connectionsClosed() {
-        double closed = metric("connection-close-total");
-        return Double.isNaN(closed) ? 0 : closed;
+        return total("connection-close-total");
     }
 
     /**
@@ -93,6 +91,12 @@ public final class ShippingProducer {
     boolean isAnswered() {
         double responses = metric("response-total");
         return isConnected() && (Double.isNaN(responses) || responses > 0);
+    }
+
+    /** One of the producer's own running totals, zero when it has no such metric. */
+    private double total(String name) {
+        double value = metric(name);
+        return Double.isNaN(value) ? 0 : value;
     }
 
     /** The value of one of the producer's own metrics ({@code producer-metrics}), NaN when it has none. */

@@ -17,9 +17,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 /**
  * A mock producer without a connection until the test connects it: its connection metrics say so
  * (as the Kafka producer's {@code connection-count}, {@code connection-close-total} and
- * {@code response-total}), and a send
- * fails at once as the Kafka producer's does without metadata ({@code max.block.ms=0}). Once
- * connected it acknowledges every record.
+ * {@code response-total}), and a send fails at once as the Kafka producer's does without metadata
+ * ({@code max.block.ms=0}). Once connected it acknowledges every record.
  */
 final class UnconnectedProducer extends MockProducer<byte[], byte[]> {
     private volatile boolean connected;
