@@ -18,13 +18,32 @@ final class ParkedShipping {
 
     private final Shipment s;
     private final Sender sender;
+    private final Trouble trouble;
     private final SpoolRecord record = new SpoolRecord();
     /** Why the last {@link #ship} needs an outage, or null. */
     private Exception outageCause;
 
-    ParkedShipping(Shipment s, Sender sender) {
+    ParkedShipping(Shipment s, Sender sender, Trouble trouble) {
         this.s = s;
         this.sender = sender;
+        this.trouble = trouble;
+    }
+
+    /**
+     * Ships the parked topics whose turn it is through the current producer ({@link #ship}); a
+     * refusal after records of the topic went out starts an outage, so that they are all read again
+     * in order. True when records were handed on.
+     */
+    boolean shipDue() {
+        ShippingProducer producer = s.producer;
+        if (producer == null || producer.isClosed()) {
+            return false;
+        }
+        boolean worked = ship(SpoolDrain.DRAIN_BATCH) > 0;
+        if (outageCause != null) {
+            trouble.failed(outageCause);
+        }
+        return worked;
     }
 
     /**
@@ -112,10 +131,5 @@ final class ParkedShipping {
             f.onCompletion(null, new SpoolException(r.damage, null));
         }
         return f;
-    }
-
-    /** Why the last {@link #ship} stopped in a way that needs an outage (abandon and re-read everything), or null. */
-    Exception outageCause() {
-        return outageCause;
     }
 }

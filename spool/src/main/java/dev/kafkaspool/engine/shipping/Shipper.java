@@ -75,11 +75,11 @@ public final class Shipper implements Runnable {
         this.trouble = new Trouble(s, answers, state);
         MetadataWait metadata = new MetadataWait(s, answers, trouble);
         Sender sender = new Sender(s, answers, trouble, metadata);
-        this.parkedShipping = new ParkedShipping(s, sender);
+        this.parkedShipping = new ParkedShipping(s, sender, trouble);
         this.collector = new AnswerCollector(s, answers, trouble, metadata, state);
         this.routing = new QueueRouting(s, answers, sender);
         this.drain = new SpoolDrain(s, sender, parkedShipping, state);
-        this.stop = new StopSequence(s, answers, collector, routing, drain, state);
+        this.stop = new StopSequence(s, answers, collector, routing, drain, parkedShipping, state);
     }
 
     public EngineState state() {
@@ -138,13 +138,7 @@ public final class Shipper implements Runnable {
         shipment.cappedSpool.kafkaAnswering(shipment.kafkaAnswering(ticker.nanos()));
         worked |= routing.takeFromQueue();
         worked |= drain.drainWhenDue();
-        ShippingProducer producer = shipment.producer;
-        if (producer != null && !producer.isClosed()) {
-            worked |= parkedShipping.ship(SpoolDrain.DRAIN_BATCH) > 0;
-            if (parkedShipping.outageCause() != null) {
-                trouble.failed(parkedShipping.outageCause());
-            }
-        }
+        worked |= parkedShipping.shipDue();
         return worked;
     }
 

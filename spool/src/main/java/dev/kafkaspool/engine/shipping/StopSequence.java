@@ -8,18 +8,27 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The shipper's last work when the engine stops: ships what is in memory until the deadline, and
- * what the spool holds while Kafka takes it (for at most three quarters of the time left), spools
- * what is left, closes the producer and persists the spool. Shipper thread only.
+ * what the spool and the parked topics hold while Kafka takes it (for at most three quarters of the
+ * time left), spools what is left, closes the producer and persists the spool. Shipper thread only.
  */
 final class StopSequence {
     /** At stop, how long the producer's connections may fail unanswered before the spool is left for the next start. */
     private static final long STOP_CONNECT_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /**
+     * At stop, how long the parked topics are tried again, and how often: each try asks the producer
+     * for the topic's metadata, which it fetches after a back-off of up to {@code retry.backoff.max.ms}
+     * (2 s). A topic Kafka takes by then is shipped until the stop's time is up; one it still does not
+     * take stays parked.
+     */
+    private static final long STOP_PARKED_TRY_NANOS = TimeUnit.SECONDS.toNanos(3);
+    private static final long STOP_PARKED_RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
     private final Shipment s;
     private final Answers answers;
     private final AnswerCollector collector;
     private final QueueRouting routing;
     private final SpoolDrain drain;
+    private final ParkedShipping parkedShipping;
     private final ShipperState state;
     /** {@link #unreachable}'s producer, since when it watches it, and its response and close counts then. */
     private ShippingProducer watched;
@@ -28,12 +37,13 @@ final class StopSequence {
     private double closedBefore;
 
     StopSequence(Shipment s, Answers answers, AnswerCollector collector, QueueRouting routing, SpoolDrain drain,
-                 ShipperState state) {
+                 ParkedShipping parkedShipping, ShipperState state) {
         this.s = s;
         this.answers = answers;
         this.collector = collector;
         this.routing = routing;
         this.drain = drain;
+        this.parkedShipping = parkedShipping;
         this.state = state;
     }
 
@@ -85,13 +95,23 @@ final class StopSequence {
      * Kafka is known to be down: an outage (spooling), or {@link #unreachable}. A process that stops
      * soon after it started would otherwise leave the events it logged before its producer was ready
      * in the spool, for a next process on the same directory that may never come (a Kubernetes Job
-     * with an {@code emptyDir}).
+     * with an {@code emptyDir}). The parked topics are tried again for a few seconds
+     * ({@link #STOP_PARKED_TRY_NANOS}): a topic created since its last try is shipped in this run.
      */
     private void drainSpoolBeforeStop(long drainDeadline) {
+        long parkedUntil = s.ticker.nanos() + STOP_PARKED_TRY_NANOS;
+        long parkedTried = s.ticker.nanos() - STOP_PARKED_RETRY_NANOS;
         while (s.ticker.nanos() - drainDeadline < 0 && state.get() != EngineState.SPOOLING
-                && (s.spool.pendingEvents() > 0 || !s.window.isEmpty())) {
+                && (s.spool.pendingEvents() > 0 || !s.window.isEmpty() || s.parked.anyShipping()
+                    || s.parked.pendingEvents() > 0 && s.ticker.nanos() - parkedUntil < 0)) {
+            long now = s.ticker.nanos();
+            if (now - parkedTried >= STOP_PARKED_RETRY_NANOS && now - parkedUntil < 0) {
+                s.parked.retryAllNow(now);
+                parkedTried = now;
+            }
             boolean worked = collector.collectAnswers();
             worked |= drain.drainWhenDue();
+            worked |= parkedShipping.shipDue();
             if (unreachable(s.ticker.nanos())) {
                 // Kafka refuses or drops the connections (down since the start, within stallTimeout).
                 s.problems.info("stopping: no connection to Kafka at " + s.producers.target() + "; "

@@ -1,7 +1,12 @@
 package dev.kafkaspool.engine.spool;
 
+import dev.kafkaspool.engine.ProblemReporter;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * One parked topic: a topic Kafka does not take records for yet (it does not exist and is not
@@ -60,6 +65,16 @@ public final class ParkedTopic {
         retryNanos = Math.min(retryNanos * 2, MAX_RETRY_NANOS);
     }
 
+    /** At stop: it is tried at once. */
+    void retryNow(long nowNanos) {
+        retryAtNanos = nowNanos;
+    }
+
+    /** Whether its records are being shipped: read from its store, or in flight. */
+    boolean isShipping() {
+        return flowing || inFlight > 0;
+    }
+
     /** Kafka acknowledged one of its records: the next pause starts short again. */
     public void delivered() {
         retryNanos = MIN_RETRY_NANOS;
@@ -76,5 +91,18 @@ public final class ParkedTopic {
     /** Every record of it is shipped and none is in flight: the topic can leave the parked set. */
     boolean isEmpty() {
         return inFlight == 0 && store.pendingEvents() == 0;
+    }
+
+    /** Closes its store, shipped, and deletes the store's directory. */
+    void delete(ProblemReporter problems) {
+        store.close();
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            problems.warn("the shipped parked store " + dir + " could not be deleted: " + e, null);
+        }
     }
 }

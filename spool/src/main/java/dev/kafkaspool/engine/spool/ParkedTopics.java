@@ -10,10 +10,8 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 /**
  * The parked topics: topics whose records are set aside so that one destination Kafka does not
@@ -66,7 +64,7 @@ public final class ParkedTopics implements AutoCloseable {
                 }
                 ChronicleSpool store = ChronicleSpool.open(dir, maxBytes);
                 if (store.pendingEvents() == 0) {
-                    remove(new ParkedTopic(topic, store, dir, 0));
+                    new ParkedTopic(topic, store, dir, 0).delete(problems);
                     continue;
                 }
                 put(new ParkedTopic(topic, store, dir, ticker.nanos()));
@@ -141,11 +139,28 @@ public final class ParkedTopics implements AutoCloseable {
         return null;
     }
 
+    /** At stop: every parked topic is tried again at once ({@link ParkedTopic#retryNow}). */
+    public void retryAllNow(long nowNanos) {
+        for (ParkedTopic p : all) {
+            p.retryNow(nowNanos);
+        }
+    }
+
+    /** Whether a parked topic's records are being shipped ({@link ParkedTopic#isShipping}). */
+    public boolean anyShipping() {
+        for (ParkedTopic p : all) {
+            if (p.isShipping()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Called when records of the topic left the window: a shipped store leaves the set. */
     public void checkShipped(ParkedTopic p) {
         if (p.isEmpty() && topics.remove(p.topic, p)) {
             all = topics.values().toArray(NONE);
-            remove(p);
+            p.delete(problems);
             problems.info("Kafka takes events for topic " + p.topic + " again; its parked events are shipped");
         }
     }
@@ -244,18 +259,5 @@ public final class ParkedTopics implements AutoCloseable {
     private void put(ParkedTopic p) {
         topics.put(p.topic, p);
         all = topics.values().toArray(NONE);
-    }
-
-    /** Closes a shipped store and deletes its directory. */
-    private void remove(ParkedTopic p) {
-        p.store.close();
-        if (p.dir == null) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(p.dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        } catch (IOException e) {
-            problems.warn("the shipped parked store " + p.dir + " could not be deleted: " + e, null);
-        }
     }
 }

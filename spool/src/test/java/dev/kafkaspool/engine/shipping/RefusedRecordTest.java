@@ -65,7 +65,7 @@ class RefusedRecordTest {
         Trouble trouble = new Trouble(s, answers, state);
         metadata = new MetadataWait(s, answers, trouble);
         sender = new Sender(s, answers, trouble, metadata);
-        parkedShipping = new ParkedShipping(s, sender);
+        parkedShipping = new ParkedShipping(s, sender, trouble);
         s.producer = new ShippingProducer(producer, Thread.currentThread(), problems);
 
         assertTrue(parked.park(Events.TOPIC, "not authorised, in this test"));
