@@ -68,6 +68,7 @@ class ColdStartStopTest {
             assertEquals(0, child.stop(), "the child stops cleanly: " + ChildApplication.read(err));
         }
         String said = ChildApplication.read(err);
+        System.out.println("the child said, " + durability + ":\n" + said);
         Delivery d = Delivery.of(broker.consume(topic, EVENTS, BOUND));
         assertEquals(List.of(), d.missing(1, EVENTS), d + "\nthe child said: " + said);
         assertFalse(said.contains("stay in the"), said);
