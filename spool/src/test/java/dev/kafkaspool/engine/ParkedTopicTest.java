@@ -89,15 +89,18 @@ class ParkedTopicTest {
         broker.createTopic(logs, 1);
         RecordingStatus status = new RecordingStatus();
         SpoolEngine engine = TestConfigs.start(config(durability), status);
+        long stopStart;
         try (engine) {
             submit(engine, logs, errors, 1, 300);
             awaitParked(engine, 270, 30);
             assertTrue(status.anyContains("WARN", "its events are parked"), status.messages().toString());
             // Created, and the engine stopped at once: no try of the parked topic comes in between.
             broker.createTopic(errors, 1);
+            stopStart = System.nanoTime();
         }
         EngineStats stopped = engine.stats();
-        System.out.println("parked topic created just before the stop, " + durability + ": " + stopped);
+        System.out.println("parked topic created just before the stop, " + durability + ", the stop took "
+                + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stopStart) + " ms: " + stopped);
         assertEquals(300, stopped.shipped(), stopped.toString());
         assertEquals(0, stopped.spoolEvents(), stopped.toString());
         assertEquals(0, stopped.droppedTotal(), stopped.toString());
@@ -114,10 +117,14 @@ class ParkedTopicTest {
         broker.createTopic(logs, 1);
         SpoolConfig config = config(Durability.DISK);
         RecordingStatus firstStatus = new RecordingStatus();
+        long stopStart;
         try (SpoolEngine first = TestConfigs.start(config, firstStatus)) {
             submit(first, logs, errors, 1, 300);
             awaitParked(first, 270, 30);
+            stopStart = System.nanoTime();
         }
+        System.out.println("the error topic still missing, the stop took "
+                + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stopStart) + " ms");
         // Tried again at stop, and still missing: the stop says so, and its 30 events stay parked.
         assertTrue(firstStatus.anyContains("INFO", "stopped: state=stopped problem=Kafka does not take events for "
                 + "topic(s) " + errors + " yet; they are parked in the spool"), firstStatus.messages().toString());
