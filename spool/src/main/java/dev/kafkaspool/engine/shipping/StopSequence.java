@@ -99,13 +99,17 @@ final class StopSequence {
      * ({@link #STOP_PARKED_TRY_NANOS}): a topic created since its last try is shipped in this run.
      */
     private void drainSpoolBeforeStop(long drainDeadline) {
-        long parkedUntil = s.ticker.nanos() + STOP_PARKED_TRY_NANOS;
-        long parkedTried = s.ticker.nanos() - STOP_PARKED_RETRY_NANOS;
-        while (s.ticker.nanos() - drainDeadline < 0 && state.get() != EngineState.SPOOLING
-                && (s.spool.pendingEvents() > 0 || !s.window.isEmpty() || s.parked.anyShipping()
-                    || s.parked.pendingEvents() > 0 && s.ticker.nanos() - parkedUntil < 0)) {
+        long start = s.ticker.nanos();
+        long parkedUntil = start + STOP_PARKED_TRY_NANOS;
+        long parkedTried = start - STOP_PARKED_RETRY_NANOS;
+        while (state.get() != EngineState.SPOOLING) {
             long now = s.ticker.nanos();
-            if (now - parkedTried >= STOP_PARKED_RETRY_NANOS && now - parkedUntil < 0) {
+            boolean tryParked = now - parkedUntil < 0 && s.parked.pendingEvents() > 0;
+            if (now - drainDeadline >= 0 || !tryParked && s.spool.pendingEvents() == 0 && s.window.isEmpty()
+                    && !s.parked.anyShipping()) {
+                return;
+            }
+            if (tryParked && now - parkedTried >= STOP_PARKED_RETRY_NANOS) {
                 s.parked.retryAllNow(now);
                 parkedTried = now;
             }
@@ -115,7 +119,8 @@ final class StopSequence {
             if (unreachable(s.ticker.nanos())) {
                 // Kafka refuses or drops the connections (down since the start, within stallTimeout).
                 s.problems.info("stopping: no connection to Kafka at " + s.producers.target() + "; "
-                        + s.spool.pendingEvents() + " event(s) stay in the " + s.spool.description());
+                        + (s.spool.pendingEvents() + s.parked.pendingEvents()) + " event(s) stay in the "
+                        + s.spool.description());
                 return;
             }
             if (!worked) {
