@@ -95,14 +95,23 @@ public class BareProducerBenchmark {
             stopBroker();
             throw e;
         }
-        properties = new HashMap<>(ProducerSettings.DEFAULTS);
+        properties = properties(up.bootstrapServers());
+        System.out.println("  [bare] producer properties: " + ProducerSettings.masked(properties));
+    }
+
+    /**
+     * The bare producer's properties: the engine's defaults, its serializers and its one request in
+     * flight per connection; {@code max.block.ms} is the client's default.
+     */
+    static Map<String, Object> properties(String bootstrapServers) {
+        Map<String, Object> properties = new HashMap<>(ProducerSettings.DEFAULTS);
         properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ProducerSettings.OWNED.get("key.serializer"));
         properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ProducerSettings.OWNED.get("value.serializer"));
         String inFlight = ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION;
         properties.put(inFlight, ProducerSettings.OWNED.get(inFlight));
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, up.bootstrapServers());
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         properties.put(ProducerConfig.CLIENT_ID_CONFIG, "bare-producer");
-        System.out.println("  [bare] producer properties: " + ProducerSettings.masked(properties));
+        return properties;
     }
 
     private DrainedRecords toDrainedRecords(List<ConsumerRecord<byte[], byte[]>> read) {

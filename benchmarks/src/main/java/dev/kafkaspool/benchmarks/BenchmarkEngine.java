@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * An engine for one benchmark trial, in a spool directory of its own. The spool cap, 8 GiB, is
+ * An engine for one benchmark trial, in a spool directory of its own, told the benchmark topic as
+ * an appender tells the engine its topics. The spool cap, 8 GiB, is
  * more than a trial of the length docs/benchmarks.md uses writes; with dropOldest, a longer trial
  * keeps measuring (its drops are printed, reason spoolFull). Prints what the engine did in each
  * iteration, so a result can be read together with what became of the events: shipped, spooled
@@ -43,7 +44,7 @@ final class BenchmarkEngine implements AutoCloseable {
 
     static BenchmarkEngine start(String label, SpoolConfig config) {
         JvmFlags.check();
-        SpoolEngine engine = SpoolEngine.builder(config).status(status(label)).start();
+        SpoolEngine engine = SpoolEngine.builder(config).topic(Kafka.TOPIC).status(status(label)).start();
         if (!engine.stats().diskSpool()) {
             engine.stop(STOP_TIMEOUT);
             throw new IllegalStateException(label + ": the engine fell back to a memory spool (see its status "

@@ -14,7 +14,9 @@ import dev.kafkaspool.engine.spool.Spool;
 import dev.kafkaspool.engine.spool.SpoolDirectory;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -65,15 +67,24 @@ public final class SpoolEngine implements AutoCloseable {
         this.networkThreadName = "kafka-producer-network-thread | " + config.clientId();
         problems.info("starting: " + config.describe());
 
-        EngineSpool opened = EngineSpool.open(config, counters, problems, ticker);
-        this.directory = opened.directory;
-        this.spool = opened.spool;
-        this.queue = config.durability() == Durability.MEMORY ? new EventQueue(config.queueSize(), config.queueMaxBytes()) : null;
         Map<String, Object> producerProperties = config.producerProperties();
-        this.producers = new ProducerLifecycle(config.name(), b.producerFactory, producerProperties, problems);
-        this.shipper = new Shipper(queue, spool, producers, new ProducerRecords(b.headers, instanceId, ticker), counters, problems,
-                ticker, instanceId, config.stallTimeout().toNanos(), config.answeringWait().toNanos(),
-                maxWindowBytes(producerProperties));
+        this.producers = new ProducerLifecycle(config.name(), b.producerFactory, producerProperties, b.topics,
+                problems);
+        // The producer is made on its own thread while the spool opens: in a new JVM each loads many classes.
+        producers.createFirst();
+        try {
+            EngineSpool opened = EngineSpool.open(config, counters, problems, ticker);
+            this.directory = opened.directory;
+            this.spool = opened.spool;
+            this.queue = config.durability() == Durability.MEMORY
+                    ? new EventQueue(config.queueSize(), config.queueMaxBytes()) : null;
+            this.shipper = new Shipper(queue, spool, producers, new ProducerRecords(b.headers, instanceId, ticker),
+                    counters, problems, ticker, instanceId, config.stallTimeout().toNanos(),
+                    config.answeringWait().toNanos(), maxWindowBytes(producerProperties));
+        } catch (RuntimeException | Error e) {
+            producers.abandon();
+            throw e;
+        }
         Thread t = new Thread(shipper, "kafka-spool-" + config.name() + "-shipper");
         t.setDaemon(true);
         t.start();
@@ -264,6 +275,7 @@ public final class SpoolEngine implements AutoCloseable {
         private ProducerFactory producerFactory = ProducerFactory.KAFKA;
         private Ticker ticker = Ticker.SYSTEM;
         private final Map<String, byte[]> headers = new LinkedHashMap<>();
+        private final Set<String> topics = new LinkedHashSet<>();
 
         private Builder(SpoolConfig config) {
             this.config = config;
@@ -278,6 +290,15 @@ public final class SpoolEngine implements AutoCloseable {
         /** How producers are made; for tests. */
         public Builder producerFactory(ProducerFactory producerFactory) {
             this.producerFactory = producerFactory;
+            return this;
+        }
+
+        /**
+         * A topic the events are expected to go to: the producer fetches its metadata as soon as
+         * it is made, so that the first events need not wait for it. Events may go to any topic.
+         */
+        public Builder topic(String topic) {
+            topics.add(topic);
             return this;
         }
 

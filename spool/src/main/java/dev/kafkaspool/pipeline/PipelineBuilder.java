@@ -4,6 +4,7 @@ import dev.kafkaspool.config.InvalidConfigException;
 import dev.kafkaspool.config.SecretMask;
 import dev.kafkaspool.config.Setting;
 import dev.kafkaspool.config.SpoolConfig;
+import dev.kafkaspool.engine.LogLevel;
 import dev.kafkaspool.engine.SpoolEngine;
 import dev.kafkaspool.engine.StatusListener;
 import dev.kafkaspool.engine.shipping.ProducerFactory;
@@ -113,7 +114,8 @@ public final class PipelineBuilder {
             status.warn("[" + name + "] " + p, null);
         }
 
-        SpoolEngine.Builder engineBuilder = SpoolEngine.builder(config).status(status);
+        SpoolEngine.Builder engineBuilder = SpoolEngine.builder(config).status(status)
+                .topic(first.topicFor(LogLevel.INFO)).topic(first.topicFor(LogLevel.ERROR));
         if (producerFactory != null) {
             engineBuilder.producerFactory(producerFactory);
         }

@@ -13,15 +13,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import dev.kafkaspool.encoding.Records;
 import dev.kafkaspool.pod.DownwardApiVolume;
 import dev.kafkaspool.pod.PodMetadataSource;
+import dev.kafkaspool.engine.LogLevel;
 import dev.kafkaspool.engine.RecordingStatus;
 import dev.kafkaspool.testbroker.KafkaBroker;
 import dev.kafkaspool.testbroker.KafkaBrokerExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.PartitionInfo;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -93,6 +98,42 @@ class LogPipelineTest {
             assertEquals("after 10:2", versions.get(19));
             assertTrue(status.messages().stream().anyMatch(m -> m.contains("labels or annotations changed")),
                     status.messages().toString());
+        } finally {
+            assertTrue(pipeline.stop(Duration.ofSeconds(10)));
+        }
+    }
+
+    @Test
+    void theProducerAsksForTheConfiguredTopicsAsSoonAsItIsMade() {
+        broker.createTopic("early.payments", 1);
+        broker.createTopic("early-errors.payments", 1);
+        List<String> asked = new CopyOnWriteArrayList<>();
+        LogPipeline pipeline = LogPipeline.builder().status(status).set("name", "metadata")
+                .set("bootstrapServers", broker.bootstrapServers()).set("spoolDir", dir.resolve("spool").toString())
+                .set("topic", "early.${kubernetes.namespace}").set("errorTopic", "early-errors.${kubernetes.namespace}")
+                .podSource(pod(dir.resolve("no-podinfo")))
+                .producerFactory(properties -> new KafkaProducer<byte[], byte[]>(properties) {
+                    @Override
+                    public List<PartitionInfo> partitionsFor(String topic) {
+                        asked.add(topic);
+                        return super.partitionsFor(topic);
+                    }
+                })
+                .start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (asked.size() < 2 && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+            }
+            assertEquals(List.of("early.payments", "early-errors.payments"), asked.subList(0, Math.min(2, asked.size())),
+                    "before any event is sent, the new producer asks for the resolved topics' metadata");
+
+            assertTrue(pipeline.append(new PipelineEvent("an info")));
+            assertTrue(pipeline.append(new PipelineEvent("an error").level(LogLevel.ERROR)));
+            assertEquals("an info", Records.parse(new String(broker.consume("early.payments", 1, Duration.ofSeconds(60))
+                    .get(0).value(), StandardCharsets.UTF_8)).get("message"));
+            assertEquals("an error", Records.parse(new String(broker.consume("early-errors.payments", 1,
+                    Duration.ofSeconds(60)).get(0).value(), StandardCharsets.UTF_8)).get("message"));
         } finally {
             assertTrue(pipeline.stop(Duration.ofSeconds(10)));
         }

@@ -2,6 +2,8 @@ package dev.kafkaspool.engine.shipping;
 
 import dev.kafkaspool.engine.ProblemReporter;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,6 +20,7 @@ import org.apache.kafka.clients.producer.Producer;
 public final class ProducerLifecycle {
     private final ProducerFactory factory;
     private final Map<String, Object> properties;
+    private final List<String> topics;
     private final ProblemReporter problems;
     private final ExecutorService executor;
     private final String name;
@@ -27,9 +30,12 @@ public final class ProducerLifecycle {
     private volatile Thread diagnosis;
     private Future<Producer<byte[], byte[]>> pending;
 
-    public ProducerLifecycle(String name, ProducerFactory factory, Map<String, Object> properties, ProblemReporter problems) {
+    /** @param topics the topics the events are expected to go to, whose metadata a new producer asks for at once */
+    public ProducerLifecycle(String name, ProducerFactory factory, Map<String, Object> properties,
+            Collection<String> topics, ProblemReporter problems) {
         this.factory = factory;
         this.properties = properties;
+        this.topics = List.copyOf(topics);
         this.problems = problems;
         this.name = name;
         this.diagnosisAdminThreadName = TopicDiagnosis.ADMIN_THREAD_PREFIX + TopicDiagnosis.THREAD_PREFIX
@@ -82,12 +88,20 @@ public final class ProducerLifecycle {
     }
 
     /**
+     * Starts making the first producer now, on the lifecycle thread, so that it is made while the
+     * engine opens its spool; {@link #poll} hands it out once it is made. Before the shipper thread starts.
+     */
+    public void createFirst() {
+        pending = executor.submit(this::create);
+    }
+
+    /**
      * A new producer if one is ready; otherwise starts creating one (if not already under way)
      * and returns null. Shipper thread only.
      */
     Producer<byte[], byte[]> poll() {
         if (pending == null) {
-            pending = executor.submit(() -> factory.create(properties));
+            pending = executor.submit(this::create);
             return null;
         }
         if (!pending.isDone()) {
@@ -106,9 +120,34 @@ public final class ProducerLifecycle {
         }
     }
 
+    /**
+     * Makes a producer and has it fetch the metadata of the expected topics at once: a send waits
+     * for nothing ({@code max.block.ms=0}), so without it the first record of each topic is refused
+     * and only then is the metadata fetched. The engine's first producer is made while the spool
+     * opens, so the metadata comes meanwhile too.
+     */
+    private Producer<byte[], byte[]> create() {
+        Producer<byte[], byte[]> producer = factory.create(properties);
+        for (String topic : topics) {
+            if (TopicNames.isValid(topic)) {
+                try {
+                    producer.partitionsFor(topic);
+                } catch (RuntimeException e) { // NOPMD: it only starts the fetch; a send reports what is wrong
+                    // Refused at once while the metadata is not there yet: the producer fetches it meanwhile.
+                }
+            }
+        }
+        return producer;
+    }
+
     /** Closes a producer in the background, abandoning what it still holds (unless it is closed already). */
     void retire(ShippingProducer producer) {
         executor.execute(() -> producer.close(Duration.ZERO));
+    }
+
+    /** For an engine that failed to start: closes the producer being made, once made, and stops the thread. */
+    public void abandon() {
+        shutdown(null, Duration.ZERO);
     }
 
     /** Closes a producer, waiting up to {@code timeout}, then stops the lifecycle thread. */
