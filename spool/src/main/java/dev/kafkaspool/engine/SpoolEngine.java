@@ -67,24 +67,16 @@ public final class SpoolEngine implements AutoCloseable {
         this.networkThreadName = "kafka-producer-network-thread | " + config.clientId();
         problems.info("starting: " + config.describe());
 
+        EngineSpool opened = EngineSpool.open(config, counters, problems, ticker);
+        this.directory = opened.directory;
+        this.spool = opened.spool;
+        this.queue = config.durability() == Durability.MEMORY ? new EventQueue(config.queueSize(), config.queueMaxBytes()) : null;
         Map<String, Object> producerProperties = config.producerProperties();
         this.producers = new ProducerLifecycle(config.name(), b.producerFactory, producerProperties, b.topics,
                 problems);
-        // The producer is made on its own thread while the spool opens: in a new JVM each loads many classes.
-        producers.createFirst();
-        try {
-            EngineSpool opened = EngineSpool.open(config, counters, problems, ticker);
-            this.directory = opened.directory;
-            this.spool = opened.spool;
-            this.queue = config.durability() == Durability.MEMORY
-                    ? new EventQueue(config.queueSize(), config.queueMaxBytes()) : null;
-            this.shipper = new Shipper(queue, spool, producers, new ProducerRecords(b.headers, instanceId, ticker),
-                    counters, problems, ticker, instanceId, config.stallTimeout().toNanos(),
-                    config.answeringWait().toNanos(), maxWindowBytes(producerProperties));
-        } catch (RuntimeException | Error e) {
-            producers.abandon();
-            throw e;
-        }
+        this.shipper = new Shipper(queue, spool, producers, new ProducerRecords(b.headers, instanceId, ticker), counters, problems,
+                ticker, instanceId, config.stallTimeout().toNanos(), config.answeringWait().toNanos(),
+                maxWindowBytes(producerProperties));
         Thread t = new Thread(shipper, "kafka-spool-" + config.name() + "-shipper");
         t.setDaemon(true);
         t.start();

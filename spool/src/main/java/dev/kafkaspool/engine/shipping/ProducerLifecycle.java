@@ -88,14 +88,6 @@ public final class ProducerLifecycle {
     }
 
     /**
-     * Starts making the first producer now, on the lifecycle thread, so that it is made while the
-     * engine opens its spool; {@link #poll} hands it out once it is made. Before the shipper thread starts.
-     */
-    public void createFirst() {
-        pending = executor.submit(this::create);
-    }
-
-    /**
      * A new producer if one is ready; otherwise starts creating one (if not already under way)
      * and returns null. Shipper thread only.
      */
@@ -123,8 +115,7 @@ public final class ProducerLifecycle {
     /**
      * Makes a producer and has it fetch the metadata of the expected topics at once: a send waits
      * for nothing ({@code max.block.ms=0}), so without it the first record of each topic is refused
-     * and only then is the metadata fetched. The engine's first producer is made while the spool
-     * opens, so the metadata comes meanwhile too.
+     * and only then is the metadata fetched.
      */
     private Producer<byte[], byte[]> create() {
         Producer<byte[], byte[]> producer = factory.create(properties);
@@ -143,11 +134,6 @@ public final class ProducerLifecycle {
     /** Closes a producer in the background, abandoning what it still holds (unless it is closed already). */
     void retire(ShippingProducer producer) {
         executor.execute(() -> producer.close(Duration.ZERO));
-    }
-
-    /** For an engine that failed to start: closes the producer being made, once made, and stops the thread. */
-    public void abandon() {
-        shutdown(null, Duration.ZERO);
     }
 
     /** Closes a producer, waiting up to {@code timeout}, then stops the lifecycle thread. */

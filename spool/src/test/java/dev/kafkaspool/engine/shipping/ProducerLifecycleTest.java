@@ -59,7 +59,7 @@ class ProducerLifecycleTest {
     }
 
     @Test
-    void theFirstProducerIsMadeBeforeTheShipperAsksAndAsksForTheExpectedTopics() throws Exception {
+    void aNewProducerAsksForTheExpectedTopicsMetadataAndIsHandedOutWithoutIt() throws Exception {
         CountDownLatch made = new CountDownLatch(1);
         List<String> asked = new CopyOnWriteArrayList<>();
         MockProducer<byte[], byte[]> created = new MockProducer<>(true, null, new ByteArraySerializer(),
@@ -79,8 +79,8 @@ class ProducerLifecycleTest {
                 List.of("logs", "not a topic name", "logs.errors"),
                 new ProblemReporter("test", new RecordingStatus(), new EngineCounters(), Ticker.SYSTEM));
 
-        lifecycle.createFirst();
-        assertTrue(made.await(30, TimeUnit.SECONDS), "made without a poll");
+        assertNull(lifecycle.poll(), "creation starts in the background");
+        assertTrue(made.await(30, TimeUnit.SECONDS));
         Producer<byte[], byte[]> handedOut = null;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (handedOut == null && System.nanoTime() < deadline) {
@@ -89,6 +89,6 @@ class ProducerLifecycleTest {
         }
         assertSame(created, handedOut, "the producer refusing at once to wait for metadata is still handed out");
         assertEquals(List.of("logs", "logs.errors"), asked, "only names Kafka accepts are asked for, in order");
-        lifecycle.abandon();
+        lifecycle.shutdown(null, Duration.ZERO);
     }
 }
