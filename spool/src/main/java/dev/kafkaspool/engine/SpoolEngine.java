@@ -286,8 +286,9 @@ public final class SpoolEngine implements AutoCloseable {
         }
 
         /**
-         * A topic the events are expected to go to: the producer fetches its metadata as soon as
-         * it is made, so that the first events need not wait for it. Events may go to any topic.
+         * A topic the events are expected to go to: each new producer fetches its metadata as soon
+         * as it is made, so that a first event to it within the producer's
+         * {@code metadata.max.idle.ms} (5 minutes) need not wait for it. Events may go to any topic.
          */
         public Builder topic(String topic) {
             topics.add(topic);
