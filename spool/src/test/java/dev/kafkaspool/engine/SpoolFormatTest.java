@@ -2,9 +2,11 @@ package dev.kafkaspool.engine;
 
 import dev.kafkaspool.config.Durability;
 import dev.kafkaspool.config.SpoolConfig;
+import dev.kafkaspool.engine.spool.SpoolException;
 import dev.kafkaspool.engine.spool.SpoolRecord;
 import dev.kafkaspool.engine.spool.SpoolRecordCodec;
 import dev.kafkaspool.engine.spool.chronicle.ChronicleSpool;
+import dev.kafkaspool.engine.spool.chronicle.DiskSpace;
 import dev.kafkaspool.inspect.SpoolInspection;
 import dev.kafkaspool.inspect.SpoolVerification;
 import dev.kafkaspool.testbroker.Delivery;
@@ -12,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -96,16 +99,8 @@ class SpoolFormatTest {
     void aSpoolOfANewerFormatIsLeftAsItIsAndTheApplicationRunsOn() throws Exception {
         String topic = "newer-format";
         broker.createTopic(topic, 1);
-        Path spoolDir = dir.resolve("spool");
-        InspectedSpools.leave(spoolDir, topic, 20);
+        Path spoolDir = leaveNewerFormatSpool(topic);
         Path file = InspectedSpools.queueFiles(spoolDir).get(0);
-        for (int n = 1; n <= 20; n++) {
-            // The record's start: its value, less the value and key lengths, the topic, its length,
-            // the level, the timestamp, the sequence, the instance id and the version byte.
-            long start = InspectedSpools.offsetOfValue(file, n) - 4 - 4 - topic.length() - 2 - 1 - 8 - 8 - 8 - 1;
-            assertEquals(SpoolRecordCodec.VERSION, versionAt(file, start), "event " + n + " starts at " + start);
-            InspectedSpools.overwrite(file, start, new byte[] {SpoolRecordCodec.VERSION + 1});
-        }
         byte[] before = Files.readAllBytes(file);
 
         RecordingStatus status = new RecordingStatus();
@@ -127,6 +122,48 @@ class SpoolFormatTest {
         assertEquals(10, d.numbers().size(), "none of the newer spool's events was shipped: " + d);
         assertEquals(List.of(file), InspectedSpools.queueFiles(spoolDir), "the spool file is kept");
         assertArrayEquals(before, Files.readAllBytes(file), "the spool file is unchanged");
+    }
+
+    /**
+     * Opened in a later roll cycle than its file's, the refused spool gains no file of the current
+     * cycle: opening creates that file ahead of the first write only once it accepted the spool.
+     */
+    @Test
+    void aSpoolOfANewerFormatOpenedInALaterRollCycleGainsNoFile() throws Exception {
+        Path spoolDir = leaveNewerFormatSpool("newer-format-later");
+        Path file = InspectedSpools.queueFiles(spoolDir).get(0);
+        byte[] before = Files.readAllBytes(file);
+        long later = System.currentTimeMillis() + 3 * ChronicleSpool.ROLL_CYCLE.lengthInMillis();
+        SpoolException e = assertThrows(SpoolException.class,
+                () -> ChronicleSpool.open(spoolDir, 1L << 20, () -> later, DiskSpace.of(spoolDir)).close());
+        assertTrue(e.getMessage().contains("the spool is left as it is"), e.getMessage());
+        assertEquals(List.of(file), InspectedSpools.queueFiles(spoolDir), "no file of the later cycle");
+        assertArrayEquals(before, Files.readAllBytes(file), "the spool file is unchanged");
+    }
+
+    /**
+     * A spool directory in which 20 events were left in one file, each then marked with the next
+     * format version.
+     */
+    private Path leaveNewerFormatSpool(String topic) throws IOException {
+        Path spoolDir = null;
+        List<Path> files = List.of();
+        for (int attempt = 0; attempt < 3 && files.size() != 1; attempt++) {
+            // Left across a roll cycle's boundary, the events are in two files: the search below wants one.
+            spoolDir = dir.resolve("spool-" + attempt);
+            InspectedSpools.leave(spoolDir, topic, 20);
+            files = InspectedSpools.queueFiles(spoolDir);
+        }
+        assertEquals(1, files.size(), "the events were left in one file: " + files);
+        Path file = files.get(0);
+        for (int n = 1; n <= 20; n++) {
+            // The record's start: its value, less the value and key lengths, the topic, its length,
+            // the level, the timestamp, the sequence, the instance id and the version byte.
+            long start = InspectedSpools.offsetOfValue(file, n) - 4 - 4 - topic.length() - 2 - 1 - 8 - 8 - 8 - 1;
+            assertEquals(SpoolRecordCodec.VERSION, versionAt(file, start), "event " + n + " starts at " + start);
+            InspectedSpools.overwrite(file, start, new byte[] {SpoolRecordCodec.VERSION + 1});
+        }
+        return spoolDir;
     }
 
     private static byte versionAt(Path file, long offset) throws IOException {

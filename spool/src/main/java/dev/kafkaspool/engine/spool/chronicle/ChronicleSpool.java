@@ -94,6 +94,16 @@ public final class ChronicleSpool implements Spool {
         }
     }
 
+    /**
+     * Creates the current roll cycle's file ahead of the first write, once opening has accepted the
+     * spool: a spool that opening refuses (e.g. one of a newer format) is left without a new file.
+     */
+    void createCurrentFile() {
+        synchronized (lock) {
+            writer.createCurrentFile();
+        }
+    }
+
     @Override
     public int storedSize(EncodedEvent event) {
         synchronized (lock) {

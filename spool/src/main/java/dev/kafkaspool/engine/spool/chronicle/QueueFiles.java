@@ -111,20 +111,10 @@ public final class QueueFiles implements AutoCloseable {
         return new StoredLong(queue.indexForId(id));
     }
 
-    /**
-     * The appender, usable by any one thread at a time, with the current roll cycle's file created
-     * and mapped, so that the first record written after opening does not pay for that (and for
-     * the classes it loads) on a logging thread: a document begun and rolled back. Best effort:
-     * when that fails, the first write tries again and reports what goes wrong.
-     */
+    /** The appender, usable by any one thread at a time; see {@link Appender#createCurrentFile()}. */
     Appender appender() {
         ExcerptAppender appender = queue.createAppender();
         appender.singleThreadedCheckDisabled(true);
-        try (DocumentContext dc = appender.writingDocument()) {
-            dc.rollbackOnClose();
-        } catch (RuntimeException e) { // NOPMD: best effort, see above
-            // the first write creates the file and reports its failure
-        }
         return new Appender(appender);
     }
 
@@ -151,6 +141,20 @@ public final class QueueFiles implements AutoCloseable {
 
         private Appender(ExcerptAppender appender) {
             this.appender = appender;
+        }
+
+        /**
+         * Creates and maps the current roll cycle's file, so that the first record written does not
+         * pay for that (and for the classes it loads) on a logging thread: a document begun and
+         * rolled back. Best effort: when that fails, the first write tries again and reports what
+         * goes wrong.
+         */
+        void createCurrentFile() {
+            try (DocumentContext dc = appender.writingDocument()) {
+                dc.rollbackOnClose();
+            } catch (RuntimeException e) { // NOPMD: best effort, see above
+                // the first write creates the file and reports its failure
+            }
         }
 
         /** Appends a record of the first {@code length} bytes of {@code bytes}. */

@@ -73,6 +73,11 @@ final class RecordWriter implements AutoCloseable {
         appender.append(buffer, size);
     }
 
+    /** Creates the current roll cycle's file ahead of the first write; see {@link QueueFiles.Appender#createCurrentFile()}. */
+    void createCurrentFile() {
+        appender.createCurrentFile();
+    }
+
     /** The cycle of the file last written to. */
     int cycle() {
         return appender.cycle();

@@ -63,6 +63,7 @@ final class SpoolOpening {
         if (!damagedFiles.isEmpty()) {
             spool.opening().addDamage(SpoolRepair.describeDamagedFiles(dir, damagedFiles, filesAside), 0);
         }
+        spool.createCurrentFile();
         return spool;
     }
 
