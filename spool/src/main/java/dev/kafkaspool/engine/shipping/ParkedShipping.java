@@ -51,8 +51,7 @@ final class ParkedShipping {
      * joins the window already answered, so the spool commits past it in its turn.
      */
     void move(ParkedTopic p, SpoolRecord r) {
-        InFlight f = new InFlight(s.window, null, r.position, s.ticker.nanos(), 0, 0, 0, LogLevel.INFO, r.topic, null,
-                NO_BYTES);
+        InFlight f = moveOf(r);
         try {
             s.parked.add(p, r);
             f.parked();
@@ -61,6 +60,22 @@ final class ParkedShipping {
             f.onCompletion(null, e);
         }
         s.window.add(f);
+    }
+
+    /**
+     * A spooled record that moved to its parked store before an outage abandoned the window
+     * ({@link MovedRecords}): it joins the window answered as moved, without a second copy.
+     */
+    void movedBefore(SpoolRecord r) {
+        InFlight f = moveOf(r);
+        f.parked();
+        s.window.add(f);
+    }
+
+    /** The window's entry for a spooled record moved to a parked store; it keeps the event's id for {@link MovedRecords}. */
+    private InFlight moveOf(SpoolRecord r) {
+        return new InFlight(s.window, null, r.position, s.ticker.nanos(), r.instanceId, r.sequence, 0, LogLevel.INFO,
+                r.topic, null, NO_BYTES);
     }
 
     /**

@@ -33,6 +33,8 @@ final class Shipment {
     /** Records sent from memory the producer still holds, whose copies wait in the spool. */
     final HeldOriginals held;
     final Restamping restamping = new Restamping();
+    /** Moves to parked stores that an outage abandoned, not to be moved again. */
+    final MovedRecords moved = new MovedRecords();
     final ProducerLifecycle producers;
     final ProducerRecords records;
     final EngineCounters counters;

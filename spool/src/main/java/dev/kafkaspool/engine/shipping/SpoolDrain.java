@@ -79,6 +79,11 @@ final class SpoolDrain {
                 sent++;
                 continue;
             }
+            if (s.moved.takeMoved(r.instanceId, r.sequence)) {
+                parkedShipping.movedBefore(r);
+                sent++;
+                continue;
+            }
             ParkedTopic p = s.parked.get(r.topic);
             if (p != null) {
                 parkedShipping.move(p, r);
@@ -112,6 +117,7 @@ final class SpoolDrain {
 
     private void spoolReadToEnd() {
         s.held.spoolReadToEnd();
+        s.moved.spoolReadToEnd();
         if (s.queue != null) {
             s.direct = true;
         }

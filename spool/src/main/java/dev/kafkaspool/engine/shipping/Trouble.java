@@ -124,6 +124,7 @@ final class Trouble {
         s.held.producerAbandoned();
         s.awaitingMetadata = false;
         s.bufferRefused = null;
+        s.moved.abandoned(window);
         window.reset();
         s.spool.rewind();
         s.parked.abandonAll();

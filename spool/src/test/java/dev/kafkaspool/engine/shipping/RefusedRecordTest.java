@@ -6,22 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kafkaspool.config.Durability;
-import dev.kafkaspool.config.SpoolConfig;
-import dev.kafkaspool.engine.EngineCounters;
 import dev.kafkaspool.engine.Events;
 import dev.kafkaspool.engine.LogLevel;
 import dev.kafkaspool.engine.ManualTicker;
-import dev.kafkaspool.engine.ProblemReporter;
-import dev.kafkaspool.engine.RecordingStatus;
-import dev.kafkaspool.engine.TestConfigs;
-import dev.kafkaspool.engine.spool.CappedSpool;
-import dev.kafkaspool.engine.spool.MemorySpool;
 import dev.kafkaspool.engine.spool.ParkedTopic;
-import dev.kafkaspool.engine.spool.ParkedTopics;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,15 +25,11 @@ import org.junit.jupiter.api.io.TempDir;
  * order. The shipper's parts on the test's thread, a mock producer whose buffer the test fills.
  */
 class RefusedRecordTest {
-    private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
-
     @TempDir
     Path dir;
 
-    private final ManualTicker ticker = new ManualTicker();
-    private final EngineCounters counters = new EngineCounters();
-    private final ProblemReporter problems = new ProblemReporter("test", new RecordingStatus(), counters, ticker);
-    private final FullableProducer producer = new FullableProducer(false);
+    private ManualTicker ticker;
+    private FullableProducer producer;
     private Shipment s;
     private Sender sender;
     private ParkedShipping parkedShipping;
@@ -52,26 +38,18 @@ class RefusedRecordTest {
 
     @BeforeEach
     void setUp() {
-        SpoolConfig config = TestConfigs.config("127.0.0.1:1", dir, Durability.MEMORY).build();
-        ParkedTopics parked = new ParkedTopics(null, 1 << 20, problems, ticker);
-        CappedSpool capped = new CappedSpool(new MemorySpool("test"), parked, 1 << 20, config, counters, ticker,
-                problems);
-        ProducerLifecycle producers = new ProducerLifecycle("test", props -> producer,
-                Map.of("client.id", "test", "bootstrap.servers", "127.0.0.1:1"), List.of(), problems);
-        s = new Shipment(null, capped, producers, new ProducerRecords(Map.of(), 1L, ticker), counters, problems,
-                ticker, 1L, 10 * SECOND, SECOND / 10, 1 << 20, ticker.nanos());
-        ShipperState state = new ShipperState(s.spool, problems, ticker, false, ticker.nanos(), 10 * SECOND);
-        Answers answers = new Answers(s);
-        Trouble trouble = new Trouble(s, answers, state);
-        metadata = new MetadataWait(s, answers, trouble);
-        sender = new Sender(s, answers, trouble, metadata);
-        parkedShipping = new ParkedShipping(s, sender, trouble);
-        s.producer = new ShippingProducer(producer, Thread.currentThread(), problems);
+        ShipperParts parts = new ShipperParts(dir);
+        ticker = parts.ticker;
+        producer = parts.producer;
+        s = parts.s;
+        sender = parts.sender;
+        parkedShipping = parts.parkedShipping;
+        metadata = parts.metadata;
 
-        assertTrue(parked.park(Events.TOPIC, "not authorised, in this test"));
-        topic = parked.get(Events.TOPIC);
+        assertTrue(parts.parked.park(Events.TOPIC, "not authorised, in this test"));
+        topic = parts.parked.get(Events.TOPIC);
         for (int n = 1; n <= 3; n++) {
-            assertTrue(capped.append(1L, Events.event(n, n + ": parked"), topic.store));
+            assertTrue(parts.capped.append(1L, Events.event(n, n + ": parked"), topic.store));
         }
         ticker.advance(2, TimeUnit.SECONDS);
     }
