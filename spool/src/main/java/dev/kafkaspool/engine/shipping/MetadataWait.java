@@ -84,7 +84,7 @@ final class MetadataWait {
             return false;
         }
         s.window.removeHead();
-        s.spool.rewind();
+        s.reads.rewind();
         s.awaitingMetadata = false;
         if (s.bufferRefused != null && s.bufferRefused.parkedIn == null) {
             s.bufferRefused = null; // read again with the spool; a parked topic's record is not

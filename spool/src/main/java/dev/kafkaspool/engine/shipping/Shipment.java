@@ -28,6 +28,8 @@ final class Shipment {
     final EventQueue queue;
     final CappedSpool cappedSpool;
     final Spool spool;
+    /** The shipper's reads of {@link #spool}; rewind the spool through it. */
+    final SpoolReadAhead reads;
     final ParkedTopics parked;
     final InFlightWindow window = new InFlightWindow();
     /** Records sent from memory the producer still holds, whose copies wait in the spool. */
@@ -81,6 +83,7 @@ final class Shipment {
         this.queue = queue;
         this.cappedSpool = cappedSpool;
         this.spool = cappedSpool.spool();
+        this.reads = new SpoolReadAhead(spool);
         this.parked = cappedSpool.parked();
         this.producers = producers;
         this.records = records;

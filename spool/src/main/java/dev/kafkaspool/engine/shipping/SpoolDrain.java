@@ -26,7 +26,6 @@ final class SpoolDrain {
     private final ParkedShipping parkedShipping;
     private final ShipperState state;
     private final InFlightWindow window;
-    private final SpoolRecord spoolRecord = new SpoolRecord();
     private int damagedReported;
 
     SpoolDrain(Shipment s, Sender sender, ParkedShipping parkedShipping, ShipperState state) {
@@ -62,11 +61,11 @@ final class SpoolDrain {
         }
         int sent = 0;
         while (sent < DRAIN_BATCH && s.windowHasRoom()) {
-            if (!s.spool.read(spoolRecord)) {
+            SpoolRecord r = s.reads.next();
+            if (r == null) {
                 spoolReadToEnd();
                 break;
             }
-            SpoolRecord r = spoolRecord;
             if (r.damage != null) {
                 skipDamaged(r);
                 sent++;

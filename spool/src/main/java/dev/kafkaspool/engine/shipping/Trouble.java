@@ -126,7 +126,7 @@ final class Trouble {
         s.bufferRefused = null;
         s.moved.abandoned(window);
         window.reset();
-        s.spool.rewind();
+        s.reads.rewind();
         s.parked.abandonAll();
     }
 }

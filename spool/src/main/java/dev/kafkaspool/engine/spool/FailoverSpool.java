@@ -129,25 +129,41 @@ public final class FailoverSpool implements Spool {
     @Override
     public boolean read(SpoolRecord into) {
         synchronized (lock) {
-            if (!diskUnreadable) {
-                try {
-                    if (disk.read(into)) {
-                        lastDiskRead = into.position;
-                        return true;
-                    }
-                } catch (RuntimeException e) {
-                    diskUnreadable = true;
-                    problems.warn("cannot read the disk spool past its last readable record (" + e + "); "
-                            + disk.pendingEvents() + " event(s) stay on disk for the next process to ship, "
-                            + "this one ships what comes after them", e);
-                }
-            }
-            if (!memory.read(into)) {
-                return false;
-            }
-            into.position |= MEMORY_TAG;
-            return true;
+            return readUnderLock(into);
         }
+    }
+
+    /** See {@link Spool#read(SpoolRecord[])}: the lock, which logging threads take to append, is taken once. */
+    @Override
+    public int read(SpoolRecord[] into) {
+        synchronized (lock) {
+            int n = 0;
+            while (n < into.length && readUnderLock(into[n])) {
+                n++;
+            }
+            return n;
+        }
+    }
+
+    private boolean readUnderLock(SpoolRecord into) {
+        if (!diskUnreadable) {
+            try {
+                if (disk.read(into)) {
+                    lastDiskRead = into.position;
+                    return true;
+                }
+            } catch (RuntimeException e) {
+                diskUnreadable = true;
+                problems.warn("cannot read the disk spool past its last readable record (" + e + "); "
+                        + disk.pendingEvents() + " event(s) stay on disk for the next process to ship, "
+                        + "this one ships what comes after them", e);
+            }
+        }
+        if (!memory.read(into)) {
+            return false;
+        }
+        into.position |= MEMORY_TAG;
+        return true;
     }
 
     @Override
@@ -184,9 +200,8 @@ public final class FailoverSpool implements Spool {
 
     @Override
     public long pendingBytes() {
-        synchronized (lock) {
-            return disk.pendingBytes() + memory.pendingBytes();
-        }
+        // Without the lock: asked by every log call in disk durability; each spool's count is volatile.
+        return disk.pendingBytes() + memory.pendingBytes();
     }
 
     @Override

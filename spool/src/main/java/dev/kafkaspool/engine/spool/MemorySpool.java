@@ -18,7 +18,8 @@ public final class MemorySpool implements Spool {
     private final SpoolRecordCodec readCodec = SpoolRecordCodec.create();
     private final String reason;
     private long nextPosition = 1;
-    private long pendingBytes;
+    /** Changed under the lock; read without it (a logging thread's cap check, the statistics). */
+    private volatile long pendingBytes;
 
     private static final class Entry {
         final long position;
@@ -41,9 +42,7 @@ public final class MemorySpool implements Spool {
 
     @Override
     public int storedSize(EncodedEvent event) {
-        synchronized (lock) {
-            return writeCodec.encodedSize(event);
-        }
+        return writeCodec.encodedSize(event); // the codec's size keeps nothing: no lock
     }
 
     @Override
@@ -59,15 +58,31 @@ public final class MemorySpool implements Spool {
     @Override
     public boolean read(SpoolRecord into) {
         synchronized (lock) {
-            Entry e = unread.pollFirst();
-            if (e == null) {
-                return false;
-            }
-            inFlight.addLast(e);
-            readCodec.decode(ByteBuffer.wrap(e.bytes), into);
-            into.position = e.position;
-            return true;
+            return readUnderLock(into);
         }
+    }
+
+    /** See {@link Spool#read(SpoolRecord[])}: the lock, which logging threads take to append, is taken once. */
+    @Override
+    public int read(SpoolRecord[] into) {
+        synchronized (lock) {
+            int n = 0;
+            while (n < into.length && readUnderLock(into[n])) {
+                n++;
+            }
+            return n;
+        }
+    }
+
+    private boolean readUnderLock(SpoolRecord into) {
+        Entry e = unread.pollFirst();
+        if (e == null) {
+            return false;
+        }
+        inFlight.addLast(e);
+        readCodec.decode(ByteBuffer.wrap(e.bytes), into);
+        into.position = e.position;
+        return true;
     }
 
     @Override
@@ -102,9 +117,7 @@ public final class MemorySpool implements Spool {
 
     @Override
     public long pendingBytes() {
-        synchronized (lock) {
-            return pendingBytes;
-        }
+        return pendingBytes;
     }
 
     @Override

@@ -30,6 +30,21 @@ public interface Spool extends AutoCloseable {
      */
     boolean read(SpoolRecord into);
 
+    /**
+     * Reads the next records, as {@link #read(SpoolRecord)} would one at a time, into the first
+     * elements of {@code into}: a spool whose reads and appends share a lock takes it once for the
+     * batch.
+     *
+     * @return how many were read; 0 when there is nothing more to read now
+     */
+    default int read(SpoolRecord[] into) {
+        int n = 0;
+        while (n < into.length && read(into[n])) {
+            n++;
+        }
+        return n;
+    }
+
     /** Everything read up to and including the record at {@code position} is shipped and can go. */
     void commit(long position);
 

@@ -62,9 +62,20 @@ public final class SpoolRecordCodec {
         return encoded.getLong(offset + TIMESTAMP_OFFSET);
     }
 
-    /** The size of the encoded form. */
+    /** The size of the encoded form. Thread-safe, unlike the rest of a codec: it keeps nothing. */
     public int encodedSize(EncodedEvent e) {
-        return FIXED_BYTES + topicBytes(e.topic()).length + Math.max(0, e.keyLength()) + e.valueLength();
+        return FIXED_BYTES + utf8Length(e.topic()) + Math.max(0, e.keyLength()) + e.valueLength();
+    }
+
+    private static int utf8Length(String s) {
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            if (s.charAt(i) >= 0x80) {
+                // Not a name Kafka accepts for a topic, but spooled all the same: count it exactly.
+                return s.getBytes(StandardCharsets.UTF_8).length;
+            }
+        }
+        return n;
     }
 
     /** Encodes into {@code out}, which has room for {@link #encodedSize} bytes from its position. */

@@ -45,8 +45,9 @@ public final class ChronicleSpool implements Spool {
     private final DroppedRanges dropped = new DroppedRanges();
     private final DiskSpace space;
     private volatile SpoolSync sync = SpoolSync.none();
-    private long pendingBytes;
-    private long pendingEvents;
+    /** Changed under the lock; read without it (a logging thread's cap check, the statistics). */
+    private volatile long pendingBytes;
+    private volatile long pendingEvents;
     /** Set when the committed position passed records the reader had not reached: it must skip them. */
     private boolean readerBehind;
     /** What opening found. */
@@ -106,9 +107,7 @@ public final class ChronicleSpool implements Spool {
 
     @Override
     public int storedSize(EncodedEvent event) {
-        synchronized (lock) {
-            return writer.storedSize(event);
-        }
+        return writer.storedSize(event); // the codec's size keeps nothing: no lock
     }
 
     /** Appends a record copied, as it is, out of the damaged files of the spool this one replaces. */
@@ -248,16 +247,12 @@ public final class ChronicleSpool implements Spool {
 
     @Override
     public long pendingBytes() {
-        synchronized (lock) {
-            return pendingBytes;
-        }
+        return pendingBytes;
     }
 
     @Override
     public long pendingEvents() {
-        synchronized (lock) {
-            return pendingEvents;
-        }
+        return pendingEvents;
     }
 
     @Override
