@@ -58,31 +58,15 @@ public final class MemorySpool implements Spool {
     @Override
     public boolean read(SpoolRecord into) {
         synchronized (lock) {
-            return readUnderLock(into);
-        }
-    }
-
-    /** See {@link Spool#read(SpoolRecord[])}: the lock, which logging threads take to append, is taken once. */
-    @Override
-    public int read(SpoolRecord[] into) {
-        synchronized (lock) {
-            int n = 0;
-            while (n < into.length && readUnderLock(into[n])) {
-                n++;
+            Entry e = unread.pollFirst();
+            if (e == null) {
+                return false;
             }
-            return n;
+            inFlight.addLast(e);
+            readCodec.decode(ByteBuffer.wrap(e.bytes), into);
+            into.position = e.position;
+            return true;
         }
-    }
-
-    private boolean readUnderLock(SpoolRecord into) {
-        Entry e = unread.pollFirst();
-        if (e == null) {
-            return false;
-        }
-        inFlight.addLast(e);
-        readCodec.decode(ByteBuffer.wrap(e.bytes), into);
-        into.position = e.position;
-        return true;
     }
 
     @Override

@@ -56,6 +56,20 @@ class FailoverSpoolTest extends SpoolContractTest {
     }
 
     @Test
+    void aBatchReadGoesOnFromTheDiskRecordsToTheMemoryRecordsBehindThem() {
+        spool.append(1L, Events.event(1, "on disk"));
+        spool.append(1L, Events.event(2, "on disk"));
+        usable.set(DiskSpace.RESERVE_BYTES);
+        spool.append(1L, Events.event(3, "in memory"));
+        SpoolRecord[] batch = newBatch(8);
+        assertEquals(3, spool.read(batch));
+        assertEquals(List.of(1L, 2L, 3L), List.of(batch[0].sequence, batch[1].sequence, batch[2].sequence));
+
+        spool.commit(batch[2].position);
+        assertEquals(0, spool.pendingEvents(), "the memory record's commit commits the disk records before it");
+    }
+
+    @Test
     void theDiskIsUsedAgainOnceTheMemoryRecordsAreShippedAndSpaceReturned() {
         usable.set(0);
         spool.append(1L, Events.event(1, "in memory"));

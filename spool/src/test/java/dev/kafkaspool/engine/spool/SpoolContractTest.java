@@ -85,6 +85,23 @@ public abstract class SpoolContractTest {
     }
 
     @Test
+    void aBatchReadReadsWhatSingleReadsWouldAndItsRecordsAreInFlight() {
+        appendRange(1, 6);
+        SpoolRecord[] batch = newBatch(3);
+        assertEquals(3, spool.read(batch));
+        assertEquals(List.of("e1", "e2", "e3"), valuesOf(batch, 3));
+        assertEquals(spool.storedSize(Events.event(4, "e4")), spool.dropOldest(), "the oldest unread one goes");
+        spool.commit(batch[0].position);
+        assertEquals(2, spool.read(batch), "the rest, fewer than asked for");
+        assertEquals(List.of("e5", "e6"), valuesOf(batch, 2));
+        assertEquals(0, spool.read(batch), "nothing more now");
+
+        spool.rewind();
+        assertEquals(List.of("e2", "e3", "e5", "e6"), readAll(), "a rewind reads again what was not committed");
+        assertEquals(4, spool.pendingEvents());
+    }
+
+    @Test
     void dropOldestRemovesUnreadRecordsInOrder() {
         for (int i = 1; i <= 3; i++) {
             spool.append(1L, Events.event(i, "e" + i));
@@ -207,6 +224,22 @@ public abstract class SpoolContractTest {
         for (int i = from; i <= to; i++) {
             spool.append(1L, Events.event(i, "e" + i));
         }
+    }
+
+    protected static SpoolRecord[] newBatch(int size) {
+        SpoolRecord[] batch = new SpoolRecord[size];
+        for (int i = 0; i < size; i++) {
+            batch[i] = new SpoolRecord();
+        }
+        return batch;
+    }
+
+    protected static List<String> valuesOf(SpoolRecord[] batch, int count) {
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            values.add(Events.valueOf(batch[i]));
+        }
+        return values;
     }
 
     protected List<String> readAll() {
