@@ -4,13 +4,14 @@ import dev.kafkaspool.engine.spool.Spool;
 import dev.kafkaspool.engine.spool.SpoolRecord;
 
 /**
- * The shipper's reads of the spool, {@value #BATCH} records at a time. A logging thread appends
- * to the spool under the lock the shipper reads under; taken once per record, the shipper waited
- * for it behind a logging thread that takes it again and again (in a burst in disk durability,
- * waits of 10 ms and more added up to about 2 s in 13 s), and the spool drained more slowly than
- * the application logged. Taken once per batch, the logging thread waits at most one batch's
- * reading. The records read ahead are, for the spool, in flight: they are neither dropped to make
- * room nor read again until the spool is rewound, which forgets them here too. Shipper thread only.
+ * The shipper's reads of the spool, {@value #BATCH} records at a time, so that the spool's lock is
+ * taken once per batch rather than once per record. In disk durability a logging thread appends
+ * under that lock; with one thread logging flat out on two cores the shipper waited for it 10 to
+ * 30 ms at a time (the logging thread preempted while holding it), and fewer acquisitions give it
+ * fewer chances to. The waits are not gone: the logging thread holds the lock for its write
+ * (docs/benchmarks.md). A logging thread waits at most one batch's reading. The records read
+ * ahead are, for the spool, in flight: they are neither dropped to make room nor read again until
+ * the spool is rewound, which forgets them here too. Shipper thread only.
  */
 final class SpoolReadAhead {
     static final int BATCH = 32;
