@@ -192,6 +192,26 @@ public abstract class SpoolContractTest {
         assertEquals(List.of(), readAll());
     }
 
+    /**
+     * Records dropped right after the last one read, the commit of that one passes them: the
+     * reader, still before them, must not read them (they were counted as dropped and would be
+     * shipped all the same).
+     */
+    @Test
+    void recordsDroppedRightAfterTheLastOneReadAreNotReadOnceItIsCommitted() {
+        appendRange(1, 5);
+        SpoolRecord r = new SpoolRecord();
+        spool.read(r);
+        assertTrue(spool.dropOldest() > 0);
+        assertTrue(spool.dropOldest() > 0);
+        spool.commit(r.position);
+
+        assertEquals(List.of("e4", "e5"), readAll());
+        assertEquals(2, spool.pendingEvents());
+        spool.rewind();
+        assertEquals(List.of("e4", "e5"), readAll(), "after a rewind too");
+    }
+
     @Test
     void aDropWithNothingInFlightTakesTheOldestRecordNotCommittedNorDropped() {
         appendRange(1, 5);

@@ -187,6 +187,11 @@ public final class ChronicleSpool implements Spool {
             }
             if (last != NONE && last > committed.get()) {
                 commitUpTo(last, removed, true);
+                if (committed.get() > reader.lastRead()) {
+                    // It passed records dropped right after the last one read, which the reader
+                    // has not reached and whose range it forgot: it must skip them.
+                    readerBehind = true;
+                }
             }
         }
     }
