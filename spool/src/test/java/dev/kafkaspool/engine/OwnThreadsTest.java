@@ -1,6 +1,7 @@
 package dev.kafkaspool.engine;
 
 import dev.kafkaspool.config.Durability;
+import dev.kafkaspool.config.EngineSettings;
 import dev.kafkaspool.config.SpoolConfig;
 import dev.kafkaspool.testbroker.Await;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,16 +20,19 @@ class OwnThreadsTest {
 
     @Test
     void theShipperAndTheProducerNetworkThreadAreOwnThreadsAndTheCallerIsNot() {
-        SpoolConfig config = TestConfigs.config("127.0.0.1:1", dir, Durability.MEMORY).build();
+        // A name of its own: the threads of other tests' engines, named after theirs, may still be ending.
+        SpoolConfig config = TestConfigs.config("127.0.0.1:1", dir, Durability.MEMORY)
+                .set(EngineSettings.NAME, "own-threads").build();
         try (SpoolEngine engine = TestConfigs.start(config, new RecordingStatus())) {
             assertFalse(engine.isOwnThread(Thread.currentThread()));
-            Await.until(() -> threadNamed("kafka-producer-network-thread | kafka-spool-test") != null,
+            Await.until(() -> threadNamed("kafka-producer-network-thread | kafka-spool-own-threads") != null,
                     Duration.ofSeconds(30), () -> "the producer started");
-            assertTrue(engine.isOwnThread(threadNamed("kafka-spool-test-shipper")));
-            assertTrue(engine.isOwnThread(threadNamed("kafka-producer-network-thread | kafka-spool-test")));
-            assertTrue(engine.isOwnThread(threadNamed("kafka-spool-test-producer-lifecycle")));
+            assertTrue(engine.isOwnThread(threadNamed("kafka-spool-own-threads-shipper")));
+            assertTrue(engine.isOwnThread(threadNamed("kafka-producer-network-thread | kafka-spool-own-threads")));
+            assertTrue(engine.isOwnThread(threadNamed("kafka-spool-own-threads-producer-lifecycle")));
             // A topic diagnosis's admin client names its network thread after its client id.
-            Thread adminNetwork = new Thread(() -> { }, "kafka-admin-client-thread | kafka-spool-diagnosis-kafka-spool-test");
+            Thread adminNetwork = new Thread(() -> { },
+                    "kafka-admin-client-thread | kafka-spool-diagnosis-kafka-spool-own-threads");
             assertTrue(engine.isOwnThread(adminNetwork));
             assertFalse(engine.isOwnThread(new Thread(() -> { }, "kafka-admin-client-thread | an-application-admin")));
         }
