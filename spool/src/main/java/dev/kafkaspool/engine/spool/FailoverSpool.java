@@ -14,13 +14,21 @@ import java.util.concurrent.TimeUnit;
  * them), and new records follow them there.
  *
  * <p>Positions of memory records carry {@link #MEMORY_TAG}, so {@link #commit} knows which spool a
- * position belongs to. <b>Thread-safe</b>, under one lock taken before the inner spools' locks.
+ * position belongs to.
+ *
+ * <p><b>Thread-safe</b>, with two locks, taken before the inner spools' locks: appends take the
+ * writer's lock, and the shipper's reads, commits, rewinds and drops take the reader's, so that
+ * neither waits for the other (the disk spool's locks are split the same way). Moving the memory
+ * records to disk takes both, the writer's first.
  */
 public final class FailoverSpool implements Spool {
     static final long MEMORY_TAG = 1L << 62;
     private static final long RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final long NONE = -1;
 
+    /** Taken by appends, and first when both are taken. */
+    private final Object writeLock = new Object();
+    /** Taken by the shipper's reads, commits, rewinds and drops. */
     private final Object lock = new Object();
     private final Spool disk;
     private final MemorySpool memory;
@@ -30,7 +38,7 @@ public final class FailoverSpool implements Spool {
     /** Why the disk takes no writes now; null while it does. */
     private volatile String diskFailure;
     private long retryDiskAtNanos;
-    /** The disk could not be read past some record: only a new process can read the rest. */
+    /** The disk could not be read past some record: only a new process can read the rest. Reader's. */
     private volatile boolean diskUnreadable;
     /** The last disk record read and not committed, committed once a memory record is. */
     private long lastDiskRead = NONE;
@@ -62,8 +70,8 @@ public final class FailoverSpool implements Spool {
 
     @Override
     public void append(long instanceId, EncodedEvent event) {
-        synchronized (lock) {
-            if (diskFailure == null || ticker.nanos() - retryDiskAtNanos >= 0 && memoryMovedToDisk()) {
+        synchronized (writeLock) {
+            if (diskFailure == null || ticker.nanos() - retryDiskAtNanos >= 0 && memoryMovedToDiskLocked()) {
                 try {
                     disk.append(instanceId, event);
                     diskRecovered();
@@ -80,9 +88,17 @@ public final class FailoverSpool implements Spool {
         }
     }
 
+    /** {@link #memoryMovedToDisk()}, under the writer's lock, taking the reader's. */
+    private boolean memoryMovedToDiskLocked() {
+        synchronized (lock) {
+            return memoryMovedToDisk();
+        }
+    }
+
     /**
      * Moves the memory records to disk, oldest first, so new records can follow them there. Not
-     * while the shipper has memory records in flight: their positions must stay valid.
+     * while the shipper has memory records in flight: their positions must stay valid. Under both
+     * locks.
      *
      * @return true when memory is empty now
      */
@@ -146,6 +162,9 @@ public final class FailoverSpool implements Spool {
     }
 
     private boolean readUnderLock(SpoolRecord into) {
+        // Seen before the disk is read: a memory record is appended after every disk record
+        // before it, so once one is seen, the disk read below sees those disk records.
+        boolean memoryHasRecords = memory.pendingBytes() > 0; // volatile, raised after the append
         if (!diskUnreadable) {
             try {
                 if (disk.read(into)) {
@@ -159,7 +178,7 @@ public final class FailoverSpool implements Spool {
                         + "this one ships what comes after them", e);
             }
         }
-        if (!memory.read(into)) {
+        if (!memoryHasRecords || !memory.read(into)) {
             return false;
         }
         into.position |= MEMORY_TAG;
@@ -193,7 +212,8 @@ public final class FailoverSpool implements Spool {
     @Override
     public long dropOldest() {
         synchronized (lock) {
-            long freed = !diskUnreadable && disk.pendingEvents() > 0 ? disk.dropOldest() : 0;
+            // Not asked whether the disk holds records: its count is raised just after a write.
+            long freed = !diskUnreadable ? disk.dropOldest() : 0;
             return freed > 0 ? freed : memory.dropOldest();
         }
     }
@@ -206,9 +226,7 @@ public final class FailoverSpool implements Spool {
 
     @Override
     public long pendingEvents() {
-        synchronized (lock) {
-            return disk.pendingEvents() + memory.pendingEvents();
-        }
+        return disk.pendingEvents() + memory.pendingEvents();
     }
 
     @Override
@@ -222,12 +240,14 @@ public final class FailoverSpool implements Spool {
     /** Moves the memory records to disk, in order, if the disk takes them now. */
     @Override
     public long persist() {
-        synchronized (lock) {
-            memory.rewind();
-            if (memory.pendingEvents() > 0 && memoryMovedToDisk()) {
-                diskRecovered();
+        synchronized (writeLock) {
+            synchronized (lock) {
+                memory.rewind();
+                if (memory.pendingEvents() > 0 && memoryMovedToDisk()) {
+                    diskRecovered();
+                }
+                return memory.pendingEvents();
             }
-            return memory.pendingEvents();
         }
     }
 
@@ -238,9 +258,7 @@ public final class FailoverSpool implements Spool {
 
     @Override
     public String description() {
-        synchronized (lock) {
-            return diskFailure == null ? disk.description() : memory.description();
-        }
+        return diskFailure == null ? disk.description() : memory.description();
     }
 
     @Override

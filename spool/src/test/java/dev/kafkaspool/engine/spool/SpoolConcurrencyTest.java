@@ -10,10 +10,14 @@ import dev.kafkaspool.engine.ManualTicker;
 import dev.kafkaspool.engine.ProblemReporter;
 import dev.kafkaspool.engine.RecordingStatus;
 import dev.kafkaspool.engine.spool.chronicle.ChronicleSpool;
+import dev.kafkaspool.engine.spool.chronicle.DiskSpace;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntConsumer;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
  * thread appending, and dropping the oldest record now and then as a full spool does, while the
  * shipper's thread reads in batches, commits, and rewinds now and then: every record is read in
  * order, committed once or dropped (none both), the counts come back to zero, and the reopened
- * spool is whole.
+ * spool is whole. Appends and reads take different locks, so they do run at once. A second case
+ * makes the disk refuse writes now and then, so that records go to memory behind the disk records
+ * and move back to disk while the shipper reads, and rolls the disk's files.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class SpoolConcurrencyTest {
@@ -31,20 +37,52 @@ class SpoolConcurrencyTest {
     private static final int DROP_EVERY = 997;
     private static final int REWIND_EVERY = 64;
 
+    /** The disk refuses writes for this many events of every {@link #DISK_CYCLE}. */
+    private static final int DISK_FULL_FOR = 1_000;
+    private static final int DISK_CYCLE = 7_000;
+    private static final long PLENTY = 1L << 40;
+    private static final int ROLL_EVERY = 20_000;
+
     @TempDir
     Path dir;
 
+    private final ManualTicker ticker = new ManualTicker();
+    private final RecordingStatus status = new RecordingStatus();
+    private final AtomicLong usable = new AtomicLong(PLENTY);
+
     @Test
     void appendsDropsReadsCommitsAndRewindsAtOnceKeepOrderAndCounts() throws Exception {
-        ManualTicker ticker = new ManualTicker();
-        RecordingStatus status = new RecordingStatus();
+        run(ChronicleSpool.open(dir, 1L << 30), n -> { });
+        assertTrue(!status.anyContains("WARN", ""), status.messages().toString());
+    }
+
+    @Test
+    void recordsKeptInMemoryWhileTheDiskRefusesWritesAndFilesRollingKeepOrderAndCounts() throws Exception {
+        AtomicLong wallClock = new AtomicLong(System.currentTimeMillis());
+        run(ChronicleSpool.open(dir, 1L << 30, wallClock::get, DiskSpace.reportedBy(usable::get)), n -> {
+            ticker.advance(10, TimeUnit.MILLISECONDS); // the disk is tried again every 100 events
+            usable.set(n % DISK_CYCLE < DISK_FULL_FOR ? DiskSpace.RESERVE_BYTES : PLENTY);
+            if (n % ROLL_EVERY == 0) { // a new file, while the shipper's commits delete the old ones
+                wallClock.addAndGet(ChronicleSpool.ROLL_CYCLE.lengthInMillis());
+            }
+        });
+        assertTrue(status.anyContains("WARN", "no room on the filesystem"), status.messages().toString());
+        assertTrue(status.anyContains("INFO", "takes writes again"), status.messages().toString());
+        try (Stream<Path> files = Files.list(dir)) {
+            long cycles = files.filter(f -> f.toString().endsWith(".cq4")).count();
+            assertTrue(cycles <= 2, EVENTS / ROLL_EVERY + " rolls; the shipped files are deleted, " + cycles + " left");
+        }
+    }
+
+    private void run(ChronicleSpool disk, IntConsumer beforeEachAppend) throws Exception {
         ProblemReporter problems = new ProblemReporter("test", status, new EngineCounters(), ticker);
-        Spool spool = new FailoverSpool(ChronicleSpool.open(dir, 1L << 30), 1L << 20, problems, ticker);
+        Spool spool = new FailoverSpool(disk, 1L << 20, problems, ticker);
         AtomicLong dropped = new AtomicLong();
         AtomicReference<Throwable> writerFailure = new AtomicReference<>();
         Thread writer = new Thread(() -> {
             try {
                 for (int n = 1; n <= EVENTS; n++) {
+                    beforeEachAppend.accept(n);
                     spool.append(1L, Events.event(n, n + ": concurrent"));
                     if (n % DROP_EVERY == 0 && spool.dropOldest() > 0) {
                         dropped.incrementAndGet();
@@ -89,7 +127,6 @@ class SpoolConcurrencyTest {
         assertEquals(EVENTS, committed + dropped.get(), "each event committed once or dropped: committed "
                 + committed + ", dropped " + dropped.get());
         assertEquals(EVENTS, lastCommitted, "the last event was read last");
-        assertTrue(!status.anyContains("WARN", ""), status.messages().toString());
         assertEquals(0, spool.pendingEvents());
         assertEquals(0, spool.pendingBytes());
         spool.close();

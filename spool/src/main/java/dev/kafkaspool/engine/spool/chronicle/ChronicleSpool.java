@@ -6,6 +6,7 @@ import dev.kafkaspool.engine.spool.Spool;
 import dev.kafkaspool.engine.spool.SpoolException;
 import dev.kafkaspool.engine.spool.SpoolRecord;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
@@ -16,8 +17,11 @@ import java.util.function.LongSupplier;
  *
  * <p>It reaches Chronicle through {@link QueueFiles}. {@code SpoolOpening} opens it, a
  * {@code RecordWriter} and a {@code RecordReader} write and read its records, and its
- * {@code CommittedPosition} deletes the files shipped. All its methods take one lock: appends are a
- * few hundred nanoseconds, and the shipper holds it only to read or commit a record.
+ * {@code CommittedPosition} deletes the files shipped. Appends take one lock, the writer's; reads,
+ * commits and drops take another, the reader's, so that the shipper never waits for a logging
+ * thread's write (which a preempted logging thread can hold for milliseconds) and a logging thread
+ * waits for the shipper only to drop a record from a full spool. What both change, the counts and
+ * the ledger, is changed atomically.
  *
  * <p>A record dropped while records are in flight lies beyond the committed position, which cannot
  * move past the records in flight; its {@link DroppedRanges} keep it until a commit reaches it, and
@@ -31,6 +35,9 @@ public final class ChronicleSpool implements Spool {
     public static final String COMMITTED_ID = "kafka-spool.committed";
     private static final long NONE = 0;
 
+    /** Taken by appends: the writer. */
+    private final Object writeLock = new Object();
+    /** Taken by the shipper's reads, commits, rewinds and drops: the reader, the peeker, the committed position. */
     private final Object lock = new Object();
     private final Path dir;
     private final QueueFiles queue;
@@ -45,9 +52,9 @@ public final class ChronicleSpool implements Spool {
     private final DroppedRanges dropped = new DroppedRanges();
     private final DiskSpace space;
     private volatile SpoolSync sync = SpoolSync.none();
-    /** Changed under the lock; read without it (a logging thread's cap check, the statistics). */
-    private volatile long pendingBytes;
-    private volatile long pendingEvents;
+    /** Raised by appends, lowered by commits and drops, read without a lock (a logging thread's cap check). */
+    private final AtomicLong pendingBytes = new AtomicLong();
+    private final AtomicLong pendingEvents = new AtomicLong();
     /** Set when the committed position passed records the reader had not reached: it must skip them. */
     private boolean readerBehind;
     /** What opening found. */
@@ -57,7 +64,7 @@ public final class ChronicleSpool implements Spool {
         this.dir = dir;
         this.queue = queue;
         this.space = space;
-        // Each is used by one thread at a time, under the lock, but not always by the same thread.
+        // Each is used by one thread at a time, under its lock, but not always by the same thread.
         this.writer = new RecordWriter(dir, queue.appender(), space);
         this.reader = new RecordReader(dir, queue.cursorForAnyThread());
         this.peeker = queue.cursorForAnyThread();
@@ -88,8 +95,8 @@ public final class ChronicleSpool implements Spool {
         synchronized (lock) {
             committed.positionAfter(peeker);
             opening = SpoolOpening.read(dir, queue, peeker, ledger);
-            pendingBytes = opening.bytes;
-            pendingEvents = opening.records;
+            pendingBytes.set(opening.bytes);
+            pendingEvents.set(opening.records);
             reader.moveAfter(committed.get());
             committed.deleteCommittedFiles();
         }
@@ -100,7 +107,7 @@ public final class ChronicleSpool implements Spool {
      * spool: a spool that opening refuses (e.g. one of a newer format) is left without a new file.
      */
     void createCurrentFile() {
-        synchronized (lock) {
+        synchronized (writeLock) {
             writer.createCurrentFile();
         }
     }
@@ -112,11 +119,9 @@ public final class ChronicleSpool implements Spool {
 
     /** Appends a record copied, as it is, out of the damaged files of the spool this one replaces. */
     void copy(byte[] buffer, int size) {
-        synchronized (lock) {
+        synchronized (writeLock) {
             writer.copy(buffer, size);
-            ledger.appended();
-            pendingBytes += size;
-            pendingEvents++;
+            appended(size);
         }
     }
 
@@ -153,13 +158,17 @@ public final class ChronicleSpool implements Spool {
 
     @Override
     public void append(long instanceId, EncodedEvent event) {
-        synchronized (lock) {
-            int size = writer.append(instanceId, event);
-            ledger.appended();
-            pendingBytes += size;
-            pendingEvents++;
+        synchronized (writeLock) {
+            appended(writer.append(instanceId, event));
             sync.written(writer.cycle());
         }
+    }
+
+    /** Counts a record written: after the write, so a killed process leaves the ledger low, never high. */
+    private void appended(int size) {
+        ledger.appended();
+        pendingBytes.addAndGet(size);
+        pendingEvents.incrementAndGet();
     }
 
     @Override
@@ -178,13 +187,15 @@ public final class ChronicleSpool implements Spool {
         synchronized (lock) {
             long last = NONE;
             long removed = 0;
+            long bytes = 0;
             while (!readLog.isEmpty() && readLog.headPosition() <= position) {
                 last = readLog.headPosition();
-                pendingBytes -= readLog.headSize();
-                pendingEvents--;
+                bytes += readLog.headSize();
                 removed++;
                 readLog.removeHead();
             }
+            pendingBytes.addAndGet(-bytes);
+            pendingEvents.addAndGet(-removed);
             if (last != NONE && last > committed.get()) {
                 commitUpTo(last, removed, true);
                 if (committed.get() > reader.lastRead()) {
@@ -227,8 +238,8 @@ public final class ChronicleSpool implements Spool {
                     commitUpTo(record.index(), 1, false);
                     readerBehind = true;
                 }
-                pendingBytes -= freed;
-                pendingEvents--;
+                pendingBytes.addAndGet(-freed);
+                pendingEvents.decrementAndGet();
                 return freed;
             }
         }
@@ -252,12 +263,12 @@ public final class ChronicleSpool implements Spool {
 
     @Override
     public long pendingBytes() {
-        return pendingBytes;
+        return pendingBytes.get();
     }
 
     @Override
     public long pendingEvents() {
-        return pendingEvents;
+        return pendingEvents.get();
     }
 
     @Override
@@ -288,13 +299,15 @@ public final class ChronicleSpool implements Spool {
 
     @Override
     public void close() {
-        synchronized (lock) {
-            writer.close();
-            reader.close();
-            peeker.close();
-            committed.close();
-            ledger.close();
-            queue.close();
+        synchronized (writeLock) {
+            synchronized (lock) {
+                writer.close();
+                reader.close();
+                peeker.close();
+                committed.close();
+                ledger.close();
+                queue.close();
+            }
         }
         sync.syncNow(dir);
     }

@@ -306,6 +306,11 @@ public final class QueueFiles implements AutoCloseable {
             value.setOrderedValue(v);
         }
 
+        /** Adds {@code delta} atomically, for when two threads change it. */
+        public void add(long delta) {
+            value.addAtomicValue(delta);
+        }
+
         @Override
         public void close() {
             value.close();

@@ -11,7 +11,8 @@ package dev.kafkaspool.engine.spool.chronicle;
  * <p>A spool written before the count was kept, or whose metadata file was made anew, has no
  * count ({@link #known()} is false) until it is opened and given one.
  *
- * <p><b>Not thread-safe</b>: used under the spool's lock.
+ * <p>The spool's writer raises the count and its reader lowers it, each under its own lock: both
+ * change it atomically.
  */
 public final class SpoolLedger implements AutoCloseable {
     public static final String PENDING_ID = "kafka-spool.pending";
@@ -47,11 +48,11 @@ public final class SpoolLedger implements AutoCloseable {
     }
 
     void appended() {
-        pending.set(pending.get() + 1);
+        pending.add(1);
     }
 
     void removed(long records) {
-        pending.set(pending.get() - records);
+        pending.add(-records);
     }
 
     @Override
