@@ -39,7 +39,7 @@ final class Sender {
             f.onCompletion(null, new InvalidTopicException("'" + f.topic + "' is not a name Kafka accepts for a topic"));
         } else {
             try {
-                s.producer.client().send(s.records.create(f, s.producer.client()), f);
+                f.sentAs(s.producer.client().send(s.records.create(f, s.producer.client()), f));
             } catch (RuntimeException e) {
                 f.onCompletion(null, e);
             }
