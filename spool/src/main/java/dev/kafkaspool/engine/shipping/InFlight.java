@@ -124,11 +124,17 @@ final class InFlight implements Callback {
             return original.outcome();
         }
         SendOutcome o = outcome;
-        if (o == SendOutcome.PENDING && answer != null && answer.isDone()) {
-            ackedAtNanos = System.nanoTime();
-            outcome = o = SendOutcome.ACKED;
+        if (o != SendOutcome.PENDING || answer == null || !answer.isDone()) {
+            return o;
         }
-        return o;
+        // Read again once the future is done: a failure's callback may have run since the first read.
+        o = outcome;
+        if (o != SendOutcome.PENDING) {
+            return o;
+        }
+        ackedAtNanos = System.nanoTime();
+        outcome = SendOutcome.ACKED;
+        return SendOutcome.ACKED;
     }
 
     /** What the producer's {@code send} returned for it: done once Kafka answered. */
