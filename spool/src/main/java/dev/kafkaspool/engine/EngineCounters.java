@@ -27,11 +27,17 @@ public final class EngineCounters {
         accepted.increment();
     }
 
-    public void shipped(boolean fromSpool, long latencyNanos) {
-        shipped.increment();
-        sendLatencyNanos.add(Math.max(0, latencyNanos));
-        if (fromSpool) {
-            drained.increment();
+    /**
+     * Kafka acknowledged {@code count} records, {@code fromSpool} of them read from the spool, after
+     * {@code latencyNanos} in all from their sends; the shipper adds each round of answers at once.
+     */
+    public void shipped(long count, long fromSpool, long latencyNanos) {
+        if (count > 0) {
+            shipped.add(count);
+            sendLatencyNanos.add(latencyNanos);
+        }
+        if (fromSpool > 0) {
+            drained.add(fromSpool);
         }
     }
 

@@ -48,8 +48,8 @@ final class InFlight implements Callback {
     private volatile Exception failure;
     /** What the producer's {@code send} returned; null until then, or when it threw. */
     private Future<RecordMetadata> answer;
-    /** When the shipper saw it acknowledged; set before {@link #outcome} becomes ACKED. */
-    private long ackedAtNanos;
+    /** The shipper saw its future done without a failure; the shipper's alone, so a plain field. */
+    private boolean acked;
 
     InFlight(InFlightWindow window, ShippingProducer producer, long spoolPosition, long sentAtNanos, long instanceId,
              long sequence, long timestampMillis, LogLevel level, String topic, byte[] key, byte[] value) {
@@ -101,11 +101,6 @@ final class InFlight implements Callback {
         return spoolPosition == DIRECT;
     }
 
-    /** From send to the shipper seeing it acknowledged; only once {@link #outcome()} is ACKED. */
-    long sendLatencyNanos() {
-        return original != null ? original.sendLatencyNanos() : ackedAtNanos - sentAtNanos;
-    }
-
     /** Whether this is a copy that takes the answer of a record the producer holds. */
     boolean isHeldCopy() {
         return original != null;
@@ -117,11 +112,15 @@ final class InFlight implements Callback {
      * their callbacks, so a record whose future is done and whose callback set no failure is
      * acknowledged. The producer's I/O thread then writes nothing per acknowledged record into what
      * the shipper reads (one such write per record cost as much CPU on that thread as a bare
-     * producer's whole I/O thread, the cache line going back and forth between the two threads).
+     * producer's whole I/O thread, the cache line going back and forth between the two threads), and
+     * the shipper remembers an acknowledgement in a plain field: no fence per record either.
      */
     SendOutcome outcome() {
         if (original != null) {
             return original.outcome();
+        }
+        if (acked) {
+            return SendOutcome.ACKED;
         }
         SendOutcome o = outcome;
         if (o != SendOutcome.PENDING || answer == null || !answer.isDone()) {
@@ -132,8 +131,7 @@ final class InFlight implements Callback {
         if (o != SendOutcome.PENDING) {
             return o;
         }
-        ackedAtNanos = System.nanoTime();
-        outcome = SendOutcome.ACKED;
+        acked = true;
         return SendOutcome.ACKED;
     }
 
