@@ -42,6 +42,8 @@ public final class ChronicleSpool implements Spool {
     private final Path dir;
     private final QueueFiles queue;
     private final RecordWriter writer;
+    /** Reads the pages past the writer's end into the page cache, on the shipper's thread. */
+    private final PageToucher toucher;
     /** The shipper's reader. */
     private final RecordReader reader;
     /** Reads ahead of the reader to drop the oldest records and to look at the oldest one. */
@@ -65,7 +67,8 @@ public final class ChronicleSpool implements Spool {
         this.queue = queue;
         this.space = space;
         // Each is used by one thread at a time, under its lock, but not always by the same thread.
-        this.writer = new RecordWriter(dir, queue.appender(), space);
+        this.toucher = new PageToucher(dir);
+        this.writer = new RecordWriter(dir, queue.appender(), space, toucher);
         this.reader = new RecordReader(dir, queue.cursorForAnyThread());
         this.peeker = queue.cursorForAnyThread();
         this.committed = new CommittedPosition(dir, queue);
@@ -154,6 +157,7 @@ public final class ChronicleSpool implements Spool {
     public void maintain() {
         space.refreshIfDue();
         sync.syncIfDue(dir);
+        toucher.touchAhead();
     }
 
     @Override

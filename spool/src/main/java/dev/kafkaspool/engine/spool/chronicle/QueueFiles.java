@@ -157,10 +157,10 @@ public final class QueueFiles implements AutoCloseable {
             }
         }
 
-        /** Appends a record of the first {@code length} bytes of {@code bytes}. */
-        void append(byte[] bytes, int length) {
+        /** Appends a record of the first {@code length} bytes of {@code bytes}; returns where it ends in its file. */
+        long append(byte[] bytes, int length) {
             try (DocumentContext dc = appender.writingDocument()) {
-                dc.wire().bytes().write(bytes, 0, length);
+                return dc.wire().bytes().write(bytes, 0, length).writePosition();
             }
         }
 
