@@ -12,10 +12,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * shipper's thread, so that a logging thread's append finds them there. The spool writes through a
  * memory-mapped file, and the first write to a page the kernel does not hold yet costs the writing
  * thread a page fault in which the kernel finds and zeroes a page (reclaiming one when memory is
- * full, as it is once the page cache has filled it) and, on ext4, reserves its block: measured on
- * ext4, about 7 µs a page with the page cache full, 0.8 µs of kernel time per 450-byte record, and
- * now and then milliseconds. With the page already read, the fault only maps it: about 0.7 µs a
- * page (docs/benchmarks.md, "The disk spool's pages").
+ * full, as it is once the page cache has filled it) and, on ext4, reserves its block, now and then
+ * for milliseconds. With the page already read, the fault only maps it (docs/benchmarks.md, "The
+ * disk spool's pages").
  *
  * <p>It only reads ({@code pread} of the file, never through a mapping): it cannot change a byte
  * of the spool, nor fault on a page past the file's end, whatever the writer does meanwhile. The
