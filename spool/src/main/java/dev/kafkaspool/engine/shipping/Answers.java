@@ -18,8 +18,6 @@ final class Answers {
     private long acked;
     private long ackedFromSpool;
     private long ackedLatencyNanos;
-    /** When this round looks at the answers: the end of the send latency of each record it finds acknowledged. */
-    private long roundNanos;
 
     Answers(Shipment s) {
         this.s = s;
@@ -28,10 +26,10 @@ final class Answers {
 
     /** Counts the answered records at the window's head and commits the spool up to the last of them. */
     boolean takeAnsweredPrefix() {
-        roundNanos = s.ticker.nanos();
+        long now = s.ticker.nanos();
         long commitPosition = -1;
         boolean any = false;
-        while (!window.isEmpty() && countIfAnswered(window.head())) {
+        while (!window.isEmpty() && countIfAnswered(window.head(), now)) {
             InFlight head = window.removeHead();
             if (head.parkedIn != null) {
                 head.parkedIn.store.commit(head.spoolPosition);
@@ -60,8 +58,11 @@ final class Answers {
         ackedLatencyNanos = 0;
     }
 
-    /** Counts an acknowledged or undeliverable record; false when it still needs sending. */
-    private boolean countIfAnswered(InFlight f) {
+    /**
+     * Counts an acknowledged or undeliverable record; false when it still needs sending. An
+     * acknowledged record's send latency ends at {@code now}, when this round looks at the answers.
+     */
+    private boolean countIfAnswered(InFlight f, long now) {
         SendOutcome outcome = f.outcome();
         if (outcome == SendOutcome.ACKED) {
             s.ackedTopics.add(f.topic);
@@ -74,7 +75,7 @@ final class Answers {
             if (!f.isDirect()) {
                 ackedFromSpool++;
             }
-            ackedLatencyNanos += Math.max(0, roundNanos - f.sentAtNanos);
+            ackedLatencyNanos += Math.max(0, now - f.sentAtNanos);
             if (f.restamped) {
                 s.counters.restamp();
             }
@@ -106,9 +107,9 @@ final class Answers {
      */
     void leaveDirect() {
         s.direct = false;
-        roundNanos = s.ticker.nanos();
+        long now = s.ticker.nanos();
         for (InFlight f : window.removeDirect()) {
-            if (countIfAnswered(f)) {
+            if (countIfAnswered(f, now)) {
                 continue;
             }
             f.copyTo(respool);

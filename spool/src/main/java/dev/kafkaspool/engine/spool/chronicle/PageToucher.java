@@ -84,7 +84,7 @@ final class PageToucher {
             return;
         }
         long to = end + AHEAD_BYTES;
-        readUpTo = read(SpoolFiles.fileNameOf(c), Math.max(readUpTo, end + GAP_BYTES), to);
+        readUpTo = read(SpoolFiles.fileNameOf(c), readUpTo, to);
         nextReadAt = readUpTo >= to ? readUpTo - REFILL_BYTES : end + RETRY_BYTES;
     }
 
@@ -118,7 +118,7 @@ final class PageToucher {
                 position += n;
             }
         } catch (IOException | RuntimeException e) { // NOPMD: best effort, the writer takes its faults itself
-            return position;
+            // what was read stays read
         }
         return position;
     }
