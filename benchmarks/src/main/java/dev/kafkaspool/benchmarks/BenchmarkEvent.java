@@ -17,10 +17,21 @@ final class BenchmarkEvent implements LogEventView {
     private static final Long ORDER_ID = 421_337L;
 
     private final Throwable thrown;
+    private final String filler;
     private final long orderId = 421_337;
 
     BenchmarkEvent(boolean withException) {
+        this(withException, 0);
+    }
+
+    /** With {@code fillerChars} characters of plain text after the message's own (about 40). */
+    BenchmarkEvent(boolean withException, int fillerChars) {
         this.thrown = withException ? FAILURE : null;
+        StringBuilder sb = new StringBuilder();
+        while (sb.length() < fillerChars) {
+            sb.append(" lorem ipsum dolor sit amet, consectetur adipiscing elit");
+        }
+        this.filler = sb.substring(0, fillerChars);
     }
 
     @Override
@@ -50,7 +61,7 @@ final class BenchmarkEvent implements LogEventView {
 
     @Override
     public void formatMessage(StringBuilder into) {
-        into.append("order ").append(orderId).append(" accepted for customer ").append("c-1029");
+        into.append("order ").append(orderId).append(" accepted for customer ").append("c-1029").append(filler);
     }
 
     @Override

@@ -49,6 +49,13 @@ public class EncodeBenchmark {
     @Param({"false", "true"})
     public boolean exception;
 
+    /**
+     * Plain text added to the message, in characters: 0 for the typical event's 40-character
+     * message; 260 for the end-to-end burst's 300 ({@code -p messageFiller=260}).
+     */
+    @Param({"0"})
+    public int messageFiller;
+
     private final EventEncoder encoder = new EventEncoder();
     private RecordFormat format;
     private BenchmarkEvent event;
@@ -71,7 +78,7 @@ public class EncodeBenchmark {
                 .extraFields(java.util.Map.of("cluster", "eu-1"))
                 .build();
         format = RecordFormat.create(config, pod);
-        event = new BenchmarkEvent(exception);
+        event = new BenchmarkEvent(exception, messageFiller);
     }
 
     @Setup(Level.Iteration)

@@ -17,7 +17,10 @@ final class BoundedText {
     private char[] chars = new char[INITIAL];
     private int length;
 
-    /** Copies {@code text}, cut to {@code max} characters plus the marker when longer. */
+    /**
+     * Copies {@code text}, cut to {@code max} characters plus the marker when longer, as it is: call
+     * {@link #replaceLoneSurrogates()} before writing it as anything but ASCII.
+     */
     BoundedText set(CharSequence text, int max) {
         int n = text.length();
         int kept = Math.min(n, max);
@@ -35,7 +38,6 @@ final class BoundedText {
                 chars[i] = text.charAt(i);
             }
         }
-        replaceLoneSurrogates(kept);
         length = kept;
         if (kept < n) {
             append(MARKER_PREFIX);
@@ -46,8 +48,8 @@ final class BoundedText {
     }
 
     /** JSON text must be valid Unicode: a surrogate without its partner becomes U+FFFD. */
-    private void replaceLoneSurrogates(int end) {
-        for (int i = 0; i < end; i++) {
+    BoundedText replaceLoneSurrogates() {
+        for (int i = 0, end = length; i < end; i++) {
             char c = chars[i];
             if (Character.isSurrogate(c)) {
                 if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(chars[i + 1])) {
@@ -57,6 +59,7 @@ final class BoundedText {
                 }
             }
         }
+        return this;
     }
 
     /** Returns {@code name}, or a copy with lone surrogates replaced when it has any. */

@@ -26,6 +26,8 @@ public final class EventEncoder {
     private final EncodedEvent event = new EncodedEvent();
     private StringBuilder text = new StringBuilder(256);
     private final BoundedText bounded = new BoundedText();
+    private final AsciiBytes ascii = new AsciiBytes();
+    private final RawJsonString raw = new RawJsonString(ascii);
     private final Timestamps timestamps = new Timestamps();
     private final char[] scratch = new char[Math.max(Timestamps.MAX_LENGTH, EventIds.MAX_LENGTH) + 8];
     private final byte[] idBytes = new byte[EventIds.MAX_LENGTH];
@@ -110,9 +112,9 @@ public final class EventEncoder {
         return out;
     }
 
-    /** {@code value} cut at {@code max} characters, lone surrogates replaced, in a reused buffer. */
-    BoundedText bounded(CharSequence value, int max) {
-        return bounded.set(value, max);
+    /** Writes {@code value} cut at {@code max} characters as a protobuf string field (OTLP protobuf). */
+    void writeProtoString(int field, CharSequence value, int max) {
+        ProtoWire.string(out, field, bounded.set(value, max), ascii);
     }
 
     /** The writing of OTLP attributes, this encoder's; made when an OTLP layout first needs it. */
@@ -194,6 +196,14 @@ public final class EventEncoder {
             return;
         }
         bounded.set(value, max);
+        if (!raw.write(g, bounded.chars(), bounded.length())) {
+            writeEscaped();
+        }
+    }
+
+    /** Writes the text in {@link #bounded} through the generator's escaping. */
+    private void writeEscaped() throws IOException {
+        bounded.replaceLoneSurrogates();
         g.writeString(bounded.chars(), 0, bounded.length());
     }
 

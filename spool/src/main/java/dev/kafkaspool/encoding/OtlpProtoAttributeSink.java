@@ -43,8 +43,7 @@ final class OtlpProtoAttributeSink implements OtlpAttributes.Sink {
     private static void boundedString(EventEncoder enc, int field, CharSequence value, int max) {
         ByteSink o = enc.sink();
         int mark = open(o, field);
-        BoundedText b = enc.bounded(value, max);
-        ProtoWire.string(o, STRING_VALUE, b.chars(), b.length());
+        enc.writeProtoString(STRING_VALUE, value, max);
         close(o, mark);
     }
 

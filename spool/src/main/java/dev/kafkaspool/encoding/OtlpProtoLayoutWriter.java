@@ -67,8 +67,7 @@ final class OtlpProtoLayoutWriter implements LayoutWriter {
         String logger = e.loggerName();
         if (logger != null) {
             int scope = open(o, SCOPE_LOGS_SCOPE);
-            BoundedText name = enc.bounded(logger, f.maxValueLength);
-            ProtoWire.string(o, SCOPE_NAME, name.chars(), name.length());
+            enc.writeProtoString(SCOPE_NAME, logger, f.maxValueLength);
             close(o, scope);
         }
         int record = open(o, SCOPE_LOGS_LOG_RECORDS);
@@ -84,8 +83,7 @@ final class OtlpProtoLayoutWriter implements LayoutWriter {
         } else {
             message.append(FALLBACK_MESSAGE).append(failure.getClass().getName());
         }
-        BoundedText m = enc.bounded(message, f.maxMessageLength);
-        ProtoWire.string(o, STRING_VALUE, m.chars(), m.length());
+        enc.writeProtoString(STRING_VALUE, message, f.maxMessageLength);
         close(o, body);
         OtlpAttributes attributes = enc.otlpAttributes();
         if (failure == null) {

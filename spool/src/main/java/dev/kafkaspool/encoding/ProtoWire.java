@@ -101,9 +101,22 @@ final class ProtoWire {
         utf8(o, value, 0, value.length());
     }
 
-    /** A string field from a character buffer; lone surrogates become U+FFFD. */
-    static void string(ByteSink o, int field, char[] chars, int length) {
+    /**
+     * A string field from a cut text, lone surrogates replaced by U+FFFD; ASCII text (most of it) is
+     * copied by {@code ascii}, one byte per character, without the per-character UTF-8 loop.
+     */
+    static void string(ByteSink o, int field, BoundedText text, AsciiBytes ascii) {
         tag(o, field, LEN);
+        int start = o.size();
+        int length = text.length();
+        varint(o, length);
+        o.ensure(o.size() + length);
+        if (ascii.copy(text.chars(), 0, length, o.bytes(), o.size())) {
+            o.size(o.size() + length);
+            return;
+        }
+        o.size(start);
+        char[] chars = text.replaceLoneSurrogates().chars();
         varint(o, utf8Length(chars, length));
         o.ensure(o.size() + 3 * length);
         byte[] b = o.bytes();
