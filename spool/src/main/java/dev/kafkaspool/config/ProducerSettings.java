@@ -94,8 +94,10 @@ public final class ProducerSettings {
         d.put("buffer.memory", "33554432");
         d.put("request.timeout.ms", "15000");
         d.put("delivery.timeout.ms", "60000");
-        d.put("reconnect.backoff.max.ms", "2000");
-        d.put("retry.backoff.max.ms", "2000");
+        // The longest pause before the producer tries a broker, or a metadata request, again: with
+        // the shipper's own (at most 1 s), what keeps a broker back after an outage waiting.
+        d.put("reconnect.backoff.max.ms", "1000");
+        d.put("retry.backoff.max.ms", "1000");
         return Collections.unmodifiableMap(d);
     }
 

@@ -17,7 +17,7 @@ final class StopSequence {
     /**
      * At stop, how long the parked topics are tried again, and how often: each try asks the producer
      * for the topic's metadata, which it fetches after a back-off of up to {@code retry.backoff.max.ms}
-     * (2 s). A topic Kafka takes by then is shipped until the stop's time is up; one it still does not
+     * (1 s). A topic Kafka takes by then is shipped until the stop's time is up; one it still does not
      * take stays parked.
      */
     private static final long STOP_PARKED_TRY_NANOS = TimeUnit.SECONDS.toNanos(3);
