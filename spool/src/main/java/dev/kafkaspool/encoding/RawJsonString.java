@@ -17,9 +17,10 @@ import com.fasterxml.jackson.core.io.SerializedString;
  * A JSON string value that needs no escaping, handed to the generator as raw JSON: most log text is
  * printable ASCII without a quote or a backslash, and for it the generator's escaping loop, one
  * character at a time, is the largest cost of an event with a long message. {@link #write} takes
- * text of {@link #MIN_CHARS} to {@link #MAX_CHARS} characters, copies it with {@link AsciiBytes}, checks eight bytes at a time that nothing in it needs escaping, and writes it
- * quoted; for any other text it writes nothing and says so, and the caller escapes it as before. The
- * bytes written are those the generator writes for the same text.
+ * text of {@link #MIN_CHARS} to {@link #MAX_CHARS} characters, copies it with {@link AsciiBytes},
+ * checks eight bytes at a time that nothing in it needs escaping, and writes it quoted; for any
+ * other text it writes nothing and says so, and the caller escapes it as before. The bytes written
+ * are those the generator writes for the same text.
  *
  * <p>As a {@link SerializableString} its value is the quoted JSON text, the way
  * {@link JsonGenerator#writeRawValue(SerializableString)} takes it. <b>Not thread-safe</b>: one per

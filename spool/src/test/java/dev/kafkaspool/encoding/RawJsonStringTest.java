@@ -2,6 +2,7 @@ package dev.kafkaspool.encoding;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -90,7 +91,7 @@ class RawJsonStringTest {
                     x.writeStringField("pad", pad);
                     x.writeFieldName("v");
                 }
-                assertEquals(true, raw.write(g, text, text.length));
+                assertTrue(raw.write(g, text, text.length), "taken");
                 h.writeString(text, 0, text.length);
                 g.writeEndObject();
                 h.writeEndObject();
