@@ -13,10 +13,8 @@ import java.nio.charset.StandardCharsets;
  */
 final class AsciiBytes {
     private final CharsetEncoder ascii = StandardCharsets.US_ASCII.newEncoder();
-    private char[] wrappedChars;
-    private CharBuffer in;
-    private byte[] wrappedBytes;
-    private ByteBuffer out;
+    private CharBuffer in = CharBuffer.allocate(0);
+    private ByteBuffer out = ByteBuffer.allocate(0);
 
     /**
      * Writes {@code chars[from..from+length)} into {@code bytes} from {@code offset}, which must have
@@ -24,12 +22,10 @@ final class AsciiBytes {
      * is not ASCII.
      */
     boolean copy(char[] chars, int from, int length, byte[] bytes, int offset) {
-        if (chars != wrappedChars) {
-            wrappedChars = chars;
+        if (in.array() != chars) {
             in = CharBuffer.wrap(chars);
         }
-        if (bytes != wrappedBytes) {
-            wrappedBytes = bytes;
+        if (out.array() != bytes) {
             out = ByteBuffer.wrap(bytes);
         }
         in.limit(from + length).position(from);

@@ -197,14 +197,8 @@ public final class EventEncoder {
         }
         bounded.set(value, max);
         if (!raw.write(g, bounded.chars(), bounded.length())) {
-            writeEscaped();
+            g.writeString(bounded.replaceLoneSurrogates().chars(), 0, bounded.length());
         }
-    }
-
-    /** Writes the text in {@link #bounded} through the generator's escaping. */
-    private void writeEscaped() throws IOException {
-        bounded.replaceLoneSurrogates();
-        g.writeString(bounded.chars(), 0, bounded.length());
     }
 
     void writeStringIfKnown(SerializableString name, String value) throws IOException {
