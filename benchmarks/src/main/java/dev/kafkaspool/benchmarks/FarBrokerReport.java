@@ -7,7 +7,7 @@ import dev.kafkaspool.config.SpoolConfig;
 import dev.kafkaspool.engine.EngineStats;
 import dev.kafkaspool.engine.SpoolEngine;
 import dev.kafkaspool.engine.StatusListener;
-import dev.kafkaspool.testbroker.KafkaBroker;
+import dev.kafkaspool.testbroker.FarBroker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,9 +22,9 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
- * Acknowledged throughput against a broker that is far away: the broker gets one more listener,
- * reached only through a {@link DelayProxy} that adds a round trip of {@code roundTripsMs}
- * (default 0, 2, 10, 50 ms), and it advertises the proxy, so every request of every client goes
+ * Acknowledged throughput against a broker that is far away ({@link FarBroker}: one more listener,
+ * reached only through a loopback proxy that adds a round trip of {@code roundTripsMs}, default 0,
+ * 2, 10, 50 ms, and advertised as the proxy), so every request of every client goes
  * through the delay. For each round trip, {@code events} (default 100,000) 300-byte events are
  * sent three ways, one after the other: through the engine (memory durability, its own producer
  * settings: one request in flight per connection), and by a bare {@code KafkaProducer} loop with
@@ -47,20 +47,15 @@ public final class FarBrokerReport {
         int events = Integer.getInteger("events", 100_000);
         String[] roundTrips = System.getProperty("roundTripsMs", "0,2,10,50").split(",");
         Path work = Files.createTempDirectory("far-broker");
-        int farPort = Kafka.closedPort();
         List<String> rows = new ArrayList<>();
-        try (DelayProxy proxy = DelayProxy.start(farPort);
-             KafkaBroker broker = KafkaBroker.start(work.resolve("broker"), Map.of(
-                "listeners", "PLAINTEXT://127.0.0.1:{client},CONTROLLER://127.0.0.1:{controller},FAR://127.0.0.1:" + farPort,
-                "advertised.listeners", "PLAINTEXT://127.0.0.1:{client},FAR://127.0.0.1:" + proxy.port(),
-                "listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT,FAR:PLAINTEXT"))) {
-            broker.createTopic(TOPIC, 3);
+        try (FarBroker far = FarBroker.start(work.resolve("broker"), 0)) {
+            far.broker().createTopic(TOPIC, 3);
             // A first round without delay, not reported, so that no reported round pays for the JIT.
-            measure("127.0.0.1:" + proxy.port(), work, 0, events);
+            measure(far.bootstrapServers(), work, 0, events);
             for (String roundTrip : roundTrips) {
                 double rtt = Double.parseDouble(roundTrip.trim());
-                proxy.roundTrip(rtt);
-                rows.add(measure("127.0.0.1:" + proxy.port(), work, rtt, events));
+                far.roundTrip(rtt);
+                rows.add(measure(far.bootstrapServers(), work, rtt, events));
             }
         }
         System.out.println();

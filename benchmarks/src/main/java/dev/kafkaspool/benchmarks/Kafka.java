@@ -59,7 +59,7 @@ final class Kafka implements AutoCloseable {
     }
 
     /** A port that was free a moment ago: bound, then released. */
-    static int closedPort() {
+    private static int closedPort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {

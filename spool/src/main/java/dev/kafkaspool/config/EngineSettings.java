@@ -52,14 +52,16 @@ public final class EngineSettings {
             "dropOldest, dropNewest or block", FullPolicy.DROP_OLDEST, "dropOldest",
             "What happens to a new event when the spool is full: drop the oldest unshipped events not being "
                     + "sent, drop the new one, or let the log call wait up to blockTimeout for room. While Kafka drains a full "
-                    + "spool, a log call (disk durability) first waits a tenth of blockTimeout for room.",
+                    + "spool (it answered within blockTimeout), a log call (disk durability) first waits up to "
+                    + "blockTimeout for room.",
             ValueParsers::parseFullPolicy);
 
     public static final Setting<Duration> BLOCK_TIMEOUT = new Setting<>("blockTimeout",
             "duration (e.g. 1s, 1 second, PT1S)", Duration.ofSeconds(1), "1s",
-            "The longest a log call waits for room: in a full spool under the block policy, or in a full "
-                    + "in-memory queue. Then the event is dropped and counted. While Kafka answers, a full queue "
-                    + "waits for it for a tenth of this before it goes to the spool; 0 spools at once.",
+            "The longest a log call waits for room: in a full spool under the block policy or while Kafka "
+                    + "drains it, or in a full in-memory queue. Then the event is dropped and counted. While Kafka "
+                    + "answers, a full queue waits for it for a tenth of this before it goes to the spool; 0 spools "
+                    + "at once.",
             ValueParsers::parseDuration);
 
     public static final Setting<Long> QUEUE_MAX_BYTES = new Setting<>("queueMaxBytes", "size (e.g. 32MiB)",

@@ -64,9 +64,9 @@ public final class SpoolConfig {
     }
 
     /**
-     * How long a log call may wait for room in a full queue or spool while Kafka answers and
-     * drains it, before the queue goes to the spool or the full policy applies: a tenth of
-     * {@code blockTimeout}.
+     * How long new events may wait in a full queue while Kafka answers and drains it, before the
+     * queue goes to the spool: a tenth of {@code blockTimeout}. (A full spool that Kafka drains is
+     * waited for up to {@code blockTimeout}: nothing else would keep its events.)
      */
     public Duration answeringWait() {
         return blockTimeout().dividedBy(10);

@@ -103,9 +103,9 @@ public final class SpoolEngine implements AutoCloseable {
 
     /**
      * Hands an event to the engine. Copies it before returning, so the caller may reuse it. Never
-     * waits for the network; it may wait up to {@code blockTimeout} when the queue is full or
-     * (block policy) the spool is full, and up to a tenth of it for room in a full queue or spool
-     * that Kafka is draining. Never throws.
+     * waits for the network; it may wait up to {@code blockTimeout} when the queue is full, when
+     * the spool is full under the block policy or while Kafka drains it, and up to a tenth of it
+     * for room in a full queue that Kafka is draining. Never throws.
      *
      * @return true when the event was taken; false when it was dropped (and counted)
      */

@@ -104,8 +104,15 @@ final class Shipment {
      * topic's metadata, and an answer moved the window within the last {@link #holdNanos}.
      */
     boolean kafkaAnswering(long now) {
-        return producer != null && !producer.isClosed() && !ackedTopics.isEmpty() && !awaitingMetadata
-                && now - headMovedNanos < holdNanos;
+        return producerAnswers() && now - headMovedNanos < holdNanos;
+    }
+
+    /**
+     * Whether the producer takes records: it has had records acknowledged and none waits for its
+     * topic's metadata; when an answer last moved the window is {@link #headMovedNanos}.
+     */
+    boolean producerAnswers() {
+        return producer != null && !producer.isClosed() && !ackedTopics.isEmpty() && !awaitingMetadata;
     }
 
     /** Room for another record: under the count, and the bytes kept of records sent from memory under their cap. */

@@ -135,7 +135,7 @@ public final class Shipper implements Runnable {
         shipment.spool.maintain();
         shipment.parked.maintain();
         boolean worked = collector.collectAnswers();
-        shipment.cappedSpool.kafkaAnswering(shipment.kafkaAnswering(ticker.nanos()));
+        shipment.cappedSpool.kafkaAnswering(shipment.producerAnswers(), shipment.headMovedNanos);
         worked |= routing.takeFromQueue();
         worked |= drain.drainWhenDue();
         worked |= parkedShipping.shipDue();

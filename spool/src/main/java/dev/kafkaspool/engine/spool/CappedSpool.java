@@ -16,10 +16,12 @@ import java.util.concurrent.locks.LockSupport;
  * stores are part of the spool: their bytes count against the cap, and the full policy drops
  * from them once the spool itself has nothing to drop. Thread-safe.
  *
- * <p>A logging thread that finds the spool full while Kafka answers ({@link #kafkaAnswering},
- * disk durability, the spool being drained) waits for room for up to a tenth of
- * {@code blockTimeout} before the full policy applies: a burst against a healthy broker is slowed
- * to the drain's pace instead of losing events. The shipper never waits here.
+ * <p>A logging thread that finds the spool full while Kafka answers (disk durability, the spool
+ * being drained: an answer came within the last {@code blockTimeout}) waits for room, up to
+ * {@code blockTimeout}, before the full policy applies: a burst against a healthy broker is slowed
+ * to the drain's pace instead of losing events, also when Kafka's answers come far apart (a far
+ * broker answers once per round trip). When Kafka does not answer, the policy applies at once.
+ * The shipper never waits here.
  */
 public final class CappedSpool {
     private static final long BLOCK_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
@@ -29,8 +31,8 @@ public final class CappedSpool {
     private final long maxBytes;
     private final FullPolicy policy;
     private final long blockTimeoutNanos;
-    private final long holdNanos;
-    private volatile boolean kafkaAnswering;
+    /** Until when Kafka counts as answering: {@code blockTimeout} after its last answer; set by the shipper. */
+    private volatile long answeringUntilNanos;
     private final EngineCounters counters;
     private final Ticker ticker;
     private final ProblemReporter problems;
@@ -43,10 +45,10 @@ public final class CappedSpool {
         this.maxBytes = maxBytes;
         this.policy = config.fullPolicy();
         this.blockTimeoutNanos = config.blockTimeout().toNanos();
-        this.holdNanos = config.answeringWait().toNanos();
         this.counters = counters;
         this.ticker = ticker;
         this.problems = problems;
+        this.answeringUntilNanos = ticker.nanos();
     }
 
     public Spool spool() {
@@ -57,9 +59,12 @@ public final class CappedSpool {
         return parked;
     }
 
-    /** The shipper says whether Kafka answers now, so that a full spool is drained (see the class comment). */
-    public void kafkaAnswering(boolean answering) {
-        kafkaAnswering = answering;
+    /**
+     * The shipper says whether its producer takes records and when Kafka last answered, so that a
+     * full spool is drained (see the class comment).
+     */
+    public void kafkaAnswering(boolean producerAnswers, long lastAnswerNanos) {
+        answeringUntilNanos = producerAnswers ? lastAnswerNanos + blockTimeoutNanos : ticker.nanos();
     }
 
     /**
@@ -93,13 +98,13 @@ public final class CappedSpool {
                 if (pendingBytes() + size <= maxBytes) {
                     return write(instanceId, event, target);
                 }
-                full = policy == FullPolicy.BLOCK || loggingThread && kafkaAnswering && holdNanos > 0;
+                full = policy == FullPolicy.BLOCK || loggingThread && ticker.nanos() - answeringUntilNanos < 0;
                 if (!full || deadline != 0 && ticker.nanos() - deadline >= 0) {
                     return makeRoom(size) ? write(instanceId, event, target) : drop(DropReason.SPOOL_FULL);
                 }
             }
             if (deadline == 0) {
-                deadline = ticker.nanos() + (policy == FullPolicy.BLOCK ? blockTimeoutNanos : holdNanos);
+                deadline = ticker.nanos() + blockTimeoutNanos;
             }
             LockSupport.parkNanos(BLOCK_PAUSE_NANOS);
         }

@@ -1,4 +1,4 @@
-package dev.kafkaspool.benchmarks;
+package dev.kafkaspool.testbroker;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * for a network delay where the kernel's traffic control is not available. Each connection gets a
  * reading and a writing thread per direction; bytes are never reordered.
  */
-final class DelayProxy implements AutoCloseable {
+public final class DelayProxy implements AutoCloseable {
     private static final byte[] END = new byte[0];
 
     private final ServerSocket server;
@@ -39,7 +39,7 @@ final class DelayProxy implements AutoCloseable {
      * A proxy to {@code targetPort} on the loopback, adding no delay until {@link #roundTrip} says;
      * the target need not listen yet: each accepted connection connects to it then.
      */
-    static DelayProxy start(int targetPort) {
+    public static DelayProxy start(int targetPort) {
         try {
             ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
             return new DelayProxy(server, targetPort, 0);
@@ -49,11 +49,11 @@ final class DelayProxy implements AutoCloseable {
     }
 
     /** From now on, each chunk waits half of {@code roundTripMillis} in each direction. */
-    void roundTrip(double roundTripMillis) {
+    public void roundTrip(double roundTripMillis) {
         oneWayNanos = (long) (roundTripMillis * 1_000_000 / 2);
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
