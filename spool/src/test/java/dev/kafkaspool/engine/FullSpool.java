@@ -14,8 +14,8 @@ import java.nio.file.Path;
 
 /**
  * A spool capped at the size of its first {@link #EVENTS} events ({@code e1} to {@code e4}) under
- * {@code dropOldest}, holding them, on a clock that moves only when a test moves it; the counters
- * count its drops.
+ * {@code dropOldest}, holding them (some in a parked topic's store, if asked), on a clock that
+ * moves only when a test moves it; the counters count its drops.
  */
 final class FullSpool {
     static final int EVENTS = 4;
@@ -27,6 +27,11 @@ final class FullSpool {
 
     /** Fills {@code spool}; {@code dir} is the configuration's spool directory, of {@code durability}. */
     FullSpool(Spool spool, Path dir, Durability durability) {
+        this(spool, dir, durability, 0);
+    }
+
+    /** As {@link #FullSpool(Spool, Path, Durability)}, the first {@code parked} events in a parked topic's store. */
+    FullSpool(Spool spool, Path dir, Durability durability, int parked) {
         this.spool = spool;
         ProblemReporter problems = new ProblemReporter("test", new RecordingStatus(), counters, ticker);
         long cap = 0;
@@ -37,8 +42,12 @@ final class FullSpool {
                 .set(EngineSettings.FULL_POLICY, FullPolicy.DROP_OLDEST).build();
         capped = new CappedSpool(spool, new ParkedTopics(null, cap, problems, ticker), cap, config, counters,
                 ticker, problems);
+        if (parked > 0) {
+            assertTrue(capped.parked().park("parked", "a test"));
+        }
         for (int i = 1; i <= EVENTS; i++) {
-            assertTrue(capped.append(1L, Events.event(i, "e" + i)));
+            Spool target = i <= parked ? capped.parked().get("parked").store : spool;
+            assertTrue(capped.append(1L, Events.event(i, "e" + i), target));
         }
         assertEquals(0, counters.droppedCount(DropReason.SPOOL_FULL));
     }

@@ -20,8 +20,9 @@ import java.util.concurrent.locks.LockSupport;
  * being drained: an answer came within the last {@code blockTimeout}) waits for room, up to
  * {@code blockTimeout}, before the full policy applies: a burst against a healthy broker is slowed
  * to the drain's pace instead of losing events, also when Kafka's answers come far apart (a far
- * broker answers once per round trip). When Kafka does not answer, the policy applies at once.
- * The shipper never waits here.
+ * broker answers once per round trip). When Kafka does not answer, or the room is held by parked
+ * topics' records (which Kafka does not take), the policy applies at once. The shipper never waits
+ * here.
  */
 public final class CappedSpool {
     private static final long BLOCK_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
@@ -98,7 +99,7 @@ public final class CappedSpool {
                 if (pendingBytes() + size <= maxBytes) {
                     return write(instanceId, event, target);
                 }
-                full = policy == FullPolicy.BLOCK || loggingThread && ticker.nanos() - answeringUntilNanos < 0;
+                full = policy == FullPolicy.BLOCK || loggingThread && roomCanCome(size);
                 if (!full || deadline != 0 && ticker.nanos() - deadline >= 0) {
                     return makeRoom(size) ? write(instanceId, event, target) : drop(DropReason.SPOOL_FULL);
                 }
@@ -108,6 +109,14 @@ public final class CappedSpool {
             }
             LockSupport.parkNanos(BLOCK_PAUSE_NANOS);
         }
+    }
+
+    /**
+     * Whether a logging thread's wait can end in room for {@code size} bytes: Kafka answers, and the
+     * spool's own records, as Kafka takes them, free enough; the parked topics' records do not.
+     */
+    private boolean roomCanCome(int size) {
+        return ticker.nanos() - answeringUntilNanos < 0 && spool.pendingBytes() >= pendingBytes() + size - maxBytes;
     }
 
     private boolean makeRoom(int size) {
