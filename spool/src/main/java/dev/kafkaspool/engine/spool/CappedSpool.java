@@ -93,14 +93,13 @@ public final class CappedSpool {
     private boolean append(long instanceId, EncodedEvent event, Spool target, boolean loggingThread) {
         long deadline = 0;
         while (true) {
-            boolean full;
             synchronized (this) {
                 int size = spool.storedSize(event);
                 if (pendingBytes() + size <= maxBytes) {
                     return write(instanceId, event, target);
                 }
-                full = policy == FullPolicy.BLOCK || loggingThread && roomCanCome(size);
-                if (!full || deadline != 0 && ticker.nanos() - deadline >= 0) {
+                boolean waitForRoom = policy == FullPolicy.BLOCK || loggingThread && roomCanCome(size);
+                if (!waitForRoom || deadline != 0 && ticker.nanos() - deadline >= 0) {
                     return makeRoom(size) ? write(instanceId, event, target) : drop(DropReason.SPOOL_FULL);
                 }
             }
