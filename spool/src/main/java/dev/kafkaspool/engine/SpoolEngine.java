@@ -74,7 +74,7 @@ public final class SpoolEngine implements AutoCloseable {
         Map<String, Object> producerProperties = config.producerProperties();
         this.producers = new ProducerLifecycle(config.name(), b.producerFactory, producerProperties, b.topics,
                 problems);
-        this.shipper = new Shipper(queue, spool, producers, new ProducerRecords(b.headers, instanceId, ticker), counters, problems,
+        this.shipper = new Shipper(queue, spool, producers, new ProducerRecords(b.headers, instanceId), counters, problems,
                 ticker, instanceId, config.stallTimeout().toNanos(), config.answeringWait().toNanos(),
                 maxWindowBytes(producerProperties));
         Thread t = new Thread(shipper, "kafka-spool-" + config.name() + "-shipper");

@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
-import dev.kafkaspool.engine.Ticker;
 import org.apache.kafka.clients.producer.Producer;
 
 /**
@@ -41,24 +40,22 @@ final class KeylessPartitions {
     private static final long ASK_INTERVAL_NANOS = ASK_INTERVAL_MICROS * 1000;
 
     private final long ownInstanceId;
-    private final Ticker ticker;
     private final Map<String, Counts> counts = new HashMap<>();
 
     /** @param ownInstanceId the engine instance whose events are numbered in the order they are sent */
-    KeylessPartitions(long ownInstanceId, Ticker ticker) {
+    KeylessPartitions(long ownInstanceId) {
         this.ownInstanceId = ownInstanceId;
-        this.ticker = ticker;
     }
 
     /**
-     * The partition for the event {@code (instanceId, sequence)} of a record without a key.
+     * The partition for the event {@code (instanceId, sequence)} of a record without a key, sent at
+     * {@code nowNanos} (the record's send time: {@link SendClock}).
      *
      * @throws RuntimeException what the producer throws when it has no metadata for the topic yet
      *     (with {@code max.block.ms=0} it does not wait for it); the caller treats it as a failed send
      */
-    int partitionFor(Producer<byte[], byte[]> producer, String topic, long instanceId, long sequence) {
+    int partitionFor(Producer<byte[], byte[]> producer, String topic, long instanceId, long sequence, long nowNanos) {
         Counts known = counts.get(topic);
-        long nowNanos = ticker.nanos();
         if (known == null) {
             known = new Counts(Math.max(1, producer.partitionsFor(topic).size()), nowNanos);
             counts.put(topic, known);

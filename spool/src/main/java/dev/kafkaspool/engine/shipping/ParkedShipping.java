@@ -137,7 +137,7 @@ final class ParkedShipping {
 
     /** The record read from {@code p}'s store, in flight; a damaged one is answered at once as dropped. */
     private InFlight read(ParkedTopic p, SpoolRecord r) {
-        InFlight f = new InFlight(s.window, s.producer, r.position, s.ticker.nanos(), r.instanceId, r.sequence,
+        InFlight f = new InFlight(s.window, s.producer, r.position, s.sendClock.nanos(), r.instanceId, r.sequence,
                 r.timestampMillis, r.level, r.topic, r.key, r.value == null ? NO_BYTES : r.value);
         f.parkedIn = p;
         if (r.damage != null) {

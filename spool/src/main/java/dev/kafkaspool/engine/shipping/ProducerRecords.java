@@ -2,7 +2,6 @@ package dev.kafkaspool.engine.shipping;
 
 import dev.kafkaspool.engine.EventIds;
 import dev.kafkaspool.engine.LogLevel;
-import dev.kafkaspool.engine.Ticker;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +40,8 @@ public final class ProducerRecords {
     private boolean idPrefixWritten;
 
     /** @param instanceId the engine's instance id, which numbers the events it sends in order */
-    public ProducerRecords(Map<String, byte[]> staticHeaders, long instanceId, Ticker ticker) {
-        this.keyless = new KeylessPartitions(instanceId, ticker);
+    public ProducerRecords(Map<String, byte[]> staticHeaders, long instanceId) {
+        this.keyless = new KeylessPartitions(instanceId);
         this.headers = new Header[2 + staticHeaders.size()];
         int i = 2;
         for (Map.Entry<String, byte[]> h : staticHeaders.entrySet()) {
@@ -59,7 +58,7 @@ public final class ProducerRecords {
      */
     ProducerRecord<byte[], byte[]> create(InFlight f, Producer<byte[], byte[]> producer) {
         Integer partition = f.key == null
-                ? keyless.partitionFor(producer, f.topic, f.instanceId, f.sequence) : null;
+                ? keyless.partitionFor(producer, f.topic, f.instanceId, f.sequence, f.sentAtNanos) : null;
         headers[0] = new RecordHeader(EVENT_ID_HEADER, eventId(f.instanceId, f.sequence));
         headers[1] = LEVEL_HEADERS[f.level.ordinal()];
         // A restamped record gets the send time from the producer; the event's own time is in its value.

@@ -79,7 +79,7 @@ final class QueueRouting implements EventQueue.Consumer {
             s.cappedSpool.append(s.instanceId, event, p.store);
             return s.windowHasRoom();
         }
-        InFlight f = new InFlight(s.window, s.producer, InFlight.DIRECT, s.ticker.nanos(), s.instanceId,
+        InFlight f = new InFlight(s.window, s.producer, InFlight.DIRECT, s.sendClock.nanos(), s.instanceId,
                 event.sequence(), event.timestampMillis(), event.level(), event.topic(), event.copyKey(),
                 event.copyValue());
         sender.send(f);

@@ -42,6 +42,8 @@ final class Shipment {
     final EngineCounters counters;
     final ProblemReporter problems;
     final Ticker ticker;
+    /** The send time of records, read once per round and every few sends. */
+    final SendClock sendClock;
     final long instanceId;
     final long stallNanos;
     /**
@@ -90,6 +92,7 @@ final class Shipment {
         this.counters = counters;
         this.problems = problems;
         this.ticker = ticker;
+        this.sendClock = new SendClock(ticker);
         this.instanceId = instanceId;
         this.held = new HeldOriginals(instanceId);
         this.stallNanos = stallNanos;

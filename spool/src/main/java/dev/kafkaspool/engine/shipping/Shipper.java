@@ -132,6 +132,7 @@ public final class Shipper implements Runnable {
 
     /** One round of work; true when it did something. */
     private boolean step() {
+        shipment.sendClock.startRound();
         shipment.spool.maintain();
         shipment.parked.maintain();
         boolean worked = collector.collectAnswers();

@@ -89,7 +89,7 @@ final class SpoolDrain {
                 sent++;
                 continue;
             }
-            InFlight f = new InFlight(window, s.producer, r.position, s.ticker.nanos(), r.instanceId, r.sequence,
+            InFlight f = new InFlight(window, s.producer, r.position, s.sendClock.nanos(), r.instanceId, r.sequence,
                     r.timestampMillis, r.level, r.topic, r.key, r.value);
             sent++;
             if (!sender.send(f)) {

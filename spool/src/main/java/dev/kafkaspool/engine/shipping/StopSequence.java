@@ -65,6 +65,7 @@ final class StopSequence {
                         continue;
                     }
                 }
+                s.sendClock.startRound();
                 queue.poll(routing);
             }
         }
@@ -113,6 +114,7 @@ final class StopSequence {
                 s.parked.retryAllNow(now);
                 parkedTried = now;
             }
+            s.sendClock.startRound();
             boolean worked = collector.collectAnswers();
             worked |= drain.drainWhenDue();
             worked |= parkedShipping.shipDue();

@@ -23,7 +23,7 @@ class KeylessPartitionsTest {
 
     private final CountingProducer producer = new CountingProducer();
     private final ManualTicker ticker = new ManualTicker();
-    private final KeylessPartitions keyless = new KeylessPartitions(OWN, ticker);
+    private final KeylessPartitions keyless = new KeylessPartitions(OWN);
 
     @Test
     void copiesSentAfterPartitionsWereAddedLandInTheirFirstCopysPartition() {
@@ -35,7 +35,7 @@ class KeylessPartitionsTest {
         assertEquals(first, partitions(OWN, 1, 3_000), "copies of events sent before the change");
         assertEquals(earlierFirst, partitions(EARLIER_PROCESS, 1, 3_000), "copies of an earlier process's events");
         // The run of event 3,000 was begun before the change: its other events stay with it.
-        assertEquals(first.get(first.size() - 1), keyless.partitionFor(producer, TOPIC, OWN, 3_071));
+        assertEquals(first.get(first.size() - 1), keyless.partitionFor(producer, TOPIC, OWN, 3_071, ticker.nanos()));
 
         Set<Integer> used = new HashSet<>(partitions(OWN, 3_072, 3_072 + 4 * KeylessPartitions.RUN_LENGTH - 1));
         assertEquals(Set.of(0, 1, 2, 3), used, "later runs use the new partitions");
@@ -76,7 +76,7 @@ class KeylessPartitionsTest {
     private List<Integer> partitions(long instanceId, long from, long to) {
         List<Integer> p = new ArrayList<>();
         for (long sequence = from; sequence <= to; sequence++) {
-            p.add(keyless.partitionFor(producer, TOPIC, instanceId, sequence));
+            p.add(keyless.partitionFor(producer, TOPIC, instanceId, sequence, ticker.nanos()));
         }
         return p;
     }

@@ -8,7 +8,6 @@ import java.util.Map;
 
 import dev.kafkaspool.engine.EventIds;
 import dev.kafkaspool.engine.LogLevel;
-import dev.kafkaspool.engine.ManualTicker;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
@@ -21,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class ProducerRecordsTest {
     private final InFlightWindow window = new InFlightWindow();
     private final ProducerRecords records = new ProducerRecords(
-            Map.of("content-type", "application/json".getBytes(StandardCharsets.US_ASCII)), 7L, new ManualTicker());
+            Map.of("content-type", "application/json".getBytes(StandardCharsets.US_ASCII)), 7L);
 
     @Test
     void eachRecordCarriesItsOwnEventIdAndLevel() {

@@ -44,7 +44,7 @@ final class ShipperParts {
         capped = new CappedSpool(new MemorySpool("test"), parked, 1 << 20, config, counters, ticker, problems);
         ProducerLifecycle producers = new ProducerLifecycle("test", props -> producer,
                 Map.of("client.id", "test", "bootstrap.servers", "127.0.0.1:1"), List.of(), problems);
-        s = new Shipment(null, capped, producers, new ProducerRecords(Map.of(), 1L, ticker), counters, problems,
+        s = new Shipment(null, capped, producers, new ProducerRecords(Map.of(), 1L), counters, problems,
                 ticker, 1L, 10 * SECOND, SECOND / 10, 1 << 20, ticker.nanos());
         state = new ShipperState(s.spool, problems, ticker, false, ticker.nanos(), 10 * SECOND);
         answers = new Answers(s);
