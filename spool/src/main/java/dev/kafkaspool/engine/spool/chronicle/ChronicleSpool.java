@@ -67,7 +67,7 @@ public final class ChronicleSpool implements Spool {
         this.queue = queue;
         this.space = space;
         // Each is used by one thread at a time, under its lock, but not always by the same thread.
-        this.toucher = new PageToucher(dir);
+        this.toucher = new PageToucher(queue, space);
         this.writer = new RecordWriter(dir, queue.appender(), space, toucher);
         this.reader = new RecordReader(dir, queue.cursorForAnyThread());
         this.peeker = queue.cursorForAnyThread();

@@ -3,11 +3,16 @@ package dev.kafkaspool.engine.spool.chronicle;
 import dev.kafkaspool.engine.spool.SpoolDirectory;
 import dev.kafkaspool.engine.spool.SpoolException;
 import java.io.File;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.function.LongSupplier;
 
 import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.bytes.MappedBytes;
+import net.openhft.chronicle.bytes.MappedBytesStore;
+import net.openhft.chronicle.bytes.MappedFile;
+import net.openhft.chronicle.core.io.ReferenceOwner;
 import net.openhft.chronicle.core.values.LongValue;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.ExcerptTailer;
@@ -16,6 +21,7 @@ import net.openhft.chronicle.queue.RollCycles;
 import net.openhft.chronicle.queue.impl.StoreFileListener;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueStore;
 import net.openhft.chronicle.queue.impl.table.SingleTableStore;
 import net.openhft.chronicle.wire.DocumentContext;
 
@@ -42,7 +48,15 @@ public final class QueueFiles implements AutoCloseable {
     /** The index of no record: a committed position of none. */
     private static final long NONE = 0;
 
+    /** The size of the pages {@link #touchForWriting} touches: the smallest a kernel maps. */
+    static final long PAGE_BYTES = 4096;
+
     private final SingleChronicleQueue queue;
+    /**
+     * Who holds what {@link #touchForWriting} maps. Made with the instance, not the class: making one
+     * starts Chronicle, which must not start before {@link ChronicleDefaults#apply} set its properties.
+     */
+    private final ReferenceOwner toucher = ReferenceOwner.temporary("kafka-spool page toucher");
 
     private QueueFiles(SingleChronicleQueue queue) {
         this.queue = queue;
@@ -109,6 +123,54 @@ public final class QueueFiles implements AutoCloseable {
     /** The long kept under {@code id} in the metadata file (0 when none was kept). */
     public StoredLong storedLong(String id) {
         return new StoredLong(queue.indexForId(id));
+    }
+
+    /**
+     * Takes the first write to each page of {@code cycle}'s file from {@code from} up to {@code to}
+     * off the appender, and with it the page fault: through the mapping the appender writes
+     * through, an atomic compare-and-set of the int at the start of each page from 0 to 0, which
+     * changes no byte (where the int is not 0 nothing is written). Only pages of the part of the
+     * file Chronicle has mapped are touched: it sizes the file to cover what it maps, so no page lies
+     * past the file's end. A cycle whose file the queue does not hold open is left alone.
+     *
+     * @return where it stopped: {@code to}, the end of the mapped part of the file, or {@code from}
+     *     when the file is not open
+     * @throws IOException when Chronicle cannot map the file's part
+     */
+    long touchForWriting(int cycle, long from, long to) throws IOException {
+        SingleChronicleQueueStore store = queue.storeForCycle(cycle, queue.epoch(), false, null);
+        if (store == null) {
+            return from;
+        }
+        MappedBytes view = null;
+        MappedBytesStore chunk = null;
+        long page = (from + PAGE_BYTES - 1) & -PAGE_BYTES;
+        try {
+            view = store.bytes();
+            MappedFile file = view.mappedFile();
+            while (page < to) {
+                if (chunk == null || page + Integer.BYTES > chunk.safeLimit()) {
+                    if (chunk != null) {
+                        chunk.release(toucher);
+                    }
+                    chunk = file.acquireByteStore(toucher, page);
+                    if (page < chunk.start() || page + Integer.BYTES > chunk.safeLimit()) {
+                        return page;
+                    }
+                }
+                chunk.compareAndSwapInt(page, 0, 0);
+                page += PAGE_BYTES;
+            }
+            return to;
+        } finally {
+            if (chunk != null) {
+                chunk.release(toucher);
+            }
+            if (view != null) {
+                view.releaseLast();
+            }
+            queue.closeStore(store);
+        }
     }
 
     /** The appender, usable by any one thread at a time; see {@link Appender#createCurrentFile()}. */

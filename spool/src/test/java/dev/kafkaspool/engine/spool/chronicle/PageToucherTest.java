@@ -2,11 +2,14 @@ package dev.kafkaspool.engine.spool.chronicle;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.TimeUnit;
@@ -16,11 +19,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The shipper reads the pages past the spool writer's end into the page cache: the writer says
- * where its last record ends in which file, the toucher reads up to {@link PageToucher#AHEAD_BYTES}
- * past that, again once the writer has come halfway, and from the start of the next file after a
- * roll. It only reads: every record is read back as written, also with a writer appending while it
- * reads, and the file past the end holds zeros.
+ * The shipper touches the pages past the spool writer's end for writing: the writer says where its
+ * last record ends in which file, the toucher touches up to {@link PageToucher#AHEAD_BYTES} past
+ * that, again once the writer has come halfway, and from the writer's end in the next file after a
+ * roll. The writer then takes no page fault on those pages. It changes no byte: every record is
+ * read back as written, also with a writer appending while it touches, and the file past the end
+ * holds zeros.
  */
 class PageToucherTest {
     private static final int RECORD_BYTES = 450;
@@ -32,16 +36,16 @@ class PageToucherTest {
     private final SetTimeProvider clock = new SetTimeProvider(TimeUnit.DAYS.toNanos(20_000));
 
     @Test
-    void readsAheadOfTheWriterAgainOnceItCameHalfwayAndInTheNextFileAfterARoll() throws IOException {
-        PageToucher toucher = new PageToucher(dir);
+    void touchesAheadOfTheWriterAgainOnceItCameHalfwayAndInTheNextFileAfterARoll() throws IOException {
         try (QueueFiles queue = QueueFiles.open(dir, 64L << 20, clock::currentTimeMillis);
              QueueFiles.Appender appender = queue.appender()) {
+            PageToucher toucher = new PageToucher(queue, roomy());
             long end = append(appender, toucher, 1);
             assertArrayEquals(record(1), bytesOf(appender.cycle(), end - RECORD_BYTES, RECORD_BYTES),
                     "the file holds the record just before the position the writer gave");
 
             toucher.touchAhead();
-            assertEquals(end + AHEAD, toucher.readUpTo(), "read ahead of the writer");
+            assertEquals(end + AHEAD, toucher.touchedUpTo(), "touched ahead of the writer");
 
             long n = 2;
             long within = end;
@@ -49,14 +53,14 @@ class PageToucherTest {
                 within = append(appender, toucher, n++);
             }
             toucher.touchAhead();
-            assertEquals(end + AHEAD, toucher.readUpTo(), "not again before the writer came halfway");
+            assertEquals(end + AHEAD, toucher.touchedUpTo(), "not again before the writer came halfway");
 
             long past = within;
             while (past < end + AHEAD / 2 + RECORD_BYTES) {
                 past = append(appender, toucher, n++);
             }
             toucher.touchAhead();
-            assertEquals(past + AHEAD, toucher.readUpTo(), "again once it did");
+            assertEquals(past + AHEAD, toucher.touchedUpTo(), "again once it did");
             assertArrayEquals(new byte[4096], bytesOf(appender.cycle(), past + 8, 4096), "zeros past the end");
 
             int before = appender.cycle();
@@ -64,18 +68,18 @@ class PageToucherTest {
             long inNext = append(appender, toucher, n++);
             assertTrue(appender.cycle() > before, "rolled");
             toucher.touchAhead();
-            assertEquals(inNext + AHEAD, toucher.readUpTo(), "the new file, from its writer's end");
+            assertEquals(inNext + AHEAD, toucher.touchedUpTo(), "the new file, from its writer's end");
 
             assertRecordsReadBack(queue, n - 1);
         }
     }
 
     @Test
-    void recordsWrittenWhileItReadsAreReadBackAsWritten() throws Exception {
-        PageToucher toucher = new PageToucher(dir);
+    void recordsWrittenWhileItTouchesAreReadBackAsWritten() throws Exception {
         int records = 60_000;
         try (QueueFiles queue = QueueFiles.open(dir, 64L << 20, clock::currentTimeMillis);
              QueueFiles.Appender appender = queue.appender()) {
+            PageToucher toucher = new PageToucher(queue, roomy());
             AtomicReference<Throwable> failed = new AtomicReference<>();
             Thread writer = new Thread(() -> {
                 try {
@@ -87,21 +91,94 @@ class PageToucherTest {
                 }
             }, "test-writer");
             writer.start();
-            long reads = 0;
+            long touches = 0;
             long last = -1;
             while (writer.isAlive()) {
                 toucher.touchAhead();
-                if (toucher.readUpTo() != last) {
-                    last = toucher.readUpTo();
-                    reads++;
+                if (toucher.touchedUpTo() != last) {
+                    last = toucher.touchedUpTo();
+                    touches++;
                 }
             }
             writer.join();
-            assertEquals(null, failed.get());
-            assertTrue(reads > 3, "it read ahead " + reads + " times while the writer wrote "
+            assertNull(failed.get());
+            assertTrue(touches > 3, "it touched ahead " + touches + " times while the writer wrote "
                     + (long) records * RECORD_BYTES / (1 << 20) + " MiB");
             assertRecordsReadBack(queue, records);
         }
+    }
+
+    /**
+     * The writing thread's own page faults (Linux counts them per thread) while it writes 2 MiB of
+     * records: one per page when the pages were not touched, next to none when they were.
+     */
+    @Test
+    void theWriterTakesNoPageFaultOnThePagesTouchedAhead() throws IOException {
+        Path stat = Path.of("/proc/thread-self/stat");
+        assumeTrue(Files.isReadable(stat), "the thread's page faults are counted where Linux counts them");
+        try (QueueFiles queue = QueueFiles.open(dir, 64L << 20, clock::currentTimeMillis);
+             QueueFiles.Appender appender = queue.appender()) {
+            PageToucher toucher = new PageToucher(queue, roomy());
+            byte[] r = record(1);
+            long end = append(appender, toucher, 1);
+            long twoMiB = 2L << 20;
+
+            long untouched = faultsWhileWriting(stat, appender, toucher, r, end + twoMiB);
+            end = append(appender, toucher, 2);
+            toucher.touchAhead();
+            long touchedFrom = toucher.touchedUpTo() - PageToucher.AHEAD_BYTES + PageToucher.GAP_BYTES;
+            writeUpTo(appender, toucher, r, touchedFrom);
+            long touched = faultsWhileWriting(stat, appender, toucher, r, touchedFrom + twoMiB);
+
+            assertTrue(untouched >= twoMiB / QueueFiles.PAGE_BYTES / 2,
+                    "untouched, the writer faulted " + untouched + " times on 512 pages");
+            assertTrue(touched <= untouched / 10, "touched ahead, the writer faulted " + touched
+                    + " times, untouched " + untouched);
+        }
+    }
+
+    /** On a filesystem with less than {@link PageToucher#MIN_FREE_BYTES} usable, nothing is touched. */
+    @Test
+    void touchesNothingOnANearlyFullFilesystem() {
+        DiskSpace nearlyFull = DiskSpace.askingSometimes(() -> PageToucher.MIN_FREE_BYTES - 1);
+        nearlyFull.refreshIfDue();
+        try (QueueFiles queue = QueueFiles.open(dir, 64L << 20, clock::currentTimeMillis);
+             QueueFiles.Appender appender = queue.appender()) {
+            PageToucher toucher = new PageToucher(queue, nearlyFull);
+            long end = append(appender, toucher, 1);
+            toucher.touchAhead();
+            assertEquals(end, toucher.touchedUpTo(), "nothing touched past the writer's end");
+        }
+    }
+
+    /** A filesystem with room to spare, as it was at its last check. */
+    private static DiskSpace roomy() {
+        DiskSpace space = DiskSpace.askingSometimes(() -> 1L << 40);
+        space.refreshIfDue();
+        return space;
+    }
+
+    private static long faultsWhileWriting(Path stat, QueueFiles.Appender appender, PageToucher toucher, byte[] r,
+            long upTo) throws IOException {
+        long before = minorFaults(stat);
+        writeUpTo(appender, toucher, r, upTo);
+        return minorFaults(stat) - before;
+    }
+
+    /** Writes {@code r} again and again until the writer's end reaches {@code upTo}; allocates nothing. */
+    private static void writeUpTo(QueueFiles.Appender appender, PageToucher toucher, byte[] r, long upTo) {
+        long end = 0;
+        while (end < upTo) {
+            end = appender.append(r, r.length);
+            toucher.written(appender.cycle(), end);
+        }
+    }
+
+    /** The calling thread's minor page faults: the tenth field of its stat line. */
+    private static long minorFaults(Path stat) throws IOException {
+        String line = Files.readString(stat);
+        String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[7]);
     }
 
     private static long append(QueueFiles.Appender appender, PageToucher toucher, long n) {
