@@ -5,7 +5,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Takes the page faults of the spool's writes off the logging threads: on the shipper's thread,
- * it makes the first write to each page just past the end of the spool's current file
+ * it makes the first write to each page past the end of what the logging threads have written
  * ({@link QueueFiles#touchForWriting}, which changes no byte). The spool writes through a
  * memory-mapped file, and the first write to a page costs the writing thread a page fault in which
  * the kernel finds and zeroes a page (reclaiming one when memory is full, as it is once the page
