@@ -74,6 +74,8 @@ public final class OverloadReport {
         System.out.println(row("spool full: dropped / excess", OverloadReport::dropsAgainstExcess, runs));
         System.out.println(row("first event lost", OverloadReport::firstLost, runs));
         System.out.println(row("last logged events (as many as the spool held at the end)", OverloadReport::lastArrived, runs));
+        System.out.println(row("the spool's files on disk, most at a sample (du)", r -> String.format("%.1f MiB",
+                r.mostOnDisk / 1048576.0), runs));
         System.out.println(row("log call before first drop, p50 / p99 / p99.9 / max", r -> r.filling.summary(), runs));
         System.out.println(row("log call after first drop, p50 / p99 / p99.9 / max", r -> r.full.summary(), runs));
         System.out.println(row("log calls refused (submit false)", r -> String.format("%,d", r.refused), runs));

@@ -6,6 +6,7 @@ import dev.kafkaspool.config.SpoolConfig;
 import dev.kafkaspool.engine.EngineStats;
 import dev.kafkaspool.engine.SpoolEngine;
 import dev.kafkaspool.testbroker.ClientQuotas;
+import dev.kafkaspool.testbroker.DiskUsage;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,6 +43,8 @@ final class OverloadRun {
     long refused;
     long skipped;
     long firstSequence = -1;
+    /** The most the spool's files took on disk at a sample, as {@code du} counts it. */
+    volatile long mostOnDisk;
     long lastSequence;
     TopicAudit topic;
     private volatile boolean dropSeen;
@@ -69,7 +72,7 @@ final class OverloadRun {
             bench.awaitShipping();
             long t0 = System.nanoTime();
             run.start = new Sample(0, engine.stats());
-            sampler.scheduleAtFixedRate(() -> run.sample(engine, t0), 1, 1, TimeUnit.SECONDS);
+            sampler.scheduleAtFixedRate(() -> run.sample(engine, spoolDir, t0), 1, 1, TimeUnit.SECONDS);
             run.log(engine, rate, seconds);
             run.overloadEnd = new Sample((System.nanoTime() - t0) / 1e9, engine.stats());
             ClientQuotas.producerByteRate(kafka.bootstrapServers(), config.clientId(), null);
@@ -131,9 +134,10 @@ final class OverloadRun {
         }
     }
 
-    private void sample(SpoolEngine engine, long t0) {
+    private void sample(SpoolEngine engine, Path spoolDir, long t0) {
         Sample s = new Sample((System.nanoTime() - t0) / 1e9, engine.stats());
         samples.add(s);
+        mostOnDisk = Math.max(mostOnDisk, DiskUsage.of(spoolDir));
         if (firstDrop == null && s.stats().droppedTotal() > 0) {
             firstDrop = s;
             dropSeen = true;

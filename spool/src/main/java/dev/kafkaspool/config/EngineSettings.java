@@ -45,7 +45,8 @@ public final class EngineSettings {
 
     public static final Setting<Long> MAX_BYTES = new Setting<>("maxBytes", "size (e.g. 256MiB)",
             256L << 20, "256MiB",
-            "The most the spool holds of unshipped events. When full, fullPolicy applies.",
+            "The most the spool holds of unshipped events. When full, fullPolicy applies. Its files take at most "
+                    + "about one and a half times this on disk (397 MiB at the default): size the spool's volume for that.",
             text -> requireAtLeast(ValueParsers.parseSize(text), 1L << 20, "1MiB"));
 
     public static final Setting<FullPolicy> FULL_POLICY = new Setting<>("fullPolicy",

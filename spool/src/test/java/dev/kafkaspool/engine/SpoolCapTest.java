@@ -17,7 +17,6 @@ import java.util.stream.LongStream;
 
 import dev.kafkaspool.testbroker.KafkaBroker;
 import dev.kafkaspool.testbroker.KafkaBrokerExtension;
-import org.apache.kafka.common.KafkaException;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -57,10 +56,7 @@ class SpoolCapTest {
                 .set(EngineSettings.BLOCK_TIMEOUT, Duration.ofMillis(5))
                 .build();
 
-        SpoolEngine filler = SpoolEngine.builder(config).status(new RecordingStatus())
-                .producerFactory(props -> {
-                    throw new KafkaException("cluster out of reach");
-                }).start();
+        SpoolEngine filler = TestConfigs.startWithoutKafka(config, new RecordingStatus());
         new TestEvents(filler, topic, PADDING).submitRange(1, EVENTS);
         filler.stop(Duration.ofSeconds(5));
         EngineStats filled = filler.stats();

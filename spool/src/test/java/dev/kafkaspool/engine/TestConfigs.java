@@ -4,6 +4,7 @@ import dev.kafkaspool.config.Durability;
 import dev.kafkaspool.config.EngineSettings;
 import dev.kafkaspool.config.SpoolConfig;
 import java.nio.file.Path;
+import org.apache.kafka.common.KafkaException;
 
 /** Engine configurations for tests: short timeouts, a given spool directory. */
 public final class TestConfigs {
@@ -24,5 +25,12 @@ public final class TestConfigs {
 
     public static SpoolEngine start(SpoolConfig config, StatusListener status) {
         return SpoolEngine.builder(config).status(status).start();
+    }
+
+    /** An engine whose producer cannot be made (a cluster out of reach): every event it takes goes to the spool. */
+    public static SpoolEngine startWithoutKafka(SpoolConfig config, StatusListener status) {
+        return SpoolEngine.builder(config).status(status).producerFactory(props -> {
+            throw new KafkaException("cluster out of reach");
+        }).start();
     }
 }

@@ -42,8 +42,10 @@ public final class ChronicleSpool implements Spool {
     private final Path dir;
     private final QueueFiles queue;
     private final RecordWriter writer;
-    /** Reads the pages past the writer's end into the page cache, on the shipper's thread. */
+    /** Touches the pages past the writer's end, on the shipper's thread. */
     private final PageToucher toucher;
+    /** Ends a file early once it holds an eighth of the cap, on the shipper's thread. */
+    private final FileRoll roll;
     /** The shipper's reader. */
     private final RecordReader reader;
     /** Reads ahead of the reader to drop the oldest records and to look at the oldest one. */
@@ -62,13 +64,15 @@ public final class ChronicleSpool implements Spool {
     /** What opening found. */
     private SpoolOpening opening;
 
-    ChronicleSpool(Path dir, QueueFiles queue, DiskSpace space) {
+    ChronicleSpool(Path dir, QueueFiles queue, long maxBytes, DiskSpace space) {
         this.dir = dir;
         this.queue = queue;
         this.space = space;
+        WriterProgress written = new WriterProgress();
+        this.toucher = new PageToucher(queue, space, written, FileRoll.fileBytesFor(maxBytes));
+        this.roll = new FileRoll(queue, written, space, maxBytes);
         // Each is used by one thread at a time, under its lock, but not always by the same thread.
-        this.toucher = new PageToucher(queue, space);
-        this.writer = new RecordWriter(dir, queue.appender(), space, toucher);
+        this.writer = new RecordWriter(dir, queue.appender(), space, written, roll);
         this.reader = new RecordReader(dir, queue.cursorForAnyThread());
         this.peeker = queue.cursorForAnyThread();
         this.committed = new CommittedPosition(dir, queue);
@@ -157,7 +161,11 @@ public final class ChronicleSpool implements Spool {
     public void maintain() {
         space.refreshIfDue();
         sync.syncIfDue(dir);
+        roll.rollIfFull();
         toucher.touchAhead();
+        synchronized (lock) {
+            committed.deleteLeftFiles(); // those drops left: a drop leaves deleting to this thread
+        }
     }
 
     @Override
@@ -252,8 +260,9 @@ public final class ChronicleSpool implements Spool {
     /**
      * Moves the committed position to {@code index}, having shipped or dropped {@code records} up
      * to it besides those of the dropped ranges it passes, and on past a dropped range that starts
-     * right after it. Files it leaves are deleted when {@code deleteFiles}; a drop leaves that to
-     * the next commit.
+     * right after it. Files it leaves are deleted when {@code deleteFiles}; a drop, on a logging
+     * thread, leaves that to the shipper's next round ({@link #maintain}) but for a second file
+     * ({@link CommittedPosition#set}).
      */
     private void commitUpTo(long index, long records, boolean deleteFiles) {
         long end = dropped.endOfRangeAfter(index);
@@ -314,6 +323,11 @@ public final class ChronicleSpool implements Spool {
             }
         }
         sync.syncNow(dir);
+    }
+
+    /** The most the spool's files take on disk for a cap of {@code maxBytes} (see {@code FileRoll}). */
+    public static long mostOnDisk(long maxBytes) {
+        return FileRoll.mostOnDisk(maxBytes);
     }
 
     /** The name of the file that holds a cycle: the cycle's start time in the roll cycle's UTC pattern. */

@@ -27,15 +27,29 @@ final class CommittedPosition implements AutoCloseable {
         return committed.get();
     }
 
-    /** Moves the committed position to {@code index}, without deleting files. */
+    /**
+     * Moves the committed position to {@code index} for a drop, which leaves deleting the file it
+     * leaves to the shipper's next round ({@link #deleteLeftFiles}); when two or more are left, the
+     * shipper's thread has not run and they are deleted here, so the files on disk stay within
+     * {@link FileRoll#mostOnDisk}.
+     */
     void set(long index) {
         committed.set(index);
+        if (QueueFiles.CYCLES.toCycle(index) > cleanedBelowCycle + 1) {
+            deleteCommittedFiles();
+        }
     }
 
     /** Moves the committed position to {@code index}, and deletes the files it leaves. */
     void advanceTo(long index) {
         committed.set(index);
-        if (QueueFiles.CYCLES.toCycle(index) > cleanedBelowCycle) {
+        deleteLeftFiles();
+    }
+
+    /** Deletes the files the committed position has left since the last deletion, moved by {@link #set} too. */
+    void deleteLeftFiles() {
+        long c = committed.get();
+        if (c > NONE && QueueFiles.CYCLES.toCycle(c) > cleanedBelowCycle) {
             deleteCommittedFiles();
         }
     }

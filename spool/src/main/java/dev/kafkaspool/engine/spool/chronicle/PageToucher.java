@@ -1,7 +1,6 @@
 package dev.kafkaspool.engine.spool.chronicle;
 
 import java.io.IOException;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Takes the page faults of the spool's writes off the logging threads: on the shipper's thread,
@@ -13,15 +12,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * milliseconds. Touched through the same mapping, the page is mapped when the logging thread's
  * append writes it, and the append takes no fault (docs/benchmarks.md, "The disk spool's pages").
  *
- * <p>It touches only what Chronicle has mapped of the file, so never past the file's end, and never
- * within {@link #GAP_BYTES} of the writer's end. A touched page takes its room on the filesystem
+ * <p>It touches only what Chronicle has mapped of the file, so never past the file's end, never past
+ * where {@link FileRoll} ends the file, and never within {@link #GAP_BYTES} of the writer's end. A touched page takes its room on the filesystem
  * (its block, or its memory on a tmpfs) before the writer's {@link DiskSpace} counts it: so it
  * touches only while the filesystem had at least {@link #MIN_FREE_BYTES} usable at the last check,
  * and otherwise leaves the faults to the writer, whose every write the allowance covers. Best
  * effort: a failure leaves the faults to the writer too.
  *
- * <p><b>Thread-safety:</b> {@link #written} is called by the writer, under the spool's writer lock;
- * {@link #touchAhead} by one thread at a time (the shipper).
+ * <p><b>Not thread-safe:</b> {@link #touchAhead} is called by one thread at a time (the shipper);
+ * the writer's progress comes through {@link WriterProgress}.
  */
 final class PageToucher {
     /** How far past the last write the pages are touched. */
@@ -41,29 +40,22 @@ final class PageToucher {
      * before the touches) still fits in what the touches leave.
      */
     static final long MIN_FREE_BYTES = DiskSpace.RESERVE_BYTES + 4 * AHEAD_BYTES;
-    private static final int POSITION_BITS = 40;
-    private static final long POSITION_MASK = (1L << POSITION_BITS) - 1;
-
     private final QueueFiles queue;
     private final DiskSpace space;
-    /** The writer's last cycle and the end of its last record there, {@code cycle << 40 | position}; -1 before any. */
-    private final AtomicLong written = new AtomicLong(-1);
+    private final WriterProgress written;
+    /** Where a file is ended early ({@link FileRoll}): pages past it would only take room in a file left behind. */
+    private final long fileEnd;
     private int cycle;
     /** The end of what was touched of {@link #cycle}'s file; -1 before the first touch. */
     private long touchedUpTo = -1;
     /** The writer's position from which the next touch is due. */
     private long nextTouchAt;
 
-    PageToucher(QueueFiles queue, DiskSpace space) {
+    PageToucher(QueueFiles queue, DiskSpace space, WriterProgress written, long fileEnd) {
         this.queue = queue;
         this.space = space;
-    }
-
-    /** The writer wrote the file of {@code cycle} up to {@code position}: an ordered write, no fence. */
-    void written(int cycle, long position) {
-        if (cycle >= 0 && position >= 0 && position <= POSITION_MASK) {
-            written.lazySet((long) cycle << POSITION_BITS | position);
-        }
+        this.written = written;
+        this.fileEnd = fileEnd;
     }
 
     /**
@@ -77,8 +69,8 @@ final class PageToucher {
         if (w < 0) {
             return;
         }
-        int c = (int) (w >>> POSITION_BITS);
-        long end = w & POSITION_MASK;
+        int c = WriterProgress.cycleOf(w);
+        long end = WriterProgress.positionOf(w);
         if (c != cycle || touchedUpTo < 0) {
             cycle = c;
             touchedUpTo = end;
@@ -87,8 +79,12 @@ final class PageToucher {
         if (end < nextTouchAt || space.lastUsableBytes() < MIN_FREE_BYTES) {
             return;
         }
-        long to = end + AHEAD_BYTES;
+        long to = Math.min(end + AHEAD_BYTES, fileEnd);
         long from = Math.max(touchedUpTo, end + GAP_BYTES);
+        if (from >= to) {
+            nextTouchAt = Long.MAX_VALUE; // the file ends before: nothing more to touch in it
+            return;
+        }
         try {
             touchedUpTo = Math.max(touchedUpTo, queue.touchForWriting(c, from, to));
         } catch (IOException | RuntimeException | InternalError e) { // NOPMD: best effort; InternalError: a fault in a mapping

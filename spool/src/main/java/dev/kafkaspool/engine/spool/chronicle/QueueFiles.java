@@ -52,14 +52,17 @@ public final class QueueFiles implements AutoCloseable {
     static final long PAGE_BYTES = 4096;
 
     private final SingleChronicleQueue queue;
+    /** The clock the queue rolls by; null for a queue opened read-only. */
+    private final RollClock rollClock;
     /**
      * Who holds what {@link #touchForWriting} maps. Made with the instance, not the class: making one
      * starts Chronicle, which must not start before {@link ChronicleDefaults#apply} set its properties.
      */
     private final ReferenceOwner toucher = ReferenceOwner.temporary("kafka-spool page toucher");
 
-    private QueueFiles(SingleChronicleQueue queue) {
+    private QueueFiles(SingleChronicleQueue queue, RollClock rollClock) {
         this.queue = queue;
+        this.rollClock = rollClock;
     }
 
     /**
@@ -71,8 +74,9 @@ public final class QueueFiles implements AutoCloseable {
     static QueueFiles open(Path dir, long maxBytes, LongSupplier clock) {
         ChronicleDefaults.apply();
         SingleChronicleQueue queue = null;
+        RollClock rollClock = null;
         try {
-            RollClock rollClock = new RollClock(clock != null ? clock : System::currentTimeMillis);
+            rollClock = new RollClock(clock != null ? clock : System::currentTimeMillis);
             queue = SingleChronicleQueueBuilder.single(dir.toFile())
                     .rollCycle(CYCLES.rollCycle)
                     .blockSize(blockSizeFor(maxBytes))
@@ -88,7 +92,7 @@ public final class QueueFiles implements AutoCloseable {
             }
             throw new SpoolException("cannot open a Chronicle Queue in " + dir + ChronicleDefaults.hintFor(e), e);
         }
-        return new QueueFiles(queue);
+        return new QueueFiles(queue, rollClock);
     }
 
     /** Opens the queue in {@code dir} read-only; throws what Chronicle throws (e.g. errors for missing JVM flags). */
@@ -96,13 +100,35 @@ public final class QueueFiles implements AutoCloseable {
         return new QueueFiles(SingleChronicleQueueBuilder.single(dir.toFile())
                 .rollCycle(CYCLES.rollCycle)
                 .readOnly(true)
-                .build());
+                .build(), null);
     }
 
     /** Chronicle maps files in blocks; a small cap wants small blocks so a small disk is not over-mapped. */
     private static long blockSizeFor(long maxBytes) {
         long block = Long.highestOneBit(Math.max(maxBytes / 4, 1L << 20));
         return Math.min(block, 64L << 20);
+    }
+
+    /**
+     * Ends the file of {@code cycle} early: the roll clock moves to the next cycle's start (see
+     * {@link RollClock#notBefore}), so the next record written goes to that cycle's file. Not for a
+     * queue opened read-only.
+     */
+    void rollAfter(int cycle) {
+        rollClock.notBefore((cycle + 1L) * CYCLES.lengthInMillis());
+    }
+
+    /**
+     * Makes the file of {@code cycle} ahead of the writer, without the queue's write lock, so that
+     * the writer that moves to that cycle finds it made. Readers pass over a file that holds
+     * nothing, and a writer that moves to a later cycle ends it; a process that stops before
+     * writing there leaves it empty, and the next one goes on in it.
+     */
+    void createFile(int cycle) {
+        SingleChronicleQueueStore store = queue.storeForCycle(cycle, queue.epoch(), true, null);
+        if (store != null) {
+            queue.closeStore(store);
+        }
     }
 
     /** The index of the last record in the queue's index. */

@@ -18,17 +18,19 @@ final class RecordWriter implements AutoCloseable {
     private final Path dir;
     private final QueueFiles.Appender appender;
     private final DiskSpace space;
-    private final PageToucher toucher;
+    private final WriterProgress progress;
+    private final FileRoll roll;
     private final SpoolRecordCodec codec = SpoolRecordCodec.create();
     private ByteBuffer scratch = ByteBuffer.allocate(4096);
     /** A write faulted part-way: the spool file is damaged and this process must not write to it again. */
     private String damage;
 
-    RecordWriter(Path dir, QueueFiles.Appender appender, DiskSpace space, PageToucher toucher) {
+    RecordWriter(Path dir, QueueFiles.Appender appender, DiskSpace space, WriterProgress progress, FileRoll roll) {
         this.dir = dir;
         this.appender = appender;
         this.space = space;
-        this.toucher = toucher;
+        this.progress = progress;
+        this.roll = roll;
     }
 
     /** The bytes the event takes as a record. */
@@ -58,7 +60,9 @@ final class RecordWriter implements AutoCloseable {
         codec.encode(instanceId, event, scratch);
         try {
             long end = appender.append(scratch.array(), size);
-            toucher.written(appender.cycle(), end); // the cycle after the write: it may have rolled
+            int cycle = appender.cycle(); // the cycle after the write: it may have rolled
+            progress.written(cycle, end);
+            roll.writerAt(cycle, end);
         } catch (RuntimeException | Error e) { // NOPMD: a fault in a mapped file surfaces as InternalError
             damage = "a write to the spool in " + dir + " failed part-way (" + e + "); its file may be damaged, "
                     + "so this process writes no more to it";

@@ -13,7 +13,9 @@ import java.util.function.LongSupplier;
  * stands still while the wall clock is set back: after a step back of an hour it runs an hour
  * ahead of the wall clock, which only changes the names of later files. It never starts before
  * the newest file already in the spool ({@link #notBefore}), so a process started while the
- * clock is behind goes on in that file.
+ * clock is behind goes on in that file. A file ended early because it is full ({@link FileRoll})
+ * moves it to the next cycle's start the same way: under steady writing the files' names run
+ * ahead of the wall clock.
  *
  * <p><b>Thread-safe.</b>
  */

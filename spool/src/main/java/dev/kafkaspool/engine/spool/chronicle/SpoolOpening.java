@@ -71,7 +71,7 @@ final class SpoolOpening {
     static ChronicleSpool openAsIs(Path dir, long maxBytes, LongSupplier clock, DiskSpace space) {
         QueueFiles queue = QueueFiles.open(dir, maxBytes, clock);
         try {
-            ChronicleSpool spool = new ChronicleSpool(dir, queue, space);
+            ChronicleSpool spool = new ChronicleSpool(dir, queue, maxBytes, space);
             SpoolDirectory.ownerOnly(dir.resolve(QueueFiles.METADATA_FILE));
             spool.recover();
             return spool;

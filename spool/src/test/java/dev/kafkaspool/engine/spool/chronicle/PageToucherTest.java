@@ -27,8 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
  * holds zeros.
  */
 class PageToucherTest {
-    private static final int RECORD_BYTES = 450;
+    private static final int RECORD_BYTES = NumberedRecords.BYTES;
     private static final long AHEAD = PageToucher.AHEAD_BYTES;
+    /** Files that end by time alone. */
+    private static final long NO_EARLY_END = Long.MAX_VALUE;
 
     @TempDir
     Path dir;
@@ -39,9 +41,10 @@ class PageToucherTest {
     void touchesAheadOfTheWriterAgainOnceItCameHalfwayAndInTheNextFileAfterARoll() throws IOException {
         try (QueueFiles queue = QueueFiles.open(dir, 64L << 20, clock::currentTimeMillis);
              QueueFiles.Appender appender = queue.appender()) {
-            PageToucher toucher = new PageToucher(queue, roomy());
-            long end = append(appender, toucher, 1);
-            assertArrayEquals(record(1), bytesOf(appender.cycle(), end - RECORD_BYTES, RECORD_BYTES),
+            WriterProgress progress = new WriterProgress();
+            PageToucher toucher = new PageToucher(queue, ReportedSpace.roomy(), progress, NO_EARLY_END);
+            long end = append(appender, progress, 1);
+            assertArrayEquals(NumberedRecords.record(1), bytesOf(appender.cycle(), end - RECORD_BYTES, RECORD_BYTES),
                     "the file holds the record just before the position the writer gave");
 
             toucher.touchAhead();
@@ -50,14 +53,14 @@ class PageToucherTest {
             long n = 2;
             long within = end;
             while (within < end + AHEAD / 2 - 2 * RECORD_BYTES) {
-                within = append(appender, toucher, n++);
+                within = append(appender, progress, n++);
             }
             toucher.touchAhead();
             assertEquals(end + AHEAD, toucher.touchedUpTo(), "not again before the writer came halfway");
 
             long past = within;
             while (past < end + AHEAD / 2 + RECORD_BYTES) {
-                past = append(appender, toucher, n++);
+                past = append(appender, progress, n++);
             }
             toucher.touchAhead();
             assertEquals(past + AHEAD, toucher.touchedUpTo(), "again once it did");
@@ -65,12 +68,12 @@ class PageToucherTest {
 
             int before = appender.cycle();
             clock.advanceMillis(QueueFiles.CYCLES.lengthInMillis() + 1000);
-            long inNext = append(appender, toucher, n++);
+            long inNext = append(appender, progress, n++);
             assertTrue(appender.cycle() > before, "rolled");
             toucher.touchAhead();
             assertEquals(inNext + AHEAD, toucher.touchedUpTo(), "the new file, from its writer's end");
 
-            assertRecordsReadBack(queue, n - 1);
+            NumberedRecords.assertReadBack(queue, n - 1);
         }
     }
 
@@ -79,12 +82,13 @@ class PageToucherTest {
         int records = 60_000;
         try (QueueFiles queue = QueueFiles.open(dir, 64L << 20, clock::currentTimeMillis);
              QueueFiles.Appender appender = queue.appender()) {
-            PageToucher toucher = new PageToucher(queue, roomy());
+            WriterProgress progress = new WriterProgress();
+            PageToucher toucher = new PageToucher(queue, ReportedSpace.roomy(), progress, NO_EARLY_END);
             AtomicReference<Throwable> failed = new AtomicReference<>();
             Thread writer = new Thread(() -> {
                 try {
                     for (long n = 1; n <= records; n++) {
-                        append(appender, toucher, n);
+                        append(appender, progress, n);
                     }
                 } catch (Throwable e) { // NOPMD: reported below
                     failed.set(e);
@@ -104,7 +108,7 @@ class PageToucherTest {
             assertNull(failed.get());
             assertTrue(touches > 3, "it touched ahead " + touches + " times while the writer wrote "
                     + (long) records * RECORD_BYTES / (1 << 20) + " MiB");
-            assertRecordsReadBack(queue, records);
+            NumberedRecords.assertReadBack(queue, records);
         }
     }
 
@@ -118,17 +122,18 @@ class PageToucherTest {
         assumeTrue(Files.isReadable(stat), "the thread's page faults are counted where Linux counts them");
         try (QueueFiles queue = QueueFiles.open(dir, 64L << 20, clock::currentTimeMillis);
              QueueFiles.Appender appender = queue.appender()) {
-            PageToucher toucher = new PageToucher(queue, roomy());
-            byte[] r = record(1);
-            long end = append(appender, toucher, 1);
+            WriterProgress progress = new WriterProgress();
+            PageToucher toucher = new PageToucher(queue, ReportedSpace.roomy(), progress, NO_EARLY_END);
+            byte[] r = NumberedRecords.record(1);
+            long end = append(appender, progress, 1);
             long twoMiB = 2L << 20;
 
-            long untouched = faultsWhileWriting(stat, appender, toucher, r, end + twoMiB);
-            end = append(appender, toucher, 2);
+            long untouched = faultsWhileWriting(stat, appender, progress, r, end + twoMiB);
+            end = append(appender, progress, 2);
             toucher.touchAhead();
             long touchedFrom = toucher.touchedUpTo() - PageToucher.AHEAD_BYTES + PageToucher.GAP_BYTES;
-            writeUpTo(appender, toucher, r, touchedFrom);
-            long touched = faultsWhileWriting(stat, appender, toucher, r, touchedFrom + twoMiB);
+            writeUpTo(appender, progress, r, touchedFrom);
+            long touched = faultsWhileWriting(stat, appender, progress, r, touchedFrom + twoMiB);
 
             assertTrue(untouched >= twoMiB / QueueFiles.PAGE_BYTES / 2,
                     "untouched, the writer faulted " + untouched + " times on 512 pages");
@@ -140,37 +145,51 @@ class PageToucherTest {
     /** On a filesystem with less than {@link PageToucher#MIN_FREE_BYTES} usable, nothing is touched. */
     @Test
     void touchesNothingOnANearlyFullFilesystem() {
-        DiskSpace nearlyFull = DiskSpace.askingSometimes(() -> PageToucher.MIN_FREE_BYTES - 1);
-        nearlyFull.refreshIfDue();
+        DiskSpace nearlyFull = ReportedSpace.nearlyFull();
         try (QueueFiles queue = QueueFiles.open(dir, 64L << 20, clock::currentTimeMillis);
              QueueFiles.Appender appender = queue.appender()) {
-            PageToucher toucher = new PageToucher(queue, nearlyFull);
-            long end = append(appender, toucher, 1);
+            WriterProgress progress = new WriterProgress();
+            PageToucher toucher = new PageToucher(queue, nearlyFull, progress, NO_EARLY_END);
+            long end = append(appender, progress, 1);
             toucher.touchAhead();
             assertEquals(end, toucher.touchedUpTo(), "nothing touched past the writer's end");
         }
     }
 
-    /** A filesystem with room to spare, as it was at its last check. */
-    private static DiskSpace roomy() {
-        DiskSpace space = DiskSpace.askingSometimes(() -> 1L << 40);
-        space.refreshIfDue();
-        return space;
+    /** Nothing past where {@link FileRoll} ends the file: those pages would take room in a file left behind. */
+    @Test
+    void touchesNothingPastWhereTheFileEnds() {
+        long fileEnd = 1L << 20;
+        try (QueueFiles queue = QueueFiles.open(dir, 64L << 20, clock::currentTimeMillis);
+             QueueFiles.Appender appender = queue.appender()) {
+            WriterProgress progress = new WriterProgress();
+            PageToucher toucher = new PageToucher(queue, ReportedSpace.roomy(), progress, fileEnd);
+            long n = 1;
+            long end = append(appender, progress, n++);
+            toucher.touchAhead();
+            assertEquals(fileEnd, toucher.touchedUpTo(), "touched up to where the file ends, short of " + AHEAD
+                    + " past the writer's end at " + end);
+            while (end < fileEnd + RECORD_BYTES) {
+                end = append(appender, progress, n++);
+            }
+            toucher.touchAhead();
+            assertEquals(fileEnd, toucher.touchedUpTo(), "nothing past it once the writer passed it");
+        }
     }
 
-    private static long faultsWhileWriting(Path stat, QueueFiles.Appender appender, PageToucher toucher, byte[] r,
+    private static long faultsWhileWriting(Path stat, QueueFiles.Appender appender, WriterProgress progress, byte[] r,
             long upTo) throws IOException {
         long before = minorFaults(stat);
-        writeUpTo(appender, toucher, r, upTo);
+        writeUpTo(appender, progress, r, upTo);
         return minorFaults(stat) - before;
     }
 
     /** Writes {@code r} again and again until the writer's end reaches {@code upTo}; allocates nothing. */
-    private static void writeUpTo(QueueFiles.Appender appender, PageToucher toucher, byte[] r, long upTo) {
+    private static void writeUpTo(QueueFiles.Appender appender, WriterProgress progress, byte[] r, long upTo) {
         long end = 0;
         while (end < upTo) {
             end = appender.append(r, r.length);
-            toucher.written(appender.cycle(), end);
+            progress.written(appender.cycle(), end);
         }
     }
 
@@ -181,23 +200,11 @@ class PageToucherTest {
         return Long.parseLong(fields[7]);
     }
 
-    private static long append(QueueFiles.Appender appender, PageToucher toucher, long n) {
-        byte[] r = record(n);
+    private static long append(QueueFiles.Appender appender, WriterProgress progress, long n) {
+        byte[] r = NumberedRecords.record(n);
         long end = appender.append(r, r.length);
-        toucher.written(appender.cycle(), end);
+        progress.written(appender.cycle(), end);
         return end;
-    }
-
-    /** A record of {@link #RECORD_BYTES} bytes, none of them zero, that says its number. */
-    private static byte[] record(long n) {
-        byte[] r = new byte[RECORD_BYTES];
-        for (int i = 0; i < r.length; i++) {
-            r[i] = (byte) ('a' + (n + i) % 26);
-        }
-        byte[] number = Long.toString(n).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        System.arraycopy(number, 0, r, 0, number.length);
-        r[number.length] = ':';
-        return r;
     }
 
     private byte[] bytesOf(int cycle, long position, int length) throws IOException {
@@ -207,23 +214,6 @@ class PageToucherTest {
                 // read on
             }
             return b.array();
-        }
-    }
-
-    private static void assertRecordsReadBack(QueueFiles queue, long count) {
-        try (QueueFiles.Cursor cursor = queue.cursor()) {
-            byte[] read = new byte[RECORD_BYTES];
-            for (long n = 1; n <= count; n++) {
-                try (QueueFiles.Document d = cursor.next()) {
-                    assertTrue(d.isPresent(), "record " + n + " is there");
-                    assertEquals(RECORD_BYTES, d.size());
-                    d.read(read, RECORD_BYTES);
-                    assertArrayEquals(record(n), read, "record " + n + " as written");
-                }
-            }
-            try (QueueFiles.Document d = cursor.next()) {
-                assertTrue(!d.isPresent(), "nothing more");
-            }
         }
     }
 }
