@@ -110,6 +110,49 @@ class FileRollTest {
         }
     }
 
+    /**
+     * A file made ahead that the writer never wrote to: when the wall clock moves past its cycle the
+     * writer goes on in a later file, and a process that stopped (or was killed) before writing
+     * there goes on in it at its next start. Either way every record reads back in order, and the
+     * queue's last index is the last record's.
+     */
+    @Test
+    void aFileMadeAheadAndNeverWrittenIsPassedOverAndTakenUpAfterARestart() {
+        int first;
+        try (QueueFiles queue = QueueFiles.open(dir, MAX_BYTES, clock::currentTimeMillis);
+             QueueFiles.Appender appender = queue.appender()) {
+            FileRoll roll = new FileRoll(queue, progress, ReportedSpace.roomy(), MAX_BYTES);
+            long end = 0;
+            while (end < FILE_BYTES / 2) {
+                end = append(appender, roll);
+            }
+            first = appender.cycle();
+            assertFalse(roll.rollIfFull());
+            clock.advanceMillis(3L * QueueFiles.CYCLES.lengthInMillis());
+            append(appender, roll);
+            assertEquals(first + 3, appender.cycle(), "the wall clock moved three cycles on");
+            assertEquals(List.of(first, first + 1, first + 3), SpoolFiles.cyclesIn(dir));
+            NumberedRecords.assertReadBack(queue, written);
+
+            end = 0;
+            while (end < FILE_BYTES / 2) {
+                end = append(appender, roll);
+            }
+            assertFalse(roll.rollIfFull());
+            assertEquals(List.of(first, first + 1, first + 3, first + 4), SpoolFiles.cyclesIn(dir),
+                    "made ahead, and the process stops before writing there");
+        }
+        try (QueueFiles queue = QueueFiles.open(dir, MAX_BYTES, clock::currentTimeMillis);
+             QueueFiles.Appender appender = queue.appender()) {
+            assertEquals(first + 3, QueueFiles.CYCLES.toCycle(queue.lastIndex()),
+                    "the last record is in the last file written, not in the one made ahead");
+            NumberedRecords.assertReadBack(queue, written);
+            append(appender, new FileRoll(queue, progress, ReportedSpace.roomy(), MAX_BYTES));
+            assertEquals(first + 4, appender.cycle(), "the next process goes on in the file made ahead");
+            NumberedRecords.assertReadBack(queue, written);
+        }
+    }
+
     /** Writes the next numbered record as the spool's writer does; returns where it ends in its file. */
     private long append(QueueFiles.Appender appender, FileRoll roll) {
         byte[] r = NumberedRecords.record(++written);
