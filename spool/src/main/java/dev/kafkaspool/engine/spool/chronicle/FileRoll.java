@@ -88,7 +88,7 @@ final class FileRoll {
         if (w < 0 || space.lastUsableBytes() < PageToucher.MIN_FREE_BYTES) {
             return false;
         }
-        int cycle = WriterProgress.cycleOf(w);
+        int cycle = written.cycleOf(w);
         long position = WriterProgress.positionOf(w);
         if (position >= fileBytes / 2 && cycle + 1 > madeCycle) {
             madeCycle = cycle + 1;

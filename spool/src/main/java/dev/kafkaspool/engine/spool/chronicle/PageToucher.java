@@ -69,7 +69,7 @@ final class PageToucher {
         if (w < 0) {
             return;
         }
-        int c = WriterProgress.cycleOf(w);
+        int c = written.cycleOf(w);
         long end = WriterProgress.positionOf(w);
         if (c != cycle || touchedUpTo < 0) {
             cycle = c;
