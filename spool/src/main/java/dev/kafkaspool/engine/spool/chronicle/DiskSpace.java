@@ -25,6 +25,13 @@ import java.util.function.LongSupplier;
 public final class DiskSpace {
     /** Kept free for Chronicle's own index and file headers, and for other writers. */
     public static final long RESERVE_BYTES = 1L << 20;
+    /**
+     * The usable space below which nothing is done ahead of the writer ({@link #hasRoomAhead}): the
+     * reserve and 16 MiB, four times what {@link PageToucher} touches ahead, so that the writer's
+     * allowance (half of what is free beyond the reserve, counted before that work) still fits in
+     * what it leaves.
+     */
+    static final long AHEAD_FLOOR_BYTES = RESERVE_BYTES + (16L << 20);
     private static final long REFRESH_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final LongSupplier usableBytes;
@@ -93,6 +100,17 @@ public final class DiskSpace {
         refreshedAtNanos = now;
         allowance = granted;
         return granted;
+    }
+
+    /**
+     * Whether work done ahead of the writer may take room now: pages touched ({@link PageToucher})
+     * and files made or ended early ({@link FileRoll}) take their room on the filesystem before the
+     * writer's allowance counts it, so none is done while the filesystem had less than
+     * {@link #AHEAD_FLOOR_BYTES} usable at the last check; the writer then keeps its faults and its
+     * files roll by time alone. Any thread.
+     */
+    boolean hasRoomAhead() {
+        return lastUsableBytes >= AHEAD_FLOOR_BYTES;
     }
 
     /** What the filesystem reported at the last check, for messages. */

@@ -14,7 +14,7 @@ package dev.kafkaspool.engine.spool.chronicle;
  * ({@link QueueFiles#rollAfter}), and the logging thread's next write finds the file made and only
  * moves to it. The roll clock then runs ahead of the wall clock, which changes the names of later
  * files only ({@link RollClock}). No file is made or ended early while the filesystem is nearly
- * full ({@link PageToucher#MIN_FREE_BYTES}): a new file takes room before the writer's allowance
+ * full ({@link DiskSpace#hasRoomAhead}): a new file takes room before the writer's allowance
  * counts it; the files then roll by time alone.
  *
  * <p><b>Thread-safety:</b> {@link #rollIfFull} is called by the shipper ({@code ChronicleSpool#maintain}),
@@ -31,8 +31,6 @@ final class FileRoll {
     private final WriterProgress written;
     private final DiskSpace space;
     private final long fileBytes;
-    /** A file the shipper has not ended by this size (its thread kept from running) is ended by the writer. */
-    private final long writerRollBytes;
     /** The last cycle ended by the shipper; files of earlier cycles are not looked at again. */
     private int rolledCycle = -1;
     /** The last cycle whose file was made ahead of the writer. */
@@ -45,7 +43,6 @@ final class FileRoll {
         this.written = written;
         this.space = space;
         this.fileBytes = fileBytesFor(maxBytes);
-        this.writerRollBytes = 2 * fileBytes;
     }
 
     /**
@@ -72,8 +69,7 @@ final class FileRoll {
      * does not get to run.
      */
     void writerAt(int cycle, long position) {
-        if (position >= writerRollBytes && cycle > writerRolledCycle
-                && space.lastUsableBytes() >= PageToucher.MIN_FREE_BYTES) {
+        if (position >= 2 * fileBytes && cycle > writerRolledCycle && space.hasRoomAhead()) {
             writerRolledCycle = cycle;
             queue.rollAfter(cycle);
         }
@@ -85,7 +81,7 @@ final class FileRoll {
      */
     boolean rollIfFull() {
         long w = written.get();
-        if (w < 0 || space.lastUsableBytes() < PageToucher.MIN_FREE_BYTES) {
+        if (w < 0 || !space.hasRoomAhead()) {
             return false;
         }
         int cycle = written.cycleOf(w);

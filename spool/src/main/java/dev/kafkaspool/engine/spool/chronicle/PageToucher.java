@@ -13,9 +13,9 @@ import java.io.IOException;
  * append writes it, and the append takes no fault (docs/benchmarks.md, "The disk spool's pages").
  *
  * <p>It touches only what Chronicle has mapped of the file, so never past the file's end, never past
- * where {@link FileRoll} ends the file, and never within {@link #GAP_BYTES} of the writer's end. A touched page takes its room on the filesystem
- * (its block, or its memory on a tmpfs) before the writer's {@link DiskSpace} counts it: so it
- * touches only while the filesystem had at least {@link #MIN_FREE_BYTES} usable at the last check,
+ * where {@link FileRoll} ends the file, and never within {@link #GAP_BYTES} of the writer's end. A
+ * touched page takes its room on the filesystem (its block, or its memory on a tmpfs) before the
+ * writer's {@link DiskSpace} counts it: so it touches only while {@link DiskSpace#hasRoomAhead},
  * and otherwise leaves the faults to the writer, whose every write the allowance covers. Best
  * effort: a failure leaves the faults to the writer too.
  *
@@ -34,12 +34,7 @@ final class PageToucher {
      * toucher (one logging flat out) finds the pages it writes either touched or not being touched.
      */
     static final long GAP_BYTES = 256L << 10;
-    /**
-     * The usable space below which nothing is touched: the reserve, and four times what is touched
-     * ahead, so that the writer's allowance (half of what is free beyond the reserve, counted
-     * before the touches) still fits in what the touches leave.
-     */
-    static final long MIN_FREE_BYTES = DiskSpace.RESERVE_BYTES + 4 * AHEAD_BYTES;
+
     private final QueueFiles queue;
     private final DiskSpace space;
     private final WriterProgress written;
@@ -76,7 +71,7 @@ final class PageToucher {
             touchedUpTo = end;
             nextTouchAt = end;
         }
-        if (end < nextTouchAt || space.lastUsableBytes() < MIN_FREE_BYTES) {
+        if (end < nextTouchAt || !space.hasRoomAhead()) {
             return;
         }
         long to = Math.min(end + AHEAD_BYTES, fileEnd);

@@ -142,7 +142,7 @@ class PageToucherTest {
         }
     }
 
-    /** On a filesystem with less than {@link PageToucher#MIN_FREE_BYTES} usable, nothing is touched. */
+    /** On a filesystem with less than {@link DiskSpace#AHEAD_FLOOR_BYTES} usable, nothing is touched. */
     @Test
     void touchesNothingOnANearlyFullFilesystem() {
         DiskSpace nearlyFull = ReportedSpace.nearlyFull();

@@ -10,9 +10,9 @@ final class ReportedSpace {
         return reporting(1L << 40);
     }
 
-    /** A filesystem with less than {@link PageToucher#MIN_FREE_BYTES} usable: nothing is touched or made ahead. */
+    /** A filesystem with less than {@link DiskSpace#AHEAD_FLOOR_BYTES} usable: nothing is touched or made ahead. */
     static DiskSpace nearlyFull() {
-        return reporting(PageToucher.MIN_FREE_BYTES - 1);
+        return reporting(DiskSpace.AHEAD_FLOOR_BYTES - 1);
     }
 
     private static DiskSpace reporting(long usable) {
