@@ -28,8 +28,9 @@ public final class ProducerSettings {
      * {@code max.in.flight.requests.per.connection=1} keeps each partition in logging order when
      * Kafka fails a batch: the producer sends a partition's next batch only once the one before is
      * answered, so a failure is known (and the producer closed, see {@code ShippingProducer}) before
-     * any later event of that partition is out. With more in flight, a later batch was seen written
-     * while the one before it was still being retried during a broker failover.
+     * any later event of that partition is out. With five in flight, the broker wrote a new
+     * producer's second batch when it refused the first for good (an old timestamp), and the
+     * refused events landed behind it ({@code RefusedBatchOrderTest}).
      */
     public static final Map<String, String> OWNED = Owned.column(Owned::value);
 

@@ -24,7 +24,7 @@ public final class TestEvents {
     }
 
     /** Submits one event numbered {@code n} with the given event time; returns what submit returned. */
-    boolean submitAt(long n, long timestampMillis) {
+    public boolean submitAt(long n, long timestampMillis) {
         byte[] value = valueFor(n, padding);
         event.sequence(engine.nextSequence()).timestampMillis(timestampMillis).level(LogLevel.INFO)
                 .topic(topic).noKey().value(value, value.length);

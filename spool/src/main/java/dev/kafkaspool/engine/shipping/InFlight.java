@@ -135,6 +135,27 @@ final class InFlight implements Callback {
         return SendOutcome.ACKED;
     }
 
+    /**
+     * Kafka refused its timestamp, and it was not sent with the send time yet. Known from the
+     * failure, which the callback keeps before it closes the producer and before it sets the
+     * outcome: a shipper that finds the producer closed in between still finds the refused record.
+     */
+    boolean refusedTimestamp() {
+        if (outcome() == SendOutcome.TIMESTAMP_REFUSED) {
+            return true;
+        }
+        Exception e = failure();
+        return e != null && !restamped && SendOutcome.isRefusedTimestamp(e);
+    }
+
+    /**
+     * Kafka's answer for its batch is complete: the producer completes a batch's futures after
+     * running all of its callbacks. Shipper thread.
+     */
+    boolean batchAnswered() {
+        return answer != null && answer.isDone();
+    }
+
     /** What the producer's {@code send} returned for it: done once Kafka answered. */
     void sentAs(Future<RecordMetadata> future) {
         answer = future;
@@ -162,7 +183,7 @@ final class InFlight implements Callback {
         boolean stopsPartition = o == SendOutcome.FAILED || o == SendOutcome.TIMESTAMP_REFUSED;
         if (stopsPartition && producer != null) {
             // Before the shipper can see the outcome: the producer must send nothing after this record.
-            producer.recordFailed(exception);
+            producer.recordFailed(this, exception);
         }
         outcome = o;
         if (stopsPartition || o == SendOutcome.BACKPRESSURE) {

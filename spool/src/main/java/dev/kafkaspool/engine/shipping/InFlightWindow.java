@@ -58,11 +58,11 @@ final class InFlightWindow {
         return null;
     }
 
-    /** The records with this outcome, oldest first. */
-    java.util.List<InFlight> all(SendOutcome outcome) {
+    /** The records that match, oldest first. */
+    java.util.List<InFlight> all(java.util.function.Predicate<InFlight> matching) {
         java.util.List<InFlight> found = new java.util.ArrayList<>();
         for (InFlight f : records) {
-            if (f.outcome() == outcome) {
+            if (matching.test(f)) {
                 found.add(f);
             }
         }

@@ -23,7 +23,7 @@ final class MovedRecords {
 
     /** The window is about to be abandoned: remembers the moves in it. */
     void abandoned(InFlightWindow window) {
-        for (InFlight f : window.all(SendOutcome.PARKED)) {
+        for (InFlight f : window.all(r -> r.outcome() == SendOutcome.PARKED)) {
             sequencesByInstance.computeIfAbsent(f.instanceId, id -> new HashSet<>()).add(f.sequence);
         }
     }

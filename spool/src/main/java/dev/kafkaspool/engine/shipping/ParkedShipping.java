@@ -41,7 +41,7 @@ final class ParkedShipping {
         }
         boolean worked = ship(SpoolDrain.DRAIN_BATCH) > 0;
         if (outageCause != null) {
-            trouble.failed(outageCause);
+            trouble.sendFailed(outageCause);
         }
         return worked;
     }

@@ -32,10 +32,11 @@ public final class Restamping {
      * @return false when there is none
      */
     boolean takeRefused(InFlightWindow window, long nowMillis, ProblemReporter problems) {
-        if (window.first(SendOutcome.TIMESTAMP_REFUSED) == null) {
+        java.util.List<InFlight> refused = window.all(InFlight::refusedTimestamp);
+        if (refused.isEmpty()) {
             return false;
         }
-        for (InFlight f : window.all(SendOutcome.TIMESTAMP_REFUSED)) {
+        for (InFlight f : refused) {
             if (refused(f.topic, f.timestampMillis, nowMillis)) {
                 problems.warn("Kafka refused the timestamp of events for topic " + f.topic + " (" + f.failure()
                         + "; see the topic's message.timestamp.before.max.ms and after.max.ms): they are sent again "

@@ -80,7 +80,7 @@ final class Sender {
     boolean send(InFlight f) {
         switch (hand(f)) {
             case FAILED:
-                trouble.failed(f.failure());
+                trouble.sendFailed(f.failure());
                 return false;
             case BACKPRESSURE:
                 if (f.isDirect()) {

@@ -30,6 +30,7 @@ public final class ShippingProducer {
     private final ProblemReporter problems;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Exception abandonedFor;
+    private volatile InFlight closedBy;
 
     ShippingProducer(Producer<byte[], byte[]> client, Thread shipper, ProblemReporter problems) {
         this.client = client;
@@ -41,12 +42,16 @@ public final class ShippingProducer {
         return client;
     }
 
-    /** From a record's callback: Kafka gave up on the record. Closes the producer unless on the shipper thread. */
-    void recordFailed(Exception failure) {
+    /**
+     * From a record's callback: Kafka gave up on the record. Closes the producer unless on the
+     * shipper thread.
+     */
+    void recordFailed(InFlight record, Exception failure) {
         if (Thread.currentThread() == shipper || closed.get()) {
             return;
         }
         abandonedFor = failure;
+        closedBy = record;
         close(Duration.ZERO);
     }
 
@@ -114,6 +119,11 @@ public final class ShippingProducer {
     /** The failure that made a callback close it, or null. */
     Exception abandonedFor() {
         return abandonedFor;
+    }
+
+    /** The record whose callback closed it, or null. */
+    InFlight closedBy() {
+        return closedBy;
     }
 
     /** Closes it, waiting up to {@code timeout} (zero abandons what it holds); only the first call closes. */

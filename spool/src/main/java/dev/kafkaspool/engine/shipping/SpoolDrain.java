@@ -44,7 +44,7 @@ final class SpoolDrain {
                 s.producer = new ShippingProducer(created, Thread.currentThread(), s.problems);
             }
         }
-        if (!s.direct && s.producer != null && !s.awaitingMetadata && s.ticker.nanos() - s.nextAttemptNanos >= 0) {
+        if (!s.direct && s.producer != null && !s.producer.isClosed() && !s.awaitingMetadata && s.ticker.nanos() - s.nextAttemptNanos >= 0) {
             return drain();
         }
         return false;

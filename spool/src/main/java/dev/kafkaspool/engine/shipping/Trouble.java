@@ -24,6 +24,9 @@ final class Trouble {
     private final ShipperState state;
     private final InFlightWindow window;
     private long backoffNanos = MIN_BACKOFF_NANOS;
+    /** The producer closed by a callback whose batch's other callbacks were still running, and since when. */
+    private ShippingProducer awaitedProducer;
+    private long awaitedSinceNanos;
 
     Trouble(Shipment s, Answers answers, ShipperState state) {
         this.s = s;
@@ -39,18 +42,55 @@ final class Trouble {
 
     /** A record in the window signalled trouble, or the producer closed itself. */
     void handle() {
-        if (restampRefused() || parkUnauthorised()) {
+        if (batchStillAnswered() || restampRefused() || parkUnauthorised()) {
             return;
         }
+        Exception closedFor = s.producer != null ? s.producer.abandonedFor() : null;
         InFlight failed = window.first(SendOutcome.FAILED);
-        if (failed != null) {
+        if (closedFor != null) {
+            // What Kafka gave up on, not what the closed producer then refused on this thread.
+            failed(closedFor);
+        } else if (failed != null) {
             failed(failed.failure());
-        } else if (s.producer != null && s.producer.isClosed()) {
-            // A record no longer in the window (copied to the spool when sending from memory stopped) failed.
-            failed(s.producer.abandonedFor());
         } else if (s.direct && window.first(SendOutcome.BACKPRESSURE) != null) {
             answers.leaveDirect();
         }
+    }
+
+    /**
+     * The producer refused a record at once on this thread. When that is because it closed itself
+     * (Kafka gave up on a record it held, see {@link ShippingProducer}), the record Kafka gave up on
+     * decides, as when the shipper finds the producer closed: its refused timestamp is restamped, its
+     * unauthorised topic parked, anything else is an outage. The callback may still be setting that
+     * record's outcome; what it needs is kept before the producer closes.
+     */
+    void sendFailed(Exception e) {
+        if (s.producer != null && s.producer.abandonedFor() != null) {
+            handle();
+        } else {
+            failed(e);
+        }
+    }
+
+    /**
+     * Whether the producer closed itself in the callback of a record whose batch is still being
+     * answered: the callbacks of its other records (among them, when Kafka refused one record's
+     * timestamp, that record's, after its batch mates' "part of a batch" failures) have not all run
+     * yet. The shipper then looks again next round, at most {@link #MAX_BACKOFF_NANOS}: deciding
+     * before would take a refused timestamp for an outage and send the record again as it was.
+     */
+    private boolean batchStillAnswered() {
+        ShippingProducer p = s.producer;
+        InFlight closedBy = p != null ? p.closedBy() : null;
+        if (closedBy == null || closedBy.batchAnswered()) {
+            return false;
+        }
+        long now = s.ticker.nanos();
+        if (awaitedProducer != p) {
+            awaitedProducer = p;
+            awaitedSinceNanos = now;
+        }
+        return now - awaitedSinceNanos < MAX_BACKOFF_NANOS;
     }
 
     /**

@@ -52,7 +52,7 @@ class ShippingProducerTest {
         MockProducer<byte[], byte[]> mock = mockProducer(false);
         ShippingProducer producer = new ShippingProducer(mock, Thread.currentThread(), problems());
 
-        Thread ioThread = new Thread(() -> producer.recordFailed(new KafkaException("batch expired")));
+        Thread ioThread = new Thread(() -> producer.recordFailed(null, new KafkaException("batch expired")));
         ioThread.start();
         ioThread.join();
 
@@ -66,7 +66,7 @@ class ShippingProducerTest {
         MockProducer<byte[], byte[]> mock = mockProducer(false);
         ShippingProducer producer = new ShippingProducer(mock, Thread.currentThread(), problems());
 
-        producer.recordFailed(new KafkaException("refused at once"));
+        producer.recordFailed(null, new KafkaException("refused at once"));
 
         assertFalse(mock.closed());
         assertFalse(producer.isClosed());
