@@ -141,9 +141,6 @@ final class InFlight implements Callback {
      * outcome: a shipper that finds the producer closed in between still finds the refused record.
      */
     boolean refusedTimestamp() {
-        if (outcome() == SendOutcome.TIMESTAMP_REFUSED) {
-            return true;
-        }
         Exception e = failure();
         return e != null && !restamped && SendOutcome.isRefusedTimestamp(e);
     }

@@ -2,6 +2,7 @@ package dev.kafkaspool.engine.shipping;
 
 import dev.kafkaspool.engine.ProblemReporter;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -42,7 +43,7 @@ public final class Restamping {
      * @return false when there is none
      */
     boolean takeRefused(InFlightWindow window, long nowMillis, ProblemReporter problems) {
-        java.util.List<InFlight> refused = window.all(InFlight::refusedTimestamp);
+        List<InFlight> refused = window.all(InFlight::refusedTimestamp);
         if (refused.isEmpty()) {
             return false;
         }

@@ -44,7 +44,8 @@ final class SpoolDrain {
                 s.producer = new ShippingProducer(created, Thread.currentThread(), s.problems);
             }
         }
-        if (!s.direct && s.producer != null && !s.producer.isClosed() && !s.awaitingMetadata && s.ticker.nanos() - s.nextAttemptNanos >= 0) {
+        boolean producerTakes = s.producer != null && !s.producer.isClosed() && !s.awaitingMetadata;
+        if (!s.direct && producerTakes && s.ticker.nanos() - s.nextAttemptNanos >= 0) {
             return drain();
         }
         return false;

@@ -69,8 +69,8 @@ public final class ChronicleSpool implements Spool {
         this.queue = queue;
         this.space = space;
         WriterProgress written = new WriterProgress();
-        this.toucher = new PageToucher(queue, space, written, FileRoll.fileBytesFor(maxBytes));
         this.roll = new FileRoll(queue, written, space, maxBytes);
+        this.toucher = new PageToucher(queue, space, written, roll.fileBytes());
         // Each is used by one thread at a time, under its lock, but not always by the same thread.
         this.writer = new RecordWriter(dir, queue.appender(), space, written, roll);
         this.reader = new RecordReader(dir, queue.cursorForAnyThread());

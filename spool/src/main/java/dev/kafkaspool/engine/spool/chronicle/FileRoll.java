@@ -57,6 +57,11 @@ final class FileRoll {
         return maxBytes + 4 * fileBytesFor(maxBytes) + PageToucher.AHEAD_BYTES + maxBytes / 32 + (1L << 20);
     }
 
+    /** The size at which this spool's files end. */
+    long fileBytes() {
+        return fileBytes;
+    }
+
     /** The size at which a file of a spool capped at {@code maxBytes} ends. */
     static long fileBytesFor(long maxBytes) {
         return Math.max(maxBytes / FILES_PER_CAP, MIN_FILE_BYTES);
