@@ -42,7 +42,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * headers and sends it with a callback that counts acknowledgements, flushes, and returns once all
  * were acknowledged. Producer
  * properties: the engine's defaults ({@link ProducerSettings#DEFAULTS}: acks, idempotence, lz4,
- * linger, batch size, buffer, timeouts), its serializers and its one request in flight per
+ * linger, batch size, buffer, timeouts), its serializers and its requests in flight per
  * connection; {@code max.block.ms} is left at the client's default, so the loop waits in
  * {@code send} when the producer's buffer is full, as a bare loop would, where the engine (which
  * sets it to 0) tries again later.

@@ -27,7 +27,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * 2, 10, 50 ms, and advertised as the proxy), so every request of every client goes
  * through the delay. For each round trip, {@code events} (default 100,000) 300-byte events are
  * sent three ways, one after the other: through the engine (memory durability, its own producer
- * settings: one request in flight per connection), and by a bare {@code KafkaProducer} loop with
+ * settings: five requests in flight per connection), and by a bare {@code KafkaProducer} loop with
  * the engine's producer defaults and one request in flight, then five (Kafka's default). The
  * topic has three partitions on the one broker. Throughput is counted from the first send to the
  * last acknowledgement. A first round without delay warms the JVM up and is not reported. A system
@@ -59,7 +59,8 @@ public final class FarBrokerReport {
             }
         }
         System.out.println();
-        System.out.println("| added round trip | engine (1 in flight) | bare producer, 1 in flight | bare producer, 5 in flight |");
+        System.out.println("| added round trip | engine (" + ProducerSettings.OWNED.get("max.in.flight.requests.per.connection")
+                + " in flight) | bare producer, 1 in flight | bare producer, 5 in flight |");
         System.out.println("|---|---|---|---|");
         rows.forEach(System.out::println);
     }

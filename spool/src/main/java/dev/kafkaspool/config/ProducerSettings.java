@@ -50,8 +50,9 @@ public final class ProducerSettings {
     /** The properties the engine owns: name, value, and why it may not be changed. */
     private enum Owned {
         MAX_BLOCK_MS("max.block.ms", "0", "it keeps the shipper thread from waiting inside send"),
-        MAX_IN_FLIGHT("max.in.flight.requests.per.connection", "1",
-                "it keeps each partition in logging order when Kafka fails a batch"),
+        MAX_IN_FLIGHT("max.in.flight.requests.per.connection", "5",
+                "the most with which the idempotent producer keeps each partition in order; 1 with "
+                        + "enable.idempotence=false, which keeps no order across retries with more"),
         KEY_SERIALIZER("key.serializer", Owned.BYTES, Owned.ENCODED),
         VALUE_SERIALIZER("value.serializer", Owned.BYTES, Owned.ENCODED);
 
@@ -109,6 +110,9 @@ public final class ProducerSettings {
         props.putAll(overrides);
         props.put("bootstrap.servers", bootstrapServers);
         props.putAll(OWNED);
+        if (!"true".equalsIgnoreCase(String.valueOf(props.get("enable.idempotence")).trim())) {
+            props.put(Owned.MAX_IN_FLIGHT.key, "1");
+        }
         return props;
     }
 

@@ -1,6 +1,7 @@
 package dev.kafkaspool.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -81,16 +82,30 @@ class SpoolConfigTest {
     }
 
     @Test
-    void oneRequestInFlightPerConnectionIsTheEnginesToo() {
+    void requestsInFlightPerConnectionAreTheEngines() {
         SpoolConfig c = SpoolConfig.builder().parse(SettingCatalog.find("bootstrapServers"), "h:1").build();
-        assertEquals("1", c.producerProperties().get("max.in.flight.requests.per.connection"));
+        assertEquals("5", c.producerProperties().get("max.in.flight.requests.per.connection"));
+
+        SpoolConfig notIdempotent = SpoolConfig.builder().parse(SettingCatalog.find("bootstrapServers"), "h:1")
+                .producerProperty("enable.idempotence", "false").build();
+        assertEquals("1", notIdempotent.producerProperties().get("max.in.flight.requests.per.connection"),
+                "without idempotence, retries would reorder a partition with more than one request in flight");
 
         InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> SpoolConfig.builder()
                 .parse(SettingCatalog.find("bootstrapServers"), "h:1")
-                .producerProperty("max.in.flight.requests.per.connection", "5")
+                .producerProperty("max.in.flight.requests.per.connection", "10")
                 .build());
         assertEquals(1, e.problems().size(), e.problems().toString());
         assertTrue(e.problems().get(0).contains("'max.in.flight.requests.per.connection'")
-                && e.problems().get(0).contains("logging order"), e.problems().toString());
+                && e.problems().get(0).contains("in order"), e.problems().toString());
+    }
+
+    @Test
+    void aPartitionerClassIsReportedAndNotUsed() {
+        SpoolConfig.Builder b = SpoolConfig.builder().parse(SettingCatalog.find("bootstrapServers"), "h:1")
+                .producerProperty("partitioner.class", "com.example.MyPartitioner");
+        assertEquals(1, b.problems().size(), b.problems().toString());
+        assertTrue(b.problems().get(0).contains("'partitioner.class' is not used"), b.problems().toString());
+        assertNull(b.buildWithDefaults().producerProperties().get("partitioner.class"));
     }
 }

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongPredicate;
@@ -42,10 +43,11 @@ import org.junit.jupiter.params.provider.EnumSource;
  *       ({@code log.message.timestamp.before.max.ms} of an hour), and with it the rest of its
  *       batch; the events are sent again with the send time (restamped);
  *   <li>the first 30 events are three hours old, as events spooled through a long outage are: the
- *       first batch of a new producer is refused. With five requests in flight per connection this
+ *       first batch of a new producer is refused. With five requests in flight per connection and
+ *       the producer's first record on the partition not going alone ({@code FirstBatches}), this
  *       case failed in every run: the broker wrote the producer's next batch, whose timestamps it
  *       takes, before the refused events came again (it checks an idempotent producer's sequence
- *       only once it has written a batch of that producer); one request in flight keeps order;
+ *       only once it has written a batch of that producer);
  *   <li>the topic takes batches of at most 4 KiB ({@code max.message.bytes}), half the producer's
  *       (uncompressed) batches, so the producer splits them and sends the halves again.
  * </ul>
@@ -109,6 +111,7 @@ class RefusedBatchOrderTest {
 
     private EngineStats logFlatOut(String topic, Durability durability, LongPredicate old) {
         RecordingStatus status = new RecordingStatus();
+        List<String> inFlight = new CopyOnWriteArrayList<>();
         long threeHoursAgo = System.currentTimeMillis() - 3 * HOUR_MILLIS;
         SpoolConfig config = TestConfigs.config(broker.bootstrapServers(), spoolDir, durability)
                 .producerProperty("linger.ms", "0")
@@ -116,6 +119,7 @@ class RefusedBatchOrderTest {
                 .producerProperty("compression.type", "none") // batches over the topic's 4 KiB, uncompressed
                 .build();
         try (SpoolEngine engine = SpoolEngine.builder(config).status(status).producerFactory(props -> {
+            inFlight.add(String.valueOf(props.get("max.in.flight.requests.per.connection")));
             KafkaProducer<byte[], byte[]> p = new KafkaProducer<>(props);
             producers.add(p);
             return p;
@@ -128,6 +132,8 @@ class RefusedBatchOrderTest {
                 }
             }
             assertEquals(EVENTS, taken, "every event taken");
+            // The engine's own value, with which a refused first batch could be overtaken.
+            assertEquals(Set.of("5"), Set.copyOf(inFlight), "requests in flight per connection");
             EngineAwait.shipped(engine, EVENTS);
             EngineStats stats = engine.stats();
             System.out.println("refused batch order, " + topic + ": " + stats);

@@ -200,6 +200,14 @@ final class InFlight implements Callback {
         }
     }
 
+    /**
+     * Not handed to the producer: it waits behind a partition's first record
+     * ({@link FirstBatches}), and is treated as one the full buffer refused.
+     */
+    void heldBack() {
+        outcome = SendOutcome.BACKPRESSURE;
+    }
+
     /** Answers it as moved to its topic's parked store: nothing to send, nothing to count. */
     void parked() {
         outcome = SendOutcome.PARKED;

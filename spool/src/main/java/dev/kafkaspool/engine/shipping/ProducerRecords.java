@@ -33,7 +33,7 @@ public final class ProducerRecords {
      */
     private final Header[] headers;
     private final List<Header> headerView;
-    private final KeylessPartitions keyless;
+    private final RecordPartitions partitions;
     /** The event id's instance part of the last record, and whose it is: most records are one instance's. */
     private final byte[] idPrefix = new byte[EventIds.PREFIX_LENGTH];
     private long idPrefixInstance;
@@ -41,7 +41,7 @@ public final class ProducerRecords {
 
     /** @param instanceId the engine's instance id, which numbers the events it sends in order */
     public ProducerRecords(Map<String, byte[]> staticHeaders, long instanceId) {
-        this.keyless = new KeylessPartitions(instanceId);
+        this.partitions = new RecordPartitions(instanceId);
         this.headers = new Header[2 + staticHeaders.size()];
         int i = 2;
         for (Map.Entry<String, byte[]> h : staticHeaders.entrySet()) {
@@ -51,14 +51,16 @@ public final class ProducerRecords {
     }
 
     /**
-     * The record for {@code f}. A record with a key goes where the producer hashes the key; one
-     * without a key goes to the partition {@link KeylessPartitions} chooses from its event id.
+     * The record for {@code f}, with its partition: {@link RecordPartitions} chooses it, for a
+     * record with a key where the producer's default partitioner would, for one without a key
+     * from its event id.
      *
      * @throws RuntimeException when the producer has no metadata for the topic yet
      */
     ProducerRecord<byte[], byte[]> create(InFlight f, Producer<byte[], byte[]> producer) {
-        Integer partition = f.key == null
-                ? keyless.partitionFor(producer, f.topic, f.instanceId, f.sequence, f.sentAtNanos) : null;
+        int partition = f.key == null
+                ? partitions.partitionFor(producer, f.topic, f.instanceId, f.sequence, f.sentAtNanos)
+                : partitions.partitionForKey(producer, f.topic, f.key, f.sentAtNanos);
         headers[0] = new RecordHeader(EVENT_ID_HEADER, eventId(f.instanceId, f.sequence));
         headers[1] = LEVEL_HEADERS[f.level.ordinal()];
         // A restamped record gets the send time from the producer; the event's own time is in its value.

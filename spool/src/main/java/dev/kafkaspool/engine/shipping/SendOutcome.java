@@ -20,7 +20,10 @@ enum SendOutcome {
     ACKED,
     /** Kafka will never take this record; drop it with a reason and go on. */
     UNDELIVERABLE,
-    /** The producer's buffer is full: Kafka is slower than logging right now. */
+    /**
+     * The producer's buffer is full (Kafka is slower than logging right now), or the record waits
+     * behind a partition's first record ({@link FirstBatches}): not taken, it goes again later.
+     */
     BACKPRESSURE,
     /**
      * The producer has no metadata for the record's topic yet (with {@code max.block.ms=0} it

@@ -1,5 +1,7 @@
 package dev.kafkaspool.engine.shipping;
 
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.InvalidTopicException;
 
 /**
@@ -29,8 +31,9 @@ final class Sender {
     /**
      * Hands a record to the producer, in the window, and returns the outcome the producer left it
      * with at once. A record the producer took lets go of what it no longer needs
-     * ({@link InFlight#accepted}); one from the spool or a store that the full buffer refused leaves
-     * the window and waits to go again first. The caller deals with the other refusals.
+     * ({@link InFlight#accepted}); one from the spool or a store that the full buffer refused, or
+     * that waits behind a partition's first record ({@link FirstBatches}), leaves the window and
+     * waits to go again first. The caller deals with the other refusals.
      */
     SendOutcome hand(InFlight f) {
         f.restamped = s.restamping.appliesTo(f.topic, f.timestampMillis);
@@ -39,7 +42,18 @@ final class Sender {
             f.onCompletion(null, new InvalidTopicException("'" + f.topic + "' is not a name Kafka accepts for a topic"));
         } else {
             try {
-                f.sentAs(s.producer.client().send(s.records.create(f, s.producer.client()), f));
+                Producer<byte[], byte[]> client = s.producer.client();
+                ProducerRecord<byte[], byte[]> r = s.records.create(f, client);
+                int partition = r.partition();
+                FirstBatches first = s.producer.firstBatches();
+                if (first.admits(f.topic, partition, f.sentAtNanos)) {
+                    f.sentAs(client.send(r, f));
+                    if (f.outcome() == SendOutcome.PENDING) {
+                        first.handed(f, partition, f.sentAtNanos);
+                    }
+                } else {
+                    f.heldBack();
+                }
             } catch (RuntimeException e) {
                 f.onCompletion(null, e);
             }

@@ -118,9 +118,13 @@ final class Shipment {
         return producer != null && !producer.isClosed() && !ackedTopics.isEmpty() && !awaitingMetadata;
     }
 
-    /** Room for another record: under the count, and the bytes kept of records sent from memory under their cap. */
+    /**
+     * Room for another record: under the count, the bytes kept of records sent from memory under
+     * their cap, and no partition's first record waiting for its answer ({@link FirstBatches}).
+     */
     boolean windowHasRoom() {
-        return window.size() < MAX_WINDOW_RECORDS && window.bytes() < maxWindowBytes;
+        return window.size() < MAX_WINDOW_RECORDS && window.bytes() < maxWindowBytes
+                && (producer == null || producer.firstBatches().open());
     }
 
     /** A failure as a sentence for a message, with the likely causes when the producer has no metadata. */

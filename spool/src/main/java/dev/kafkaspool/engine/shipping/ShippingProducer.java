@@ -17,9 +17,10 @@ import org.apache.kafka.common.MetricName;
  * of that partition and not the failed ones, and their copies from the spool would land behind
  * them. So the failed record's callback closes the producer itself, on the producer's I/O thread,
  * where {@code close} does not wait and no batch is sent after it; the batches it still holds fail
- * as "closed forcefully" and are shipped again from the spool, in order, by a new producer. With
- * {@code max.in.flight.requests.per.connection=1} the producer has at most one batch of a
- * partition in flight, so no later batch of that partition is out before the failure is known.
+ * as "closed forcefully" and are shipped again from the spool, in order, by a new producer. Later
+ * batches of the partition already in flight (up to {@code max.in.flight.requests.per.connection})
+ * are refused by the broker, which writes a producer's batches only in their sequence once it
+ * has written one of them; until then a partition's first record goes alone ({@link FirstBatches}).
  *
  * <p>A failure reported inside {@code send} on the shipper thread does not close it here: that
  * record was never accepted, and the shipper deals with it before it sends anything else.
@@ -29,6 +30,7 @@ public final class ShippingProducer {
     private final Thread shipper;
     private final ProblemReporter problems;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final FirstBatches firstBatches = new FirstBatches();
     private volatile Exception abandonedFor;
     private volatile InFlight closedBy;
 
@@ -40,6 +42,11 @@ public final class ShippingProducer {
 
     Producer<byte[], byte[]> client() {
         return client;
+    }
+
+    /** Which partitions Kafka has acknowledged a record from it on; shipper thread only. */
+    FirstBatches firstBatches() {
+        return firstBatches;
     }
 
     /**

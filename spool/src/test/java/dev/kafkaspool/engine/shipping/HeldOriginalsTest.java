@@ -57,7 +57,7 @@ class HeldOriginalsTest {
             EngineStats stats = engine.stats();
             assertEquals(11, stats.accepted(), stats.toString());
             assertEquals(11, stats.shipped(), "counted once each: " + stats);
-            assertEquals(11, stats.drained(), "all of them left the spool: " + stats);
+            assertEquals(10, stats.drained(), "all that were spooled left the spool: " + stats);
             assertEquals(0, stats.spoolEvents(), stats.toString());
             assertEquals(0, stats.droppedTotal(), stats.toString());
         } finally {
@@ -74,8 +74,8 @@ class HeldOriginalsTest {
             EngineAwait.shipped(engine, 11);
             FullableProducer next = created.get(created.size() - 1);
             assertTrue(next != producer, "a new producer took over");
-            assertEquals(SentNumbers.range(1, 11), SentNumbers.of(next.history()),
-                    "the new producer got every event once, in order");
+            assertEquals(SentNumbers.range(2, 11), SentNumbers.of(next.history()),
+                    "the new producer got every event Kafka had not acknowledged once, in order");
             EngineStats stats = engine.stats();
             assertEquals(11, stats.shipped(), stats.toString());
             assertEquals(0, stats.spoolEvents(), stats.toString());
@@ -86,9 +86,10 @@ class HeldOriginalsTest {
     }
 
     /**
-     * Events 1 to 10 go straight to the first producer, which holds them unanswered; its buffer is
-     * full for event 11, so all eleven are copied to the spool. Once the buffer has room, the drain
-     * sends event 11 and nothing else.
+     * Events 1 to 10 go straight to the first producer; Kafka acknowledges event 1, the partition's
+     * first record, and the producer holds the others unanswered; its buffer is full for event 11,
+     * so events 2 to 11 are copied to the spool. Once the buffer has room, the drain sends event 11
+     * and nothing else.
      */
     private FullableProducer fillTheBuffer(SpoolEngine engine) {
         Await.until(() -> engine.state() == EngineState.SHIPPING, BOUND,
@@ -96,11 +97,15 @@ class HeldOriginalsTest {
         FullableProducer producer = first.get();
         TestEvents events = new TestEvents(engine, TOPIC, 10);
         events.submitRange(1, 10);
+        // The partition's first record goes alone; Kafka acknowledges it (see FirstBatches).
+        Await.until(() -> producer.history().size() == 1, BOUND,
+                () -> "event 1 sent alone: " + SentNumbers.of(producer.history()));
+        assertTrue(producer.completeNext());
         Await.until(() -> producer.history().size() == 10, BOUND,
                 () -> "events 1 to 10 sent straight to the producer: " + SentNumbers.of(producer.history()));
         producer.full = true;
         events.submitRange(11, 11);
-        Await.until(() -> engine.stats().spooled() == 11, BOUND,
+        Await.until(() -> engine.stats().spooled() == 10, BOUND,
                 () -> "the records sent from memory copied to the spool, " + engine.stats());
         producer.full = false;
         Await.until(() -> producer.history().size() >= 11, BOUND,

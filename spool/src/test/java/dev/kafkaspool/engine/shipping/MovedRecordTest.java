@@ -38,6 +38,7 @@ class MovedRecordTest {
     void setUp() {
         parts = new ShipperParts(dir);
         s = parts.s;
+        parts.acknowledgedOn(s.producer, OTHER);
         assertTrue(parts.capped.append(1L, Events.event(1, "1: other").topic(OTHER)));
         for (int n = 2; n <= 5; n++) {
             assertTrue(parts.capped.append(1L, Events.event(n, n + ": parked")));
@@ -54,6 +55,7 @@ class MovedRecordTest {
         parts.trouble.failed(new TimeoutException("expired, in this test"));
         s.producer = new ShippingProducer(next, Thread.currentThread(), parts.problems);
         parts.ticker.advance(1, TimeUnit.MINUTES);
+        parts.acknowledgedOn(s.producer, OTHER, Events.TOPIC);
     }
 
     @Test

@@ -1,15 +1,21 @@
 package dev.kafkaspool.engine.shipping;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.kafkaspool.engine.EventIds;
 import dev.kafkaspool.engine.LogLevel;
+import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.Cluster;
+import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,7 +24,14 @@ import org.junit.jupiter.api.Test;
  * the static headers after them.
  */
 class ProducerRecordsTest {
+    private static final byte[] KEY = "k".getBytes(StandardCharsets.US_ASCII);
+
     private final InFlightWindow window = new InFlightWindow();
+    private final MockProducer<byte[], byte[]> producer = new MockProducer<>(
+            new Cluster("c", List.of(), List.of(new PartitionInfo("logs", 0, null, null, null),
+                    new PartitionInfo("logs", 1, null, null, null), new PartitionInfo("logs", 2, null, null, null)),
+                    Set.of(), Set.of()),
+            false, null, new ByteArraySerializer(), new ByteArraySerializer());
     private final ProducerRecords records = new ProducerRecords(
             Map.of("content-type", "application/json".getBytes(StandardCharsets.US_ASCII)), 7L);
 
@@ -28,18 +41,19 @@ class ProducerRecordsTest {
         LogLevel[] levels = LogLevel.values();
         for (int i = 0; i < ids.length; i++) {
             LogLevel level = levels[i % levels.length];
-            ProducerRecord<byte[], byte[]> r = records.create(event(ids[i][0], ids[i][1], level), null);
+            ProducerRecord<byte[], byte[]> r = records.create(event(ids[i][0], ids[i][1], level), producer);
             assertEquals(EventIds.toString(ids[i][0], ids[i][1]), text(r.headers().lastHeader(ProducerRecords.EVENT_ID_HEADER)));
             assertEquals(level.name(), text(r.headers().lastHeader(ProducerRecords.LEVEL_HEADER)));
             assertEquals("application/json", text(r.headers().lastHeader("content-type")));
             assertEquals(3, r.headers().toArray().length);
-            assertNull(r.partition(), "a record with a key goes where the producer hashes its key");
+            assertEquals(Utils.toPositive(Utils.murmur2(KEY)) % 3, r.partition(),
+                    "a record with a key goes where Kafka's default partitioner puts it, chosen before the send");
         }
     }
 
     private InFlight event(long instanceId, long sequence, LogLevel level) {
         return new InFlight(window, null, 1L, 0L, instanceId, sequence, 1_700_000_000_000L, level, "logs",
-                "k".getBytes(StandardCharsets.US_ASCII), "v".getBytes(StandardCharsets.US_ASCII));
+                KEY, "v".getBytes(StandardCharsets.US_ASCII));
     }
 
     private static String text(Header h) {

@@ -3,6 +3,7 @@ package dev.kafkaspool.engine.shipping;
 import dev.kafkaspool.config.Durability;
 import dev.kafkaspool.config.SpoolConfig;
 import dev.kafkaspool.engine.EngineCounters;
+import dev.kafkaspool.engine.Events;
 import dev.kafkaspool.engine.ManualTicker;
 import dev.kafkaspool.engine.ProblemReporter;
 import dev.kafkaspool.engine.RecordingStatus;
@@ -18,7 +19,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The shipper's parts, built as the shipper builds them, for tests that drive them on the test's
  * thread: a memory spool and memory parked stores, a manual clock, and a mock producer whose buffer
- * the test fills and whose answers it gives.
+ * the test fills and whose answers it gives, which Kafka has acknowledged a record from on the test
+ * topic's partition ({@link FirstBatches}).
  */
 final class ShipperParts {
     static final long SECOND = TimeUnit.SECONDS.toNanos(1);
@@ -54,5 +56,16 @@ final class ShipperParts {
         parkedShipping = new ParkedShipping(s, sender, trouble);
         drain = new SpoolDrain(s, sender, parkedShipping, state);
         s.producer = new ShippingProducer(producer, Thread.currentThread(), problems);
+        acknowledgedOn(s.producer, Events.TOPIC);
+    }
+
+    /**
+     * Kafka has acknowledged a record of {@code producer}'s, now, on each topic's partition: the
+     * tests hold records in flight unanswered, which a partition's first record would not allow.
+     */
+    void acknowledgedOn(ShippingProducer producer, String... topics) {
+        for (String topic : topics) {
+            producer.firstBatches().acknowledged(topic, 0, ticker.nanos());
+        }
     }
 }

@@ -5,9 +5,12 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
 
 /**
- * Chooses the partition of a record without a key from its event's id, so that a record sent
+ * Chooses the partition of every record, so that the shipper knows it before the send
+ * ({@link FirstBatches}): for a record with a key, where the producer's default partitioner would
+ * (the key's hash); for a record without a key, from its event's id, so that a record sent
  * again (after an outage, from the spool) goes to the partition of its first attempt. Left to the
  * producer, a resent record could land in another partition behind newer records that were
  * already acknowledged there, and that partition would no longer hold its events in logging
@@ -33,7 +36,7 @@ import org.apache.kafka.clients.producer.Producer;
  *
  * <p><b>Not thread-safe</b>: the shipper thread's.
  */
-final class KeylessPartitions {
+final class RecordPartitions {
     static final int RUN_LENGTH = 1024;
     static final long ASK_INTERVAL_MICROS = 1000;
     private static final int RUN_SHIFT = Integer.numberOfTrailingZeros(RUN_LENGTH);
@@ -43,7 +46,7 @@ final class KeylessPartitions {
     private final Map<String, Counts> counts = new HashMap<>();
 
     /** @param ownInstanceId the engine instance whose events are numbered in the order they are sent */
-    KeylessPartitions(long ownInstanceId) {
+    RecordPartitions(long ownInstanceId) {
         this.ownInstanceId = ownInstanceId;
     }
 
@@ -55,6 +58,23 @@ final class KeylessPartitions {
      *     (with {@code max.block.ms=0} it does not wait for it); the caller treats it as a failed send
      */
     int partitionFor(Producer<byte[], byte[]> producer, String topic, long instanceId, long sequence, long nowNanos) {
+        Counts known = counts(producer, topic, nowNanos);
+        long ownRun = instanceId == ownInstanceId ? sequence >>> RUN_SHIFT : -1;
+        long run = (sequence >>> RUN_SHIFT) + (instanceId >>> 1);
+        return (int) Long.remainderUnsigned(run, known.countFor(ownRun));
+    }
+
+    /**
+     * The partition for a record with {@code key}: where the producer's default partitioner puts
+     * it, by the hash of the key and the topic's partition count as last asked.
+     *
+     * @throws RuntimeException as {@link #partitionFor}
+     */
+    int partitionForKey(Producer<byte[], byte[]> producer, String topic, byte[] key, long nowNanos) {
+        return BuiltInPartitioner.partitionForKey(key, counts(producer, topic, nowNanos).latest());
+    }
+
+    private Counts counts(Producer<byte[], byte[]> producer, String topic, long nowNanos) {
         Counts known = counts.get(topic);
         if (known == null) {
             known = new Counts(Math.max(1, producer.partitionsFor(topic).size()), nowNanos);
@@ -66,9 +86,7 @@ final class KeylessPartitions {
                 known.update(now);
             }
         }
-        long ownRun = instanceId == ownInstanceId ? sequence >>> RUN_SHIFT : -1;
-        long run = (sequence >>> RUN_SHIFT) + (instanceId >>> 1);
-        return (int) Long.remainderUnsigned(run, known.countFor(ownRun));
+        return known;
     }
 
     /**
@@ -106,6 +124,10 @@ final class KeylessPartitions {
             count[size] = now;
             lastRunBefore[size] = highestOwnRun;
             size++;
+        }
+
+        int latest() {
+            return count[size - 1];
         }
 
         /** The count for a run of this instance ({@code ownRun >= 0}) or of another instance ({@code -1}). */
