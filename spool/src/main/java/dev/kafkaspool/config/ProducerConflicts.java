@@ -15,12 +15,15 @@ import java.util.Map;
  * idempotent producer with {@code acks} 0 or 1 or with {@code retries=0}, which would leave every
  * event in the spool; instead the conflicting property is left out, so its default applies, and a
  * note says which property, what is used and why. A user who wants {@code acks=0} or {@code acks=1}
- * after all sets {@code enable.idempotence=false} as well: then nothing conflicts.
+ * after all sets {@code enable.idempotence=false} as well: then nothing conflicts. A
+ * {@code partitioner.class} is left out too: the engine chooses each record's partition itself.
  *
  * <p><b>Stateless, thread-safe.</b>
  */
 final class ProducerConflicts {
     private static final String IDEMPOTENCE = "enable.idempotence";
+    /** The engine chooses every record's partition before the send, so a partitioner would never be asked. */
+    private static final String PARTITIONER = "partitioner.class";
 
     private ProducerConflicts() {
     }
@@ -39,10 +42,20 @@ final class ProducerConflicts {
         return new ArrayList<>(conflicting(overrides).values());
     }
 
+    /** Whether the producer made with these overrides is idempotent (the default). */
+    static boolean idempotent(Map<String, String> overrides) {
+        String idempotence = overrides.getOrDefault(IDEMPOTENCE, ProducerSettings.DEFAULTS.get(IDEMPOTENCE));
+        return "true".equalsIgnoreCase(String.valueOf(idempotence).trim());
+    }
+
     private static Map<String, String> conflicting(Map<String, String> overrides) {
         Map<String, String> found = new LinkedHashMap<>();
-        String idempotence = overrides.getOrDefault(IDEMPOTENCE, ProducerSettings.DEFAULTS.get(IDEMPOTENCE));
-        if (!"true".equalsIgnoreCase(idempotence.trim())) {
+        if (overrides.containsKey(PARTITIONER)) {
+            found.put(PARTITIONER, "producer property '" + PARTITIONER + "' is not used: kafka-spool chooses each "
+                    + "record's partition itself (a record with a key goes where Kafka's default partitioner puts it, "
+                    + "by the key's hash); it is ignored");
+        }
+        if (!idempotent(overrides)) {
             return found;
         }
         String acks = overrides.get("acks");

@@ -110,7 +110,7 @@ public final class ProducerSettings {
         props.putAll(overrides);
         props.put("bootstrap.servers", bootstrapServers);
         props.putAll(OWNED);
-        if (!"true".equalsIgnoreCase(String.valueOf(props.get("enable.idempotence")).trim())) {
+        if (!ProducerConflicts.idempotent(overrides)) {
             props.put(Owned.MAX_IN_FLIGHT.key, "1");
         }
         return props;

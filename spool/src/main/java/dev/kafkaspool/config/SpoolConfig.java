@@ -166,10 +166,6 @@ public final class SpoolConfig {
                 }
                 problems.add("producer property '" + key.trim() + "' is set by kafka-spool itself and cannot be "
                         + "changed (" + ProducerSettings.whyOwned(key.trim()) + "); kafka-spool's value is used");
-            } else if (key.trim().equals("partitioner.class")) {
-                problems.add("producer property 'partitioner.class' is not used: kafka-spool chooses each record's "
-                        + "partition itself (a record with a key goes where Kafka's default partitioner puts it, by "
-                        + "the key's hash); it is ignored");
             } else if (key.trim().equals("bootstrap.servers")) {
                 problems.add("set the brokers with '" + EngineSettings.BOOTSTRAP_SERVERS.name()
                         + "', not as a producer property; it is ignored");

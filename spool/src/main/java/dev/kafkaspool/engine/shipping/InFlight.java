@@ -180,7 +180,7 @@ final class InFlight implements Callback {
         boolean stopsPartition = o == SendOutcome.FAILED || o == SendOutcome.TIMESTAMP_REFUSED;
         if (stopsPartition && producer != null) {
             // Before the shipper can see the outcome: the producer must send nothing after this record.
-            producer.recordFailed(this, exception);
+            producer.recordFailed(this);
         }
         outcome = o;
         if (stopsPartition || o == SendOutcome.BACKPRESSURE) {

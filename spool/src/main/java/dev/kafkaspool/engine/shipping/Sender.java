@@ -38,19 +38,16 @@ final class Sender {
     SendOutcome hand(InFlight f) {
         f.restamped = s.restamping.appliesTo(f.topic, f.timestampMillis);
         s.window.add(f);
+        int partition = -1;
         if (!TopicNames.isValid(f.topic)) {
             f.onCompletion(null, new InvalidTopicException("'" + f.topic + "' is not a name Kafka accepts for a topic"));
         } else {
             try {
                 Producer<byte[], byte[]> client = s.producer.client();
                 ProducerRecord<byte[], byte[]> r = s.records.create(f, client);
-                int partition = r.partition();
-                FirstBatches first = s.producer.firstBatches();
-                if (first.admits(f.topic, partition, f.sentAtNanos)) {
+                partition = r.partition();
+                if (s.producer.firstBatches().admits(f.topic, partition, f.sentAtNanos)) {
                     f.sentAs(client.send(r, f));
-                    if (f.outcome() == SendOutcome.PENDING) {
-                        first.handed(f, partition, f.sentAtNanos);
-                    }
                 } else {
                     f.heldBack();
                 }
@@ -71,6 +68,9 @@ final class Sender {
                 break;
             default:
                 f.accepted();
+                if (o == SendOutcome.PENDING) {
+                    s.producer.firstBatches().handed(f, partition, f.sentAtNanos);
+                }
         }
         return o;
     }

@@ -31,7 +31,7 @@ public final class ShippingProducer {
     private final ProblemReporter problems;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final FirstBatches firstBatches = new FirstBatches();
-    private volatile Exception abandonedFor;
+    /** The record whose callback closed it; its failure is what Kafka gave up on. */
     private volatile InFlight closedBy;
 
     ShippingProducer(Producer<byte[], byte[]> client, Thread shipper, ProblemReporter problems) {
@@ -50,14 +50,13 @@ public final class ShippingProducer {
     }
 
     /**
-     * From a record's callback: Kafka gave up on the record. Closes the producer unless on the
-     * shipper thread.
+     * From a record's callback, once it holds its failure: Kafka gave up on the record. Closes the
+     * producer unless on the shipper thread.
      */
-    void recordFailed(InFlight record, Exception failure) {
+    void recordFailed(InFlight record) {
         if (Thread.currentThread() == shipper || closed.get()) {
             return;
         }
-        abandonedFor = failure;
         closedBy = record;
         close(Duration.ZERO);
     }
@@ -125,7 +124,8 @@ public final class ShippingProducer {
 
     /** The failure that made a callback close it, or null. */
     Exception abandonedFor() {
-        return abandonedFor;
+        InFlight record = closedBy;
+        return record == null ? null : record.failure();
     }
 
     /** The record whose callback closed it, or null. */

@@ -6,6 +6,7 @@ import dev.kafkaspool.engine.EngineAwait;
 import dev.kafkaspool.engine.EngineCounters;
 import dev.kafkaspool.engine.EngineState;
 import dev.kafkaspool.engine.EngineStats;
+import dev.kafkaspool.engine.LogLevel;
 import dev.kafkaspool.engine.ProblemReporter;
 import dev.kafkaspool.engine.RecordingStatus;
 import dev.kafkaspool.engine.SpoolEngine;
@@ -52,7 +53,8 @@ class ShippingProducerTest {
         MockProducer<byte[], byte[]> mock = mockProducer(false);
         ShippingProducer producer = new ShippingProducer(mock, Thread.currentThread(), problems());
 
-        Thread ioThread = new Thread(() -> producer.recordFailed(null, new KafkaException("batch expired")));
+        InFlight record = record(producer);
+        Thread ioThread = new Thread(() -> record.onCompletion(null, new KafkaException("batch expired")));
         ioThread.start();
         ioThread.join();
 
@@ -66,7 +68,7 @@ class ShippingProducerTest {
         MockProducer<byte[], byte[]> mock = mockProducer(false);
         ShippingProducer producer = new ShippingProducer(mock, Thread.currentThread(), problems());
 
-        producer.recordFailed(null, new KafkaException("refused at once"));
+        record(producer).onCompletion(null, new KafkaException("refused at once"));
 
         assertFalse(mock.closed());
         assertFalse(producer.isClosed());
@@ -131,6 +133,12 @@ class ShippingProducerTest {
         } finally {
             engine.stop(Duration.ofSeconds(10));
         }
+    }
+
+    /** A record sent through {@code producer}, whose callback the test runs. */
+    private static InFlight record(ShippingProducer producer) {
+        return new InFlight(new InFlightWindow(), producer, InFlight.DIRECT, 0, 1, 1, 0, LogLevel.INFO, TOPIC, null,
+                new byte[0]);
     }
 
     private static MockProducer<byte[], byte[]> mockProducer(boolean autoComplete) {
