@@ -158,6 +158,7 @@ public final class SpoolEngine implements AutoCloseable {
      */
     public boolean isOwnThread(Thread t) {
         return t == shipper.thread() || t == producers.thread() || t == producers.diagnosisThread()
+                || t == producers.flusherThread()
                 || t.getName().equals(networkThreadName) || t.getName().equals(producers.diagnosisAdminThreadName());
     }
 

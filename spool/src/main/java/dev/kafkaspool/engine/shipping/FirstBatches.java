@@ -78,16 +78,20 @@ final class FirstBatches {
     /**
      * The producer took {@code f} for {@code partition} at {@code nowNanos}. When it is the first
      * there, nothing more is handed until Kafka answered it.
+     *
+     * @return whether it is the partition's first record: the producer should send it at once
+     *     rather than after {@code linger.ms} ({@link ProducerFlusher})
      */
-    void handed(InFlight f, int partition, long nowNanos) {
+    boolean handed(InFlight f, int partition, long nowNanos) {
         long[] sent = sentOn(f.topic, partition);
         if (isKnown(sent, partition, nowNanos)) {
             sent[partition] = nowNanos;
-        } else {
-            sent[partition] = NEVER;
-            awaited = f;
-            awaitedPartition = partition;
+            return false;
         }
+        sent[partition] = NEVER;
+        awaited = f;
+        awaitedPartition = partition;
+        return true;
     }
 
     private boolean isKnown(String topic, int partition, long nowNanos) {

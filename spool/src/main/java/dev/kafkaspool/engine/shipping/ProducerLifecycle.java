@@ -13,8 +13,9 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.Producer;
 
 /**
- * Creates and closes producers on a thread of its own. Creating one resolves host names and
- * closing one joins its I/O thread; either can take seconds, and the shipper thread must never
+ * Creates and closes producers on a thread of its own, and flushes them on another
+ * ({@link ProducerFlusher}). Creating one resolves host names, closing one joins its I/O thread,
+ * a flush lasts until Kafka answers; each can take seconds, and the shipper thread must never
  * wait for that.
  */
 public final class ProducerLifecycle {
@@ -23,6 +24,7 @@ public final class ProducerLifecycle {
     private final List<String> topics;
     private final ProblemReporter problems;
     private final ExecutorService executor;
+    private final ProducerFlusher flusher;
     private final String name;
     /** Made once: appenders compare it with every logging thread's name. */
     private final String diagnosisAdminThreadName;
@@ -46,6 +48,7 @@ public final class ProducerLifecycle {
             thread = t;
             return t;
         });
+        this.flusher = new ProducerFlusher("kafka-spool-" + name + "-flusher");
     }
 
     /** Where the producers connect, for messages: the bootstrap servers and the security protocol. */
@@ -57,6 +60,11 @@ public final class ProducerLifecycle {
     /** The lifecycle thread, once it exists. */
     public Thread thread() {
         return thread;
+    }
+
+    /** The thread that flushes producers, once one was flushed; null before. */
+    public Thread flusherThread() {
+        return flusher.thread();
     }
 
     /** The thread of the last diagnosis, or null. */
@@ -131,12 +139,20 @@ public final class ProducerLifecycle {
         return producer;
     }
 
+    /**
+     * Has {@code producer} send the records it holds at once, without waiting for them to be
+     * answered (see {@link ProducerFlusher}). Shipper thread only.
+     */
+    void sendAtOnce(ShippingProducer producer) {
+        flusher.flush(producer.client());
+    }
+
     /** Closes a producer in the background, abandoning what it still holds (unless it is closed already). */
     void retire(ShippingProducer producer) {
         executor.execute(() -> producer.close(Duration.ZERO));
     }
 
-    /** Closes a producer, waiting up to {@code timeout}, then stops the lifecycle thread. */
+    /** Closes a producer, waiting up to {@code timeout}, then stops the lifecycle and flushing threads. */
     void shutdown(ShippingProducer last, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         Future<Producer<byte[], byte[]>> creation = pending;
@@ -155,6 +171,7 @@ public final class ProducerLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        flusher.stop();
     }
 
     /** The messages of a failure and its causes, which hold the useful part (e.g. a keystore's problem). */

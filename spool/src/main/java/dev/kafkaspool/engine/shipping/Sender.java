@@ -68,8 +68,8 @@ final class Sender {
                 break;
             default:
                 f.accepted();
-                if (o == SendOutcome.PENDING) {
-                    s.producer.firstBatches().handed(f, partition, f.sentAtNanos);
+                if (o == SendOutcome.PENDING && s.producer.firstBatches().handed(f, partition, f.sentAtNanos)) {
+                    s.producers.sendAtOnce(s.producer);
                 }
         }
         return o;

@@ -9,7 +9,8 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * The shipper's last work when the engine stops: ships what is in memory until the deadline, and
  * what the spool and the parked topics hold while Kafka takes it (for at most three quarters of the
- * time left), spools what is left, closes the producer and persists the spool. Shipper thread only.
+ * time left), has the producer send what it holds without lingering, spools what is left, closes
+ * the producer and persists the spool. Shipper thread only.
  */
 final class StopSequence {
     /** At stop, how long the producer's connections may fail unanswered before the spool is left for the next start. */
@@ -70,6 +71,7 @@ final class StopSequence {
             }
         }
         drainSpoolBeforeStop(drainDeadline);
+        sendHeldAtOnce();
         while (!s.window.isEmpty() && s.ticker.nanos() - deadline < 0) {
             collector.collectAnswers();
             if (!s.window.isEmpty()) {
@@ -98,17 +100,23 @@ final class StopSequence {
      * in the spool, for a next process on the same directory that may never come (a Kubernetes Job
      * with an {@code emptyDir}). The parked topics are tried again for a few seconds
      * ({@link #STOP_PARKED_TRY_NANOS}): a topic created since its last try is shipped in this run.
+     * Once the spool has nothing more to hand, the producer sends what it holds at once.
      */
     private void drainSpoolBeforeStop(long drainDeadline) {
         long start = s.ticker.nanos();
         long parkedUntil = start + STOP_PARKED_TRY_NANOS;
         long parkedTried = start - STOP_PARKED_RETRY_NANOS;
+        boolean allHanded = false;
         while (state.get() != EngineState.SPOOLING) {
             long now = s.ticker.nanos();
             boolean tryParked = now - parkedUntil < 0 && s.parked.pendingEvents() > 0;
             if (now - drainDeadline >= 0 || !tryParked && s.spool.pendingEvents() == 0 && s.window.isEmpty()
                     && !s.parked.anyShipping()) {
                 return;
+            }
+            if (!allHanded && s.spool.pendingEvents() == 0) {
+                allHanded = true;
+                sendHeldAtOnce();
             }
             if (tryParked && now - parkedTried >= STOP_PARKED_RETRY_NANOS) {
                 s.parked.retryAllNow(now);
@@ -128,6 +136,16 @@ final class StopSequence {
             if (!worked) {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
             }
+        }
+    }
+
+    /**
+     * Has the producer send the records it holds now, not after {@code linger.ms}: the stop waits
+     * for their answers ({@link ProducerFlusher}).
+     */
+    private void sendHeldAtOnce() {
+        if (s.producer != null && !s.window.isEmpty()) {
+            s.producers.sendAtOnce(s.producer);
         }
     }
 

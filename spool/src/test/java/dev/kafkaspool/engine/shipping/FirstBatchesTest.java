@@ -69,6 +69,23 @@ class FirstBatchesTest {
         assertFalse(first.open(), "a minute after the last record, the next goes alone");
     }
 
+    @Test
+    void onlyAPartitionsFirstRecordIsToBeSentAtOnce() {
+        InFlight f = inFlight("logs", 0);
+        CompletableFuture<RecordMetadata> answer = new CompletableFuture<>();
+        f.sentAs(answer);
+        assertTrue(first.handed(f, 0, now), "the first record on partition 0");
+        answer.complete(null);
+        assertTrue(first.open());
+        InFlight next = inFlight("logs", 0);
+        next.sentAs(new CompletableFuture<>());
+        assertFalse(first.handed(next, 0, now), "a record behind one Kafka acknowledged waits for its batch");
+        now += FirstBatches.IDLE_NANOS;
+        InFlight later = inFlight("logs", 0);
+        later.sentAs(new CompletableFuture<>());
+        assertTrue(first.handed(later, 0, now), "the first after a minute idle goes alone again");
+    }
+
     private CompletableFuture<RecordMetadata> handed(String topic, int partition) {
         InFlight f = inFlight(topic, partition);
         CompletableFuture<RecordMetadata> answer = new CompletableFuture<>();

@@ -9,7 +9,11 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
-/** A mock producer whose buffer the test fills: a send then fails at once, as with {@code max.block.ms=0}. */
+/**
+ * A mock producer whose buffer the test fills: a send then fails at once, as with
+ * {@code max.block.ms=0}. Unless made to complete every record, it leaves each one unanswered until
+ * the test answers it, as a broker would: a flush sends, it does not answer.
+ */
 final class FullableProducer extends MockProducer<byte[], byte[]> {
     volatile boolean full;
 
@@ -25,5 +29,10 @@ final class FullableProducer extends MockProducer<byte[], byte[]> {
             return CompletableFuture.failedFuture(e);
         }
         return super.send(record, callback);
+    }
+
+    /** Does nothing: {@code MockProducer}'s completes every record, where the test is the broker. */
+    @Override
+    public void flush() {
     }
 }

@@ -141,8 +141,9 @@ class ShippingProducerTest {
                 new byte[0]);
     }
 
+    /** A mock producer that leaves records to the test to answer unless {@code autoComplete} (a flush answers none). */
     private static MockProducer<byte[], byte[]> mockProducer(boolean autoComplete) {
-        return new MockProducer<>(autoComplete, null, new ByteArraySerializer(), new ByteArraySerializer());
+        return new FullableProducer(autoComplete);
     }
 
     private static ProblemReporter problems() {
