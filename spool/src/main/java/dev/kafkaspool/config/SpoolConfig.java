@@ -179,8 +179,33 @@ public final class SpoolConfig {
         public List<String> problems() {
             List<String> all = new ArrayList<>(problems);
             all.addAll(ProducerConflicts.notes(producerOverrides));
+            all.addAll(lingerAgainstStall());
             all.addAll(missingRequired());
             return all;
+        }
+
+        /**
+         * A {@code linger.ms} as long as {@code stallTimeout}: a lone record under light load waits
+         * out the linger unanswered, and the engine would take Kafka for stalled and spool. Both
+         * values are used as given; the note says what to change.
+         */
+        private List<String> lingerAgainstStall() {
+            String linger = producerOverrides.get("linger.ms");
+            long lingerMillis;
+            try {
+                lingerMillis = linger == null ? 0 : Long.parseLong(linger.trim());
+            } catch (NumberFormatException e) {
+                return List.of(); // the Kafka client refuses it when it makes the producer, and says why
+            }
+            Object stall = values.getOrDefault(EngineSettings.STALL_TIMEOUT, EngineSettings.STALL_TIMEOUT.defaultValue());
+            long stallMillis = ((Duration) stall).toMillis();
+            if (lingerMillis < stallMillis) {
+                return List.of();
+            }
+            return List.of("producer property linger.ms=" + lingerMillis + " is not below '"
+                    + EngineSettings.STALL_TIMEOUT.name() + "' (" + stallMillis + " ms): under light load a record "
+                    + "waits out the linger unanswered, and kafka-spool would take Kafka for unavailable and spool; "
+                    + "lower linger.ms or raise '" + EngineSettings.STALL_TIMEOUT.name() + "'");
         }
 
         private List<String> missingRequired() {

@@ -108,4 +108,19 @@ class SpoolConfigTest {
         assertTrue(b.problems().get(0).contains("'partitioner.class' is not used"), b.problems().toString());
         assertNull(b.buildWithDefaults().producerProperties().get("partitioner.class"));
     }
+
+    @Test
+    void aLingerAsLongAsTheStallTimeoutIsReportedAndKept() {
+        SpoolConfig.Builder b = SpoolConfig.builder().parse(SettingCatalog.find("bootstrapServers"), "h:1")
+                .producerProperty("linger.ms", "10000");
+        assertEquals(1, b.problems().size(), b.problems().toString());
+        assertTrue(b.problems().get(0).contains("linger.ms=10000 is not below 'stallTimeout' (10000 ms)"),
+                b.problems().toString());
+        assertEquals("10000", b.buildWithDefaults().producerProperties().get("linger.ms"), "used as given");
+
+        b.parse(SettingCatalog.find("stallTimeout"), "11s");
+        assertEquals(List.of(), b.problems(), "below a longer stallTimeout");
+        b.producerProperty("linger.ms", "9999").parse(SettingCatalog.find("stallTimeout"), "10s");
+        assertEquals(List.of(), b.problems(), "below the default");
+    }
 }

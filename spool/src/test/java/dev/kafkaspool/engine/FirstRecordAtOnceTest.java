@@ -48,7 +48,7 @@ class FirstRecordAtOnceTest {
         broker.createTopic(topic, 1);
         SpoolConfig config = TestConfigs.config(broker.bootstrapServers(), spoolDir, Durability.MEMORY)
                 .set(EngineSettings.NAME, NAME)
-                .parse(EngineSettings.STALL_TIMEOUT, "10m") // lingering records are not a stalled Kafka
+                .parse(EngineSettings.STALL_TIMEOUT, "15m") // above the linger: lingering records are no stall
                 .producerProperty("linger.ms", String.valueOf(TimeUnit.MINUTES.toMillis(10)))
                 .producerProperty("delivery.timeout.ms", String.valueOf(TimeUnit.MINUTES.toMillis(15)))
                 .build();
