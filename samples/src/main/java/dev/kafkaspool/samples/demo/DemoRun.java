@@ -11,8 +11,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -125,10 +127,12 @@ final class DemoRun {
             broker.restart();
             brokerStatus.up();
             long brokerBack = System.nanoTime();
+            Map<ServiceProcess, Long> sentWhenBack = new HashMap<>();
+            services.forEach(service -> sentWhenBack.put(service, service.sent()));
             display.event(String.format(Locale.ROOT, "broker back after %.1f s of restarting; the spools drain",
                     display.elapsedSeconds() - restartBegan));
             sleepUntil(display, timeline.servicesStopAt());
-            awaitEmptySpools(display, services, brokerBack);
+            awaitEmptySpools(display, services, brokerBack, sentWhenBack);
             display.event("stopping the services: each stops its logging context, which flushes the appender");
         } finally {
             display.close();
@@ -136,17 +140,18 @@ final class DemoRun {
     }
 
     /**
-     * Waits until every service reported an empty spool after the broker came back: stopping a
-     * service ships what it holds in memory, while what is in its spool waits for its next start.
+     * Waits until every service reported, after the broker came back, an empty spool and every
+     * event it had logged by then acknowledged: stopping a service ships what it holds in memory,
+     * while what is in its spool waits for its next start.
      */
-    private static void awaitEmptySpools(ProgressDisplay display, List<ServiceProcess> services, long brokerBack)
-            throws InterruptedException {
-        if (services.stream().allMatch(s -> s.spoolEmptySince(brokerBack))) {
+    private static void awaitEmptySpools(ProgressDisplay display, List<ServiceProcess> services, long brokerBack,
+            Map<ServiceProcess, Long> sentWhenBack) throws InterruptedException {
+        if (services.stream().allMatch(s -> s.caughtUpSince(brokerBack, sentWhenBack.get(s)))) {
             return;
         }
         display.event("waiting for the spools to drain before stopping the services");
         long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
-        while (!services.stream().allMatch(s -> s.spoolEmptySince(brokerBack) || s.hasExited())) {
+        while (!services.stream().allMatch(s -> s.caughtUpSince(brokerBack, sentWhenBack.get(s)) || s.hasExited())) {
             if (System.nanoTime() > deadline) {
                 display.event("the spools did not drain within " + DRAIN_TIMEOUT.toSeconds() + " s");
                 return;

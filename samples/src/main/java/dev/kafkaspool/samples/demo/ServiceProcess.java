@@ -140,10 +140,15 @@ final class ServiceProcess implements AutoCloseable {
         return progress == null ? 0 : progress.number("inSpool");
     }
 
-    /** Whether a report that came after {@code nanoTime} ({@link System#nanoTime()}) said the spool is empty. */
-    boolean spoolEmptySince(long nanoTime) {
+    /**
+     * Whether a report that came after {@code nanoTime} ({@link System#nanoTime()}) said the spool
+     * is empty and Kafka has acknowledged at least {@code shipped} events: what was logged before
+     * then has left the process, and was not just held in memory (an outage not noticed yet).
+     */
+    boolean caughtUpSince(long nanoTime, long shipped) {
         ServiceReport progress = latestProgress;
-        return progress != null && latestProgressAtNanos - nanoTime > 0 && progress.number("inSpool") == 0;
+        return progress != null && latestProgressAtNanos - nanoTime > 0 && progress.number("inSpool") == 0
+                && progress.number("shipped") >= shipped;
     }
 
     /** Whether the process has ended. */

@@ -91,6 +91,7 @@ public final class ServiceLoop {
         EngineStats stats = service.stats();
         if (stats != null) {
             values.put("inSpool", Long.toString(stats.spoolEvents()));
+            values.put("shipped", Long.toString(stats.shipped()));
             values.put("state", String.valueOf(stats.state()));
         }
         recentWorstCallNanos = 0;

@@ -32,7 +32,10 @@ class DemoTest {
             String name = outcome.serviceName();
             assertTrue(outcome.sent() > 0, name + " logged");
             assertTrue(outcome.reportedStats(), name + " reported its appender's counters");
-            assertEquals(0, outcome.lost(), name + ": sent " + outcome.sent() + ", arrived " + outcome.arrived());
+            assertEquals(0, outcome.lost(), name + ": sent " + outcome.sent() + ", arrived " + outcome.arrived()
+                    + "; its appender's counters at stop: spooled " + outcome.counter("spooled") + ", drained "
+                    + outcome.counter("drained") + ", dropped " + outcome.counter("dropped") + ", still in the spool "
+                    + outcome.counter("stillInSpool"));
             assertEquals(0, outcome.counter("dropped"), name + " dropped nothing");
         }
         assertTrue(result.nothingLost());

@@ -104,6 +104,21 @@ public final class ShippingProducer {
         return isConnected() && (Double.isNaN(responses) || responses > 0);
     }
 
+    /**
+     * Why the producer would refuse a record of {@code topic} at once for missing metadata, or null
+     * when it has the topic's metadata (or refuses for another reason, which a send deals with). A
+     * producer that has lost every broker starts again from {@code bootstrap.servers} and forgets the
+     * topics it knew. Allocates: not for every round.
+     */
+    Exception missingMetadata(String topic) {
+        try {
+            client.partitionsFor(topic);
+            return null;
+        } catch (RuntimeException e) {
+            return SendOutcome.of(e) == SendOutcome.NO_METADATA ? e : null;
+        }
+    }
+
     /** One of the producer's own running totals, zero when it has no such metric. */
     private double total(String name) {
         double value = metric(name);
