@@ -12,10 +12,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
+import dev.kafkaspool.testbroker.Await;
 import dev.kafkaspool.testbroker.KafkaBroker;
 import dev.kafkaspool.testbroker.KafkaBrokerExtension;
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -114,6 +122,47 @@ class StopTest {
         assertTrue(status.messages().stream().anyMatch(m -> m.contains("no connection to Kafka")
                 && m.contains("500 event(s) stay in the")), status.messages().toString());
         assertEquals(500, engine.stats().spoolEvents(), engine.stats().toString());
+    }
+
+    /**
+     * A stop during an outage that has just ended (pods stopped as Kafka comes back): the stop
+     * tries Kafka once more without waiting out the back-off, and ships the spool. Here the
+     * producer refuses every record while the test says so, then takes them again right before
+     * the stop, at a back-off of up to a second since the last refusal.
+     */
+    @Test
+    void stopRightAfterAnOutageEndedShipsTheSpool() {
+        String topic = "stop-after-outage";
+        broker.createTopic(topic, 1);
+        AtomicBoolean refusing = new AtomicBoolean();
+        SpoolEngine engine = SpoolEngine.builder(TestConfigs.config(broker.bootstrapServers(), spoolDir,
+                        Durability.MEMORY).build())
+                .status(new RecordingStatus())
+                .producerFactory(properties -> new KafkaProducer<byte[], byte[]>(properties) {
+                    @Override
+                    public Future<RecordMetadata> send(ProducerRecord<byte[], byte[]> record, Callback callback) {
+                        if (refusing.get()) {
+                            throw new KafkaException("refused by the test");
+                        }
+                        return super.send(record, callback);
+                    }
+                }).start();
+        TestEvents events = new TestEvents(engine, topic, 100);
+        events.submitRange(1, 100);
+        EngineAwait.shipped(engine, 100);
+        refusing.set(true);
+        events.submitRange(101, 200);
+        Await.until(() -> engine.state() == EngineState.SPOOLING && engine.stats().spoolEvents() == 100,
+                HANG_BOUND, () -> "the refusals are an outage, stats " + engine.stats());
+
+        refusing.set(false);
+        assertTrue(engine.stop(HANG_BOUND), "the stop ends");
+        EngineStats stats = engine.stats();
+        assertEquals(0, stats.spoolEvents(), "the stop shipped the spool: " + stats);
+        assertEquals(200, stats.shipped(), stats.toString());
+        Delivery d = Delivery.of(broker.consume(topic, 200, Duration.ofSeconds(60)));
+        assertEquals(List.of(), d.missing(1, 200), d.toString());
+        assertTrue(d.problems().isEmpty(), d.toString());
     }
 
     /**

@@ -60,6 +60,8 @@ final class Shipment {
     boolean direct;
     /** When the spool may be read again. */
     long nextAttemptNanos;
+    /** How many times Kafka was found not taking records ({@link Trouble#outage}). */
+    long outages;
     /** Topics the current producer has had records acknowledged for. */
     final AckedTopics ackedTopics = new AckedTopics();
     /**

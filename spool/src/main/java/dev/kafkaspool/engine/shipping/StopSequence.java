@@ -95,19 +95,26 @@ final class StopSequence {
 
     /**
      * At stop, ships the spool too, in order, until it is shipped or the deadline passes, unless
-     * Kafka is known to be down: an outage (spooling), or {@link #unreachable}. A process that stops
+     * Kafka is found down: an outage, or {@link #unreachable}. A process that stops
      * soon after it started would otherwise leave the events it logged before its producer was ready
      * in the spool, for a next process on the same directory that may never come (a Kubernetes Job
-     * with an {@code emptyDir}). The parked topics are tried again for a few seconds
-     * ({@link #STOP_PARKED_TRY_NANOS}): a topic created since its last try is shipped in this run.
-     * Once the spool has nothing more to hand, the producer sends what it holds at once.
+     * with an {@code emptyDir}). A stop during an outage tries Kafka once more at once, without
+     * waiting out the back-off: the outage may have ended since the last try (pods stopped as
+     * Kafka comes back, after a maintenance), and a try that fails ends the drain. The parked topics
+     * are tried again for a few seconds ({@link #STOP_PARKED_TRY_NANOS}): a topic created since its
+     * last try is shipped in this run. Once the spool has nothing more to hand, the producer sends
+     * what it holds at once.
      */
     private void drainSpoolBeforeStop(long drainDeadline) {
         long start = s.ticker.nanos();
         long parkedUntil = start + STOP_PARKED_TRY_NANOS;
         long parkedTried = start - STOP_PARKED_RETRY_NANOS;
         boolean allHanded = false;
-        while (state.get() != EngineState.SPOOLING) {
+        long outagesBefore = s.outages;
+        if (state.get() == EngineState.SPOOLING) {
+            s.nextAttemptNanos = start;
+        }
+        while (state.get() != EngineState.SPOOLING || s.outages == outagesBefore) {
             long now = s.ticker.nanos();
             boolean tryParked = now - parkedUntil < 0 && s.parked.pendingEvents() > 0;
             if (now - drainDeadline >= 0 || !tryParked && s.spool.pendingEvents() == 0 && s.window.isEmpty()
@@ -127,7 +134,8 @@ final class StopSequence {
             worked |= drain.drainWhenDue();
             worked |= parkedShipping.shipDue();
             if (unreachable(s.ticker.nanos())) {
-                // Kafka refuses or drops the connections (down since the start, within stallTimeout).
+                // Kafka refuses or drops the connections (down since the start, within stallTimeout, or still down
+                // after an outage).
                 s.problems.info("stopping: no connection to Kafka at " + s.producers.target() + "; "
                         + (s.spool.pendingEvents() + s.parked.pendingEvents()) + " event(s) stay in the "
                         + s.spool.description());

@@ -141,6 +141,7 @@ final class Trouble {
 
     /** Kafka is not taking records: spool from now on, abandon the producer, re-read the spool later. */
     void outage(String cause) {
+        s.outages++;
         abandonInFlight();
         s.nextAttemptNanos = s.ticker.nanos() + backoffNanos;
         backoffNanos = Math.min(backoffNanos * 2, MAX_BACKOFF_NANOS);
