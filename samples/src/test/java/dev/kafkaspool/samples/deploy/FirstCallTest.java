@@ -3,6 +3,7 @@ package dev.kafkaspool.samples.deploy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kafkaspool.engine.spool.chronicle.ChronicleSpool;
 import dev.kafkaspool.samples.demo.DemoService;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -29,6 +30,11 @@ import org.junit.jupiter.params.provider.CsvSource;
  * the call is loaded too: with Logback the call loads nothing at all; with Log4j 2 it loads only
  * what its logger configuration sets up inside the call ({@link #LOG4J_CALL_OWN}), which no
  * appender can load before.
+ *
+ * <p>A disk spool's first record written after the cycle its file was made in ended (every five
+ * minutes) also ends that file and moves to the next: the appender's start cannot load the
+ * classes of that move without ending a file. The test starts its JVM where a cycle has time left
+ * ({@link #awaitTimeLeftInTheCycle}), so that the call it looks at is not also that move.
  */
 @Tag("process")
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
@@ -57,6 +63,7 @@ class FirstCallTest {
             "PAYMENTS, dev/kafkaspool/samples/log4j2/log4j2.xml, -Dlog4j2.enableThreadlocals=false"})
     void theFirstLogCallLoadsNoClassOfTheAppendPath(DemoService framework, String configuration, String jvmFlag)
             throws Exception {
+        awaitTimeLeftInTheCycle();
         Map<String, String> env = new LinkedHashMap<>(PodSpec.deployment().env("first-call-0", "first-call"));
         env.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + closedPort());
         env.put("KAFKA_SPOOL_DIR", work.resolve("spool").toString());
@@ -74,6 +81,15 @@ class FirstCallTest {
             List<String> unexpected = framework == DemoService.ORDERS ? loaded
                     : loaded.stream().filter(c -> LOG4J_CALL_OWN.stream().noneMatch(c::startsWith)).collect(Collectors.toList());
             assertEquals(List.of(), unexpected, "classes loaded in the first call: " + loaded);
+        }
+    }
+
+    /** Waits for the next cycle of the spool's files when the current one ends within 30 s. */
+    private static void awaitTimeLeftInTheCycle() throws InterruptedException {
+        long cycle = ChronicleSpool.ROLL_CYCLE.lengthInMillis();
+        long left = cycle - System.currentTimeMillis() % cycle;
+        if (left < TimeUnit.SECONDS.toMillis(30)) {
+            Thread.sleep(left + 100);
         }
     }
 

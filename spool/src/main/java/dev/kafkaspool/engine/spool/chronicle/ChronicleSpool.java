@@ -111,11 +111,17 @@ public final class ChronicleSpool implements Spool {
 
     /**
      * Creates the current roll cycle's file ahead of the first write, once opening has accepted the
-     * spool: a spool that opening refuses (e.g. one of a newer format) is left without a new file.
+     * spool (a spool that opening refuses, e.g. one of a newer format, is left without a new file),
+     * and moves the reader after the committed record again: a reader moved to the start of a queue
+     * without files stays in the file made here, and would not go on to the records of a later
+     * cycle's file (a new spool's first events, logged after its first five minutes ended).
      */
     void createCurrentFile() {
         synchronized (writeLock) {
             writer.createCurrentFile();
+        }
+        synchronized (lock) {
+            reader.moveAfter(committed.get());
         }
     }
 

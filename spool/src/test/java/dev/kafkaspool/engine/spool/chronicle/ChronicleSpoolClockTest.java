@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The spool's files roll by the clock and shipped files are deleted by name: a clock set back by
  * hours, while some events are shipped and others wait, neither reorders nor deletes an unshipped
- * event, in one process or across a restart.
+ * event, in one process or across a restart; a new spool's first records, written after the cycle
+ * it opened in ended, are read.
  */
 class ChronicleSpoolClockTest {
     private static final long ROLL_MILLIS = ChronicleSpool.ROLL_CYCLE.lengthInMillis();
@@ -90,6 +91,20 @@ class ChronicleSpoolClockTest {
                     + ", shipped " + shipped.size());
         }
         assertEquals(LongStream.rangeClosed(1, appended).boxed().collect(Collectors.toList()), shipped,
+                "every event comes out once, in order");
+    }
+
+    @Test
+    void aNewSpoolsFirstRecordsWrittenAfterItsFirstCycleEndedAreRead() throws IOException {
+        try (ChronicleSpool spool = ChronicleSpool.open(dir, 16L << 20, clock::currentTimeMillis, DiskSpace.of(dir))) {
+            clock.advanceMillis(ROLL_MILLIS);
+            append(spool, 10);
+            ship(spool, Integer.MAX_VALUE);
+            System.out.println("first records a cycle after opening: files " + queueFiles() + ", shipped "
+                    + shipped.size());
+            assertEquals(0, spool.pendingEvents(), "read to the end: files " + queueFiles());
+        }
+        assertEquals(LongStream.rangeClosed(1, 10).boxed().collect(Collectors.toList()), shipped,
                 "every event comes out once, in order");
     }
 
