@@ -8,9 +8,11 @@ package dev.kafkaspool.engine.spool.chronicle;
  * part of it already dropped would stay on disk (in Kubernetes, count against the volume's
  * {@code sizeLimit} until the pod is evicted).
  *
- * <p>On the shipper's thread: once the writer's file is half full, it makes the next cycle's file
+ * <p>On the shipper's thread: once the writer's file is half full, or its cycle ends within
+ * {@link #AHEAD_OF_CYCLE_END_MILLIS} by the roll clock, it makes the next cycle's file
  * ({@link QueueFiles#createFile}, without the queue's write lock, which the logging threads' writes
- * take); once it is full, it moves the roll clock to the next cycle's start
+ * take), so that the logging thread that moves there, by size or at the cycle's end, only moves;
+ * once the file is full, it moves the roll clock to the next cycle's start
  * ({@link QueueFiles#rollAfter}), and the logging thread's next write finds the file made and only
  * moves to it. The roll clock then runs ahead of the wall clock, which changes the names of later
  * files only ({@link RollClock}). No file is made or ended early while the filesystem is nearly
@@ -26,6 +28,11 @@ final class FileRoll {
     static final int FILES_PER_CAP = 8;
     /** The smallest size a file is ended at, for a small cap: a roll costs the writer a move to a new mapping. */
     static final long MIN_FILE_BYTES = 1L << 20;
+    /**
+     * How long before the end of the cycle the writer last wrote in the next cycle's file is made:
+     * the shipper's rounds are milliseconds apart, and a file made early only waits.
+     */
+    static final long AHEAD_OF_CYCLE_END_MILLIS = 10_000;
 
     private final QueueFiles queue;
     private final WriterProgress written;
@@ -81,8 +88,9 @@ final class FileRoll {
     }
 
     /**
-     * Makes the next cycle's file once the writer's file is half full, and ends the writer's file,
-     * once, when it holds {@link #fileBytesFor} of records; true when it ended it.
+     * Makes the next cycle's file once the writer's file is half full or its cycle is about to end,
+     * and ends the writer's file, once, when it holds {@link #fileBytesFor} of records; true when
+     * it ended it.
      */
     boolean rollIfFull() {
         long w = written.get();
@@ -91,7 +99,7 @@ final class FileRoll {
         }
         int cycle = written.cycleOf(w);
         long position = WriterProgress.positionOf(w);
-        if (position >= fileBytes / 2 && cycle + 1 > madeCycle) {
+        if (cycle + 1 > madeCycle && (position >= fileBytes / 2 || endsSoon(cycle))) {
             madeCycle = cycle + 1;
             try {
                 queue.createFile(cycle + 1);
@@ -105,5 +113,15 @@ final class FileRoll {
         rolledCycle = cycle;
         queue.rollAfter(cycle);
         return true;
+    }
+
+    /**
+     * True when {@code cycle} ends by the roll clock within {@link #AHEAD_OF_CYCLE_END_MILLIS}; not
+     * once it has ended: a writer idle since an earlier cycle moves to the clock's cycle, not the
+     * one after its last.
+     */
+    private boolean endsSoon(int cycle) {
+        long left = (cycle + 1L) * QueueFiles.CYCLES.lengthInMillis() - queue.rollMillis();
+        return left > 0 && left <= AHEAD_OF_CYCLE_END_MILLIS;
     }
 }

@@ -118,6 +118,11 @@ public final class QueueFiles implements AutoCloseable {
         rollClock.notBefore((cycle + 1L) * CYCLES.lengthInMillis());
     }
 
+    /** The roll clock's time, in milliseconds since the epoch. Not for a queue opened read-only. */
+    long rollMillis() {
+        return rollClock.millis();
+    }
+
     /**
      * Makes the file of {@code cycle} ahead of the writer, without the queue's write lock, so that
      * the writer that moves to that cycle finds it made. Readers pass over a file that holds

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * shipper makes the next cycle's file once the writer's is half full, ends the writer's once it is
  * full, and the writer's next record goes to the file made ahead; a file the shipper has not ended
  * by twice that size the writer ends itself. Records read back in order across the files. The
- * wall clock does not move in these tests: only the sizes end the files.
+ * wall clock moves only in the tests of files made ahead of a cycle's end by time.
  */
 class FileRollTest {
     private static final long MAX_BYTES = 64L << 20;
@@ -149,6 +149,47 @@ class FileRollTest {
             NumberedRecords.assertReadBack(queue, written);
             append(appender, new FileRoll(queue, progress, ReportedSpace.roomy(), MAX_BYTES));
             assertEquals(first + 4, appender.cycle(), "the next process goes on in the file made ahead");
+            NumberedRecords.assertReadBack(queue, written);
+        }
+    }
+
+    @Test
+    void theNextCyclesFileIsMadeInTheLastSecondsOfTheWritersCycle() {
+        long length = QueueFiles.CYCLES.lengthInMillis();
+        try (QueueFiles queue = QueueFiles.open(dir, MAX_BYTES, clock::currentTimeMillis);
+             QueueFiles.Appender appender = queue.appender()) {
+            FileRoll roll = new FileRoll(queue, progress, ReportedSpace.roomy(), MAX_BYTES);
+            append(appender, roll);
+            int first = appender.cycle();
+            long intoCycle = clock.currentTimeMillis() % length;
+            clock.advanceMillis(length - intoCycle - FileRoll.AHEAD_OF_CYCLE_END_MILLIS - 1000);
+            assertFalse(roll.rollIfFull());
+            assertEquals(List.of(first), SpoolFiles.cyclesIn(dir), "not before the cycle's last seconds");
+            clock.advanceMillis(2000);
+            assertFalse(roll.rollIfFull(), "made, not ended");
+            assertEquals(List.of(first, first + 1), SpoolFiles.cyclesIn(dir),
+                    "made ahead in the last " + FileRoll.AHEAD_OF_CYCLE_END_MILLIS + " ms of the writer's cycle");
+            clock.advanceMillis(FileRoll.AHEAD_OF_CYCLE_END_MILLIS);
+            append(appender, roll);
+            assertEquals(first + 1, appender.cycle(), "the cycle over, the next record goes to the file made ahead");
+            NumberedRecords.assertReadBack(queue, written);
+        }
+    }
+
+    @Test
+    void aWriterIdleSinceAnEarlierCycleGetsNoFileForTheCycleAfterIt() {
+        long length = QueueFiles.CYCLES.lengthInMillis();
+        try (QueueFiles queue = QueueFiles.open(dir, MAX_BYTES, clock::currentTimeMillis);
+             QueueFiles.Appender appender = queue.appender()) {
+            FileRoll roll = new FileRoll(queue, progress, ReportedSpace.roomy(), MAX_BYTES);
+            append(appender, roll);
+            int first = appender.cycle();
+            long intoCycle = clock.currentTimeMillis() % length;
+            clock.advanceMillis(3 * length - intoCycle - 1000);
+            assertFalse(roll.rollIfFull());
+            assertEquals(List.of(first), SpoolFiles.cyclesIn(dir), "none for a cycle already over");
+            append(appender, roll);
+            assertEquals(first + 2, appender.cycle());
             NumberedRecords.assertReadBack(queue, written);
         }
     }
