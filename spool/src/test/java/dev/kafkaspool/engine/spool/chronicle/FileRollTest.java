@@ -155,14 +155,12 @@ class FileRollTest {
 
     @Test
     void theNextCyclesFileIsMadeInTheLastSecondsOfTheWritersCycle() {
-        long length = QueueFiles.CYCLES.lengthInMillis();
         try (QueueFiles queue = QueueFiles.open(dir, MAX_BYTES, clock::currentTimeMillis);
              QueueFiles.Appender appender = queue.appender()) {
             FileRoll roll = new FileRoll(queue, progress, ReportedSpace.roomy(), MAX_BYTES);
             append(appender, roll);
             int first = appender.cycle();
-            long intoCycle = clock.currentTimeMillis() % length;
-            clock.advanceMillis(length - intoCycle - FileRoll.AHEAD_OF_CYCLE_END_MILLIS - 1000);
+            clock.advanceMillis(leftInCycle() - FileRoll.AHEAD_OF_CYCLE_END_MILLIS - 1000);
             assertFalse(roll.rollIfFull());
             assertEquals(List.of(first), SpoolFiles.cyclesIn(dir), "not before the cycle's last seconds");
             clock.advanceMillis(2000);
@@ -178,20 +176,24 @@ class FileRollTest {
 
     @Test
     void aWriterIdleSinceAnEarlierCycleGetsNoFileForTheCycleAfterIt() {
-        long length = QueueFiles.CYCLES.lengthInMillis();
         try (QueueFiles queue = QueueFiles.open(dir, MAX_BYTES, clock::currentTimeMillis);
              QueueFiles.Appender appender = queue.appender()) {
             FileRoll roll = new FileRoll(queue, progress, ReportedSpace.roomy(), MAX_BYTES);
             append(appender, roll);
             int first = appender.cycle();
-            long intoCycle = clock.currentTimeMillis() % length;
-            clock.advanceMillis(3 * length - intoCycle - 1000);
+            clock.advanceMillis(leftInCycle() + 2 * QueueFiles.CYCLES.lengthInMillis() - 1000);
             assertFalse(roll.rollIfFull());
             assertEquals(List.of(first), SpoolFiles.cyclesIn(dir), "none for a cycle already over");
             append(appender, roll);
             assertEquals(first + 2, appender.cycle());
             NumberedRecords.assertReadBack(queue, written);
         }
+    }
+
+    /** The milliseconds left in the clock's cycle. */
+    private long leftInCycle() {
+        long length = QueueFiles.CYCLES.lengthInMillis();
+        return length - clock.currentTimeMillis() % length;
     }
 
     /** Writes the next numbered record as the spool's writer does; returns where it ends in its file. */
