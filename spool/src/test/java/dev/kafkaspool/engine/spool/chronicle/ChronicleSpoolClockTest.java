@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The spool's files roll by the clock and shipped files are deleted by name: a clock set back by
  * hours, while some events are shipped and others wait, neither reorders nor deletes an unshipped
  * event, in one process or across a restart; a new spool's first records, written after the cycle
- * it opened in ended, are read.
+ * it opened in ended, are read; a spool stopped with the next cycle's file made ahead and empty is
+ * read in order after restarts cycles later and within the cycle.
  */
 class ChronicleSpoolClockTest {
     private static final long ROLL_MILLIS = ChronicleSpool.ROLL_CYCLE.lengthInMillis();
@@ -105,6 +106,36 @@ class ChronicleSpoolClockTest {
             assertEquals(0, spool.pendingEvents(), "read to the end: files " + queueFiles());
         }
         assertEquals(LongStream.rangeClosed(1, 10).boxed().collect(Collectors.toList()), shipped,
+                "every event comes out once, in order");
+    }
+
+    @Test
+    void aSpoolStoppedWithTheNextCyclesFileMadeAheadIsReadInOrderAfterARestartCyclesLater() throws IOException {
+        try (ChronicleSpool spool = ChronicleSpool.open(dir, 16L << 20, clock::currentTimeMillis, DiskSpace.of(dir))) {
+            append(spool, 10);
+            ship(spool, 3);
+            clock.advanceMillis(ROLL_MILLIS - clock.currentTimeMillis() % ROLL_MILLIS - 5000);
+            spool.maintain();
+            append(spool, 5);
+            assertEquals(2, queueFiles().size(), "the next cycle's file made ahead: " + queueFiles());
+        }
+        for (long later : new long[] {3 * ROLL_MILLIS, 10_000}) {
+            clock.advanceMillis(later);
+            try (ChronicleSpool spool = ChronicleSpool.open(dir, 16L << 20, clock::currentTimeMillis,
+                    DiskSpace.of(dir))) {
+                append(spool, 5);
+                ship(spool, Integer.MAX_VALUE);
+                assertEquals(0, spool.pendingEvents(), "read to the end: files " + queueFiles());
+                append(spool, 5);
+                spool.maintain();
+            }
+        }
+        try (ChronicleSpool spool = ChronicleSpool.open(dir, 16L << 20, clock::currentTimeMillis, DiskSpace.of(dir))) {
+            ship(spool, Integer.MAX_VALUE);
+            System.out.println("restarts after a file made ahead: files " + queueFiles() + ", appended " + appended
+                    + ", shipped " + shipped.size());
+        }
+        assertEquals(LongStream.rangeClosed(1, appended).boxed().collect(Collectors.toList()), shipped,
                 "every event comes out once, in order");
     }
 
