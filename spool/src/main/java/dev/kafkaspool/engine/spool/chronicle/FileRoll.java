@@ -121,7 +121,7 @@ final class FileRoll {
      * one after its last.
      */
     private boolean endsSoon(int cycle) {
-        long left = (cycle + 1L) * QueueFiles.CYCLES.lengthInMillis() - queue.rollMillis();
+        long left = QueueFiles.CYCLES.startMillis(cycle + 1) - queue.rollMillis();
         return left > 0 && left <= AHEAD_OF_CYCLE_END_MILLIS;
     }
 }

@@ -84,7 +84,7 @@ public final class QueueFiles implements AutoCloseable {
                     .timeProvider(rollClock::millis)
                     .build();
             if (queue.lastCycle() >= 0) {
-                rollClock.notBefore((long) queue.lastCycle() * CYCLES.lengthInMillis());
+                rollClock.notBefore(CYCLES.startMillis(queue.lastCycle()));
             }
         } catch (Throwable e) { // NOPMD: missing JVM flags surface as errors from Chronicle's class setup
             if (queue != null) {
@@ -115,7 +115,7 @@ public final class QueueFiles implements AutoCloseable {
      * queue opened read-only.
      */
     void rollAfter(int cycle) {
-        rollClock.notBefore((cycle + 1L) * CYCLES.lengthInMillis());
+        rollClock.notBefore(CYCLES.startMillis(cycle + 1));
     }
 
     /** The roll clock's time, in milliseconds since the epoch. Not for a queue opened read-only. */
@@ -421,6 +421,11 @@ public final class QueueFiles implements AutoCloseable {
         /** Each cycle has a file, named by its start time. */
         public int lengthInMillis() {
             return rollCycle.lengthInMillis();
+        }
+
+        /** When {@code cycle} starts, in milliseconds since the epoch (the queue's epoch is the default, 0). */
+        public long startMillis(int cycle) {
+            return (long) cycle * rollCycle.lengthInMillis();
         }
 
         /** The pattern of the files' names (without their suffix), a UTC time. */

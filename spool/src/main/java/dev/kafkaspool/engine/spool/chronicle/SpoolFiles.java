@@ -26,7 +26,7 @@ final class SpoolFiles {
 
     /** The name of the file that holds a cycle: the cycle's start time in the roll cycle's UTC pattern. */
     static String fileNameOf(int cycle) {
-        return CYCLE_NAMES.format(Instant.ofEpochMilli((long) cycle * QueueFiles.CYCLES.lengthInMillis()))
+        return CYCLE_NAMES.format(Instant.ofEpochMilli(QueueFiles.CYCLES.startMillis(cycle)))
                 + QueueFiles.SUFFIX;
     }
 
